@@ -1,0 +1,3 @@
+from bigshire_game.cli import main
+
+raise SystemExit(main())

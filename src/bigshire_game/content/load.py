@@ -1,0 +1,235 @@
+"""Reading a scenario folder (content/scenario.toml, roles/*.toml, decks/*.toml)
+into a `Scenario`, collecting every problem instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from attrs import define, field
+
+from .checks import World, check_all
+from .convert import structure
+from .diagnostics import Diagnostic, KeyPath, suggest
+from .locate import PositionIndex
+from .model import Card, DeckFile, DeckInfo, Role, ScenarioFile
+from .scenario import Scenario
+
+SCENARIO_FILE = Path("content") / "scenario.toml"
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
+
+
+class ContentError(Exception):
+    """Content that cannot be played; carries every diagnostic, for printing."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        errors = [d for d in diagnostics if d.severity == "error"]
+        super().__init__(f"{len(errors)} problem(s) in content:\n" + "\n".join(d.render() for d in errors))
+
+
+@define
+class _Source:
+    shown: str
+    text: str
+    index: PositionIndex | None = None
+
+    def position(self, path: KeyPath) -> tuple[int, int]:
+        if self.index is None:
+            self.index = PositionIndex(self.text)
+        return self.index.nearest(path)
+
+
+@define
+class _Reading:
+    root: Path
+    sources: dict[str, _Source] = field(factory=dict)
+    hashes: dict[str, str] = field(factory=dict)
+    diagnostics: list[Diagnostic] = field(factory=list)
+
+    def problem(self, file: str, path: KeyPath, message: str, severity: str = "error") -> None:
+        src = self.sources.get(file)
+        line, col = src.position(path) if src else (1, 1)
+        self.diagnostics.append(Diagnostic(file, line, col, path, message, severity))
+
+    def read(self, path: Path, key: str) -> tuple[str, dict[str, Any] | None]:
+        """Parse one file, reporting unreadable bytes and TOML syntax at their position."""
+        shown = _shown(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.diagnostics.append(Diagnostic(shown, 1, 1, (), f"cannot read this file: {exc.strerror or exc}"))
+            return shown, None
+        self.hashes[key] = hashlib.sha256(data).hexdigest()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            message = f"this is not a text file in UTF-8 (unreadable byte 0x{data[exc.start]:02x}); save it as UTF-8 text"
+            self.diagnostics.append(Diagnostic(shown, line, col, (), message))
+            return shown, None
+        self.sources[shown] = _Source(shown, text)
+        try:
+            raw = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            self.diagnostics.append(_syntax(shown, text, exc))
+            return shown, None
+        if not raw and not text.strip("\ufeff \t\r\n"):
+            self.diagnostics.append(Diagnostic(shown, 1, 1, (), "the file is empty"))
+            return shown, None
+        return shown, raw
+
+
+def _shown(path: Path) -> str:
+    """The path as the user would type it: relative to where they are, when it can be."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return rel if not rel.startswith("..") else str(path)
+
+
+def _syntax(shown: str, text: str, exc: tomllib.TOMLDecodeError) -> Diagnostic:
+    message = str(exc)
+    match = _TOML_POSITION.search(message)
+    if match and match.group(1):
+        line, col = int(match.group(1)), int(match.group(2))
+    else:
+        line = text.count("\n") + 1
+        col = len(text) - text.rfind("\n")
+    reason = _TOML_POSITION.sub("", message).rstrip(".")
+    return Diagnostic(shown, line, col, (), f"this is not valid TOML: {reason[:1].lower()}{reason[1:]}")
+
+
+def read_scenario(root: str | os.PathLike[str], extra_decks: tuple[str | os.PathLike[str], ...] = ()) -> tuple[Scenario | None, list[Diagnostic]]:
+    """The scenario and any warnings, or None and every problem found."""
+    root = Path(root)
+    reading = _Reading(root)
+    world = World()
+    scenario_path = root / SCENARIO_FILE
+    if not scenario_path.is_file():
+        shown = _shown(scenario_path)
+        message = f"there is no scenario here: expected the file {SCENARIO_FILE.as_posix()} inside {_shown(root)}"
+        return None, [Diagnostic(shown, 1, 1, (), message)]
+
+    shown, raw = reading.read(scenario_path, SCENARIO_FILE.as_posix())
+    world.scenario_file = shown
+    if raw is not None:
+        world.scenario, problems = structure(raw, ScenarioFile)
+        for path, message in problems:
+            reading.problem(shown, path, message)
+
+    role_paths = sorted((root / "roles").glob("*.toml"))
+    if not role_paths:
+        reading.diagnostics.append(Diagnostic(_shown(root / "roles"), 1, 1, (), "there are no role files (roles/*.toml)"))
+    role_files: dict[str, str] = {}
+    for path in role_paths:
+        shown, raw = reading.read(path, f"roles/{path.name}")
+        if raw is None:
+            continue
+        rid = raw.get("id")
+        if isinstance(rid, str):
+            if rid in role_files:
+                reading.problem(shown, ("id",), f'the role id "{rid}" is already used by {role_files[rid]}')
+                continue
+            role_files[rid] = shown
+            if isinstance(raw.get("kind"), str):
+                world.role_kinds[rid] = raw["kind"]
+        role, problems = structure(raw, Role)
+        for p, message in problems:
+            reading.problem(shown, p, message)
+        if role is not None:
+            world.roles[role.id] = (shown, role)
+
+    deck_paths = sorted((root / "decks").glob("*.toml")) + [Path(p) for p in extra_decks]
+    if not deck_paths:
+        reading.diagnostics.append(Diagnostic(_shown(root / "decks"), 1, 1, (), "there are no deck files (decks/*.toml)"))
+    decks: list[DeckFile] = []
+    card_decks: dict[str, str] = {}
+    for path in deck_paths:
+        key = f"decks/{path.name}" if path.parent == root / "decks" else _shown(path)
+        shown, raw = reading.read(path, key)
+        if raw is not None:
+            deck = _read_deck(reading, world, shown, raw, card_decks)
+            if deck is not None:
+                decks.append(deck)
+
+    for file, path, message, severity in check_all(world):
+        reading.problem(file, path, message, severity)
+
+    diagnostics = sorted(reading.diagnostics, key=lambda d: (d.file, d.line, d.column))
+    if any(d.severity == "error" for d in diagnostics) or world.scenario is None:
+        return None, diagnostics
+    scenario = Scenario(
+        root=str(root),
+        info=world.scenario,
+        roles={rid: role for rid, (_, role) in world.roles.items()},
+        decks=tuple(decks),
+        cards={cid: card for cid, (_, _, card) in world.cards.items()},
+        card_decks=card_decks,
+        content_hash=_content_hash(reading.hashes),
+        file_hashes=dict(sorted(reading.hashes.items())),
+    )
+    return scenario, diagnostics
+
+
+def _read_deck(reading: _Reading, world: World, shown: str, raw: dict[str, Any], card_decks: dict[str, str]) -> DeckFile | None:
+    """Cards are read one by one so that one broken card hides nothing about the others."""
+    for key in sorted(set(raw) - {"deck", "cards"}):
+        hint = suggest(key, ["deck", "cards"]) or ' A deck file has a [deck] table and [[cards]].'
+        reading.problem(shown, (key,), f'unknown key "{key}".{hint}')
+    info: DeckInfo | None = None
+    if "deck" not in raw:
+        reading.problem(shown, (), 'the [deck] table is missing (it names the deck: id and title)')
+    else:
+        info, problems = structure(raw["deck"], DeckInfo)
+        for p, message in problems:
+            reading.problem(shown, ("deck", *p), message)
+    raw_cards = raw.get("cards", [])
+    if not isinstance(raw_cards, list):
+        reading.problem(shown, ("cards",), "cards must be written as [[cards]] tables")
+        raw_cards = []
+    if not raw_cards:
+        reading.problem(shown, (), "this deck has no cards", "warning")
+    cards: list[Card] = []
+    for i, raw_card in enumerate(raw_cards):
+        cid = raw_card.get("id") if isinstance(raw_card, dict) else None
+        if isinstance(cid, str):
+            if cid in card_decks:
+                other = world.cards.get(cid)
+                where = other[0] if other else "another deck"
+                reading.problem(shown, ("cards", i, "id"), f'the card id "{cid}" is already used in {where}')
+                continue
+            world.card_ids.add(cid)
+            card_decks[cid] = info.id if info else shown
+        card, problems = structure(raw_card, Card)
+        for p, message in problems:
+            reading.problem(shown, ("cards", i, *p), message)
+        if card is not None:
+            cards.append(card)
+            world.cards[card.id] = (shown, ("cards", i), card)
+    if info is None:
+        return None
+    world.decks.append((shown, info))
+    return DeckFile(deck=info, cards=tuple(cards))
+
+
+def _content_hash(hashes: dict[str, str]) -> str:
+    digest = hashlib.sha256()
+    for key in sorted(hashes):
+        digest.update(f"{key}\0{hashes[key]}\n".encode())
+    return digest.hexdigest()
+
+
+def load_scenario(root: str | os.PathLike[str], extra_decks: tuple[str | os.PathLike[str], ...] = ()) -> Scenario:
+    """The scenario, or ContentError with every problem."""
+    scenario, diagnostics = read_scenario(root, extra_decks)
+    if scenario is None:
+        raise ContentError(diagnostics)
+    return scenario

@@ -1,0 +1,369 @@
+"""The shape of scenario, role and deck files, as frozen attrs classes.
+
+Field names are the TOML keys facilitators write, so the classes double as the
+file format's reference (docs/authoring.md and the JSON Schemas follow them).
+Money is whole thousands of pounds; months are written "2013-10".
+"""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+Scalar = bool | int | float | str
+
+
+# --- shared pieces ---------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class Condition:
+    """A test on the state of the game: one metric, one rule, one card, or a combination."""
+
+    metric: str | None = None
+    of: str | None = None
+    ladder: str | None = None
+    above: float | None = None
+    below: float | None = None
+    at_least: float | None = None
+    at_most: float | None = None
+    rule: str | None = None
+    equals: Scalar | None = None
+    card: str | None = None
+    published: bool | None = None
+    option: str | None = None
+    all_of: tuple[Condition, ...] | None = None
+    any_of: tuple[Condition, ...] | None = None
+    none_of: tuple[Condition, ...] | None = None
+
+
+@frozen(kw_only=True)
+class Effect:
+    """One change to the world. Which fields apply depends on `kind`."""
+
+    kind: str
+    target: str | None = None
+    amount: int | None = None
+    percent: float | None = None
+    flow: str | None = None
+    payer: str | None = None
+    payee: str | None = None
+    activity: str | None = None
+    months: int | None = None
+    setting: str | None = None
+    value: Scalar | None = None
+    other: str | None = None
+    regulator: str | None = None
+    reason: str | None = None
+    source: str | None = None
+    topic: str | None = None
+    text: str | None = None
+    card: str | None = None
+    after: int | None = None
+    contract: str | None = None
+    activities: tuple[str, ...] | None = None
+    annual_value: int | None = None
+    share_percent: float | None = None
+    price_percent: float | None = None
+
+
+# --- scenario.toml ---------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class Calendar:
+    start: str
+    end: str
+    merged: tuple[tuple[str, ...], ...] = ()
+
+
+@frozen(kw_only=True)
+class Phase:
+    id: str
+    title: str
+    kind: str  # news | turns | resolution
+    kinds: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    minutes: int = 5
+    text: str = ""
+
+
+@frozen(kw_only=True)
+class Activity:
+    """A unit of care commissioners buy, with its national price in pounds."""
+
+    id: str
+    title: str
+    unit: str
+    setting: str
+    price: int
+    per_1000_per_month: float
+    emergency: bool = False
+    referral_driven: bool = False
+
+
+@frozen(kw_only=True)
+class Rules:
+    below_tariff_allowed: bool = False
+    qualified_provider_paid_at_tariff: bool = True
+    top_slice_percent: float = 2.0
+    marginal_emergency_rate_percent: float = 30.0
+    quality_premium_percent: float = 0.5
+    quality_premium_threshold: int = 70
+    competition_share_threshold_percent: float = 60.0
+    competition_review_months: int = 3
+    plan_deadline: str
+    contract_deadline: str
+    default_contract: str = "tariff"
+
+
+@frozen(kw_only=True)
+class Economy:
+    demand_growth_percent: float
+    cost_inflation_percent: float = 0.0
+    seasonality: dict[str, float] = field(factory=dict)
+
+
+@frozen(kw_only=True)
+class Scheme:
+    """An investment that costs money now and saves activity after a lag."""
+
+    id: str
+    title: str
+    text: str
+    cost: int
+    lag_months: int
+    activity: str
+    reduction_percent: float
+    partner_kinds: tuple[str, ...] = ()
+    quality: int = 0
+    tags: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
+class LadderStep:
+    id: str
+    title: str
+    text: str = ""
+    effects: tuple[Effect, ...] = ()
+
+
+@frozen(kw_only=True)
+class Trigger:
+    """A state that puts an organisation on a regulator's agenda; the condition's `of` is the subject."""
+
+    id: str
+    title: str
+    condition: Condition
+
+
+@frozen(kw_only=True)
+class Ladder:
+    """A regulator's escalating sanctions, lowest first; the last step is the ultimate sanction."""
+
+    id: str
+    title: str
+    regulator: str
+    applies_to: tuple[str, ...]
+    steps: tuple[LadderStep, ...]
+    triggers: tuple[Trigger, ...] = ()
+
+
+@frozen(kw_only=True)
+class EventFilter:
+    """Selects events for an observer theme's measure."""
+
+    events: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    from_kinds: tuple[str, ...] = ()
+    to_kinds: tuple[str, ...] = ()
+    answered: bool | None = None
+
+
+@frozen(kw_only=True)
+class Measure:
+    kind: str  # count | ratio | share
+    of: EventFilter
+    against: EventFilter | None = None
+    at_least: float
+
+
+@frozen(kw_only=True)
+class Theme:
+    """An observer note the debrief shows only when its measure holds."""
+
+    id: str
+    title: str
+    text: str
+    measure: Measure
+
+
+@frozen(kw_only=True)
+class ScenarioFile:
+    id: str
+    title: str
+    summary: str
+    calendar: Calendar
+    phases: tuple[Phase, ...]
+    rules: Rules
+    economy: Economy
+    activities: tuple[Activity, ...]
+    schemes: tuple[Scheme, ...] = ()
+    ladders: tuple[Ladder, ...] = ()
+    themes: tuple[Theme, ...] = ()
+
+
+# --- roles/<id>.toml ---------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class Brief:
+    public: str
+    private: str
+
+
+@frozen(kw_only=True)
+class Finance:
+    opening_balance: int = 0
+    annual_allocation: int = 0
+    annual_cost_base: int = 0
+    variable_cost_percent: float = 40.0
+    other_income: int = 0
+    other_spend: int = 0
+    identified_savings: int = 0
+
+
+@frozen(kw_only=True)
+class Population:
+    size: int
+    need_index: float = 1.0
+    needs_assessment_aligned: bool = False
+
+
+@frozen(kw_only=True)
+class Practice:
+    id: str
+    name: str
+    list_size: int
+    referral_index: float = 1.0
+    underperforming: bool = False
+
+
+@frozen(kw_only=True)
+class StartingContract:
+    """A contract in force when the game begins, held by the file's consortium as commissioner."""
+
+    id: str
+    provider: str
+    kind: str
+    activities: tuple[str, ...]
+    annual_value: int = 0
+    share_percent: float = 50.0
+    price_percent: float = 100.0
+    ends: str
+    signed: bool = True
+
+
+@frozen(kw_only=True)
+class Decision:
+    """An internal decision the role's brief offers, such as cutting beds."""
+
+    id: str
+    title: str
+    text: str
+    tags: tuple[str, ...] = ()
+    once: bool = True
+    condition: Condition | None = None
+    effects: tuple[Effect, ...]
+
+
+@frozen(kw_only=True)
+class Relationship:
+    role: str
+    trust: int
+
+
+@frozen(kw_only=True)
+class BotSettings:
+    cooperation: float = 0.5
+    caution: float = 0.5
+    priorities: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
+class Role:
+    id: str
+    name: str
+    short_name: str
+    kind: str
+    action_points: int = 3
+    goals: tuple[str, ...]
+    services: tuple[str, ...] = ()
+    powers: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+    quality: int | None = None
+    brief: Brief
+    finance: Finance = Finance()
+    population: Population | None = None
+    practices: tuple[Practice, ...] = ()
+    contracts: tuple[StartingContract, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    relationships: tuple[Relationship, ...] = ()
+    bot: BotSettings = BotSettings()
+
+
+# --- decks/<name>.toml ---------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class When:
+    month: str | None = None
+    first: str | None = None
+    last: str | None = None
+    weight: int = 1
+    repeat: bool = False
+    condition: Condition | None = None
+
+
+@frozen(kw_only=True)
+class Option:
+    id: str
+    label: str
+    text: str = ""
+    tags: tuple[str, ...] = ()
+    effects: tuple[Effect, ...]
+
+
+@frozen(kw_only=True)
+class FollowUp:
+    card: str
+    after: int = 1
+    option: str | None = None
+
+
+@frozen(kw_only=True)
+class Card:
+    id: str
+    title: str
+    text: str
+    tags: tuple[str, ...] = ()
+    audience: tuple[str, ...]
+    decided_by: tuple[str, ...] = ()
+    when: When = When()
+    effects: tuple[Effect, ...] = ()
+    options: tuple[Option, ...] = ()
+    default_option: str | None = None
+    follow_ups: tuple[FollowUp, ...] = ()
+
+
+@frozen(kw_only=True)
+class DeckInfo:
+    id: str
+    title: str
+    text: str = ""
+    draws_per_month: int = 1
+
+
+@frozen(kw_only=True)
+class DeckFile:
+    deck: DeckInfo
+    cards: tuple[Card, ...]

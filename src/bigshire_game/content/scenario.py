@@ -1,0 +1,101 @@
+"""The validated scenario: every file read, cross-checked and frozen, ready for the engine."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from .model import Activity, Card, DeckFile, Ladder, Role, ScenarioFile, Scheme
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def parse_month(text: str) -> tuple[int, int] | None:
+    """(year, month) from "2013-10", or None if it is not a month."""
+    if len(text) != 7 or text[4] != "-" or not (text[:4].isdigit() and text[5:].isdigit()):
+        return None
+    year, month = int(text[:4]), int(text[5:])
+    return (year, month) if 1 <= month <= 12 else None
+
+
+def month_range(start: str, end: str) -> tuple[str, ...]:
+    first, last = parse_month(start), parse_month(end)
+    if first is None or last is None:
+        return ()
+    out, (year, month) = [], first
+    while (year, month) <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(out)
+
+
+def month_label(month: str) -> str:
+    """"October 2013" for "2013-10"."""
+    parsed = parse_month(month)
+    if parsed is None:
+        return month
+    return f"{MONTH_NAMES[parsed[1] - 1]} {parsed[0]}"
+
+
+def turn_label(months: tuple[str, ...]) -> str:
+    """"August–September 2013" for a merged turn; "December 2013–January 2014" across years."""
+    if len(months) == 1:
+        return month_label(months[0])
+    first, last = month_label(months[0]).split(), month_label(months[-1]).split()
+    if first[1] == last[1]:
+        return f"{first[0]}–{last[0]} {last[1]}"
+    return f"{month_label(months[0])}–{month_label(months[-1])}"
+
+
+def group_turns(months: tuple[str, ...], merged: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Months grouped into turns: each merged group is one turn, every other month its own."""
+    lead = {group[0]: group for group in merged if group}
+    inside = {m for group in merged for m in group[1:]}
+    return tuple(lead.get(m, (m,)) for m in months if m not in inside)
+
+
+@frozen(kw_only=True)
+class Scenario:
+    """Everything a game needs from content, already validated: nothing downstream re-checks it."""
+
+    root: str
+    info: ScenarioFile
+    roles: dict[str, Role]
+    decks: tuple[DeckFile, ...]
+    cards: dict[str, Card]
+    card_decks: dict[str, str]
+    content_hash: str
+    file_hashes: dict[str, str]
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    @property
+    def title(self) -> str:
+        return self.info.title
+
+    @property
+    def months(self) -> tuple[str, ...]:
+        return month_range(self.info.calendar.start, self.info.calendar.end)
+
+    @property
+    def turns(self) -> tuple[tuple[str, ...], ...]:
+        return group_turns(self.months, self.info.calendar.merged)
+
+    @property
+    def activities(self) -> dict[str, Activity]:
+        return {a.id: a for a in self.info.activities}
+
+    @property
+    def schemes(self) -> dict[str, Scheme]:
+        return {s.id: s for s in self.info.schemes}
+
+    @property
+    def ladders(self) -> dict[str, Ladder]:
+        return {ladder.id: ladder for ladder in self.info.ladders}
+
+    def roles_of_kind(self, *kinds: str) -> tuple[str, ...]:
+        return tuple(rid for rid, role in self.roles.items() if role.kind in kinds)
