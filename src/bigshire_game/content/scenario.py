@@ -56,7 +56,7 @@ def group_turns(months: tuple[str, ...], merged: tuple[tuple[str, ...], ...]) ->
     return tuple(lead.get(m, (m,)) for m in months if m not in inside)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, eq=False)
 class Scenario:
     """Everything a game needs from content, already validated: nothing downstream re-checks it."""
 

@@ -1,0 +1,324 @@
+"""The game as a state machine: the first state, the moves a role may make,
+applying one move, and the automatic steps between turns.
+
+`apply` does what every move shares (a finished game, whose turn it is, action
+points) and hands the rest to the mechanism's own module; the phase list in
+content drives the month.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from attrs import evolve, frozen
+
+from ..catalogue import CARE_PROVIDER_KINDS
+from ..content import Scenario
+from .events import Event, event
+from .moves import FACILITATOR_MOVES, EndPhase, EndTurn, Move, Rejection
+from .state import FACILITATOR, Agreement, GameState, Terms, pair_key
+
+MAX_STEPS = 10_000  # loop guard for run_until_input
+_MODULES = ("agreements", "cards", "decisions", "schemes", "regulation", "dialogue", "plans")
+
+
+@cache
+def _rules() -> tuple[dict[str, Any], list[Any]]:
+    handlers: dict[str, Any] = {}
+    legal: list[Any] = []
+    for name in _MODULES:
+        module = importlib.import_module(f"bigshire_game.rules.{name}")
+        handlers.update(module.HANDLERS)
+        legal.append(module.legal)
+    return handlers, legal
+
+
+def phase_id(state: GameState, scenario: Scenario) -> str:
+    return scenario.info.phases[state.phase].id
+
+
+def new_game(scenario: Scenario, seed: int) -> GameState:
+    """The position before the first month's news: contracts in force, money in hand, trust as briefed."""
+    from ..rules import economy
+
+    agreements: dict[str, Agreement] = {}
+    months = scenario.months
+    for cid, role in scenario.roles.items():
+        for contract in role.contracts:
+            provider = scenario.roles[contract.provider]
+            agreements[contract.id] = Agreement(
+                id=contract.id,
+                kind=contract.kind,
+                parties=(cid, contract.provider),
+                proposer=cid,
+                status="signed" if contract.signed else "proposed",
+                awaiting=() if contract.signed else (contract.provider,),
+                terms=Terms(
+                    activities=contract.activities,
+                    annual_value=contract.annual_value,
+                    share_percent=contract.share_percent,
+                    price_percent=contract.price_percent,
+                    months=12,
+                ),
+                starts=0,
+                ends=months.index(contract.ends),
+                conflict=cid in provider.owners,
+            )
+    trust: dict[str, list[int]] = {}
+    for rid, role in scenario.roles.items():
+        for rel in role.relationships:
+            trust.setdefault(pair_key(rid, rel.role), []).append(rel.trust)
+    rules = {
+        name: getattr(scenario.info.rules, name)
+        for name in (
+            "below_tariff_allowed", "qualified_provider_paid_at_tariff", "top_slice_percent",
+            "marginal_emergency_rate_percent", "quality_premium_percent", "quality_premium_threshold",
+            "competition_share_threshold_percent", "competition_review_months", "plan_deadline",
+            "contract_deadline",
+        )
+    }  # fmt: skip
+    state = GameState(
+        scenario=scenario.id,
+        content_hash=scenario.content_hash,
+        seed=seed,
+        orgs=economy.initial_orgs(scenario),
+        agreements=agreements,
+        tariff={a.id: a.price for a in scenario.info.activities},
+        rules=rules,
+        trust={key: round(sum(v) / len(v)) for key, v in sorted(trust.items())},
+    )
+    base = economy.baseline_units(state, scenario)
+    orgs = {
+        rid: evolve(org, baseline_units=base.get(rid, 0), units=base.get(rid, 0)) if org.kind in CARE_PROVIDER_KINDS else org
+        for rid, org in state.orgs.items()
+    }
+    return evolve(state, orgs=orgs)
+
+
+# --- moves --------------------------------------------------------------------------
+
+
+def legal_moves(state: GameState, scenario: Scenario, role: str) -> list[Move]:
+    """What this organisation may do now; empty when it is not its turn."""
+    if state.finished or role != state.actor:
+        return []
+    _, legal = _rules()
+    org = state.orgs[role]
+    moves: list[Move] = []
+    for options in legal:
+        for move in options(state, scenario, role):
+            if move.costs_action and org.action_points <= 0:
+                continue
+            moves.append(move)
+    moves.append(EndTurn(actor=role))
+    return moves
+
+
+def apply(state: GameState, scenario: Scenario, move: Move) -> tuple[GameState, list[Event]] | Rejection:
+    """One move, checked and applied; a refusal leaves the state exactly as it was."""
+    from ..rules import refuse
+
+    if state.finished:
+        return refuse("game_over", move, "The game is over; no more moves can be made.")
+    handlers, _ = _rules()
+    if move.actor == FACILITATOR:
+        if move.name not in FACILITATOR_MOVES:
+            return refuse("not_for_facilitator", move, "The facilitator cannot make this move for an organisation; take over its seat instead.")
+    elif move.actor not in state.orgs:
+        return refuse("unknown_role", move, f"There is no organisation called {move.actor}.")
+    elif move.actor != state.actor:
+        waiting = scenario.roles[state.actor].name if state.actor else "nobody (the month is between turns)"
+        return refuse("not_your_turn", move, f"It is not your turn: the game is waiting for {waiting}.")
+    elif move.costs_action and state.orgs[move.actor].action_points <= 0:
+        return refuse("no_actions_left", move, "You have no actions left this month; answer what is in your inbox or end your turn.")
+    phase = phase_id(state, scenario)
+    if isinstance(move, EndTurn):
+        return _end_turn(state, scenario, move.actor, phase)
+    if isinstance(move, EndPhase):
+        return _end_phase(state, scenario, phase)
+    check, run = handlers[move.name]
+    refusal = check(state, scenario, move)
+    if refusal is not None:
+        return refusal
+    state, events = run(state, scenario, move, phase)
+    if move.actor != FACILITATOR:
+        org = state.orgs[move.actor]
+        spent = 1 if move.costs_action else 0
+        org = evolve(org, action_points=max(0, org.action_points - spent), moved_this_turn=org.moved_this_turn + 1)
+        state = evolve(state, orgs={**state.orgs, org.id: org})
+    return state, events
+
+
+def _end_turn(state: GameState, scenario: Scenario, role: str, phase: str) -> tuple[GameState, list[Event]]:
+    from ..rules import cards
+
+    state, events = cards.default_choices(state, scenario, phase, role)
+    org = state.orgs[role]
+    if org.moved_this_turn == 0:
+        events.append(event(state, phase, "Passed", (role,), role=role))
+    events.append(event(state, phase, "TurnEnded", (role,), role=role, moves=org.moved_this_turn))
+    state = evolve(state, queue=state.queue[1:], orgs={**state.orgs, role: evolve(org, moved_this_turn=0)})
+    if state.actor:
+        events.append(event(state, phase, "TurnStarted", (state.actor,), role=state.actor))
+    return state, events
+
+
+def _end_phase(state: GameState, scenario: Scenario, phase: str) -> tuple[GameState, list[Event]]:
+    events: list[Event] = []
+    while state.actor:
+        state, more = _end_turn(state, scenario, state.actor, phase)
+        events += more
+    return state, events
+
+
+# --- flow between turns ----------------------------------------------------------------
+
+
+def advance(state: GameState, scenario: Scenario) -> tuple[GameState, list[Event]]:
+    """Run the current phase's automatic work and enter the next phase; waits while someone is to act."""
+    if state.finished or state.actor:
+        return state, []
+    phases = scenario.info.phases
+    current = phases[state.phase]
+    events: list[Event] = []
+    if not state.started:
+        state = evolve(state, started=True)
+        events.append(event(state, current.id, "GameStarted", scenario=scenario.id, seed=state.seed))
+        events.append(event(state, current.id, "MonthStarted", turn=state.turn, months=scenario.turns[state.turn]))
+    if current.kind == "news":
+        from ..rules import cards
+
+        state, more = cards.run_news(state, scenario, current.id)
+        events += more
+    elif current.kind == "resolution":
+        state, more = _resolve(state, scenario, current.id)
+        events += more
+    if state.finished:
+        return state, events
+    return _enter_next_phase(state, scenario, events)
+
+
+def _enter_next_phase(state: GameState, scenario: Scenario, events: list[Event]) -> tuple[GameState, list[Event]]:
+    phases = scenario.info.phases
+    if state.phase + 1 < len(phases):
+        state = evolve(state, phase=state.phase + 1)
+    else:
+        state = _start_turn(state, scenario, state.turn + 1)
+        events.append(event(state, phases[0].id, "MonthStarted", turn=state.turn, months=scenario.turns[state.turn]))
+    nxt = phases[state.phase]
+    events.append(event(state, nxt.id, "PhaseStarted", phase_title=nxt.title))
+    if nxt.kind == "turns":
+        queue = tuple(
+            rid
+            for rid, role in scenario.roles.items()
+            if role.kind in nxt.kinds or rid in nxt.roles
+        )
+        order = {kind: i for i, kind in enumerate(nxt.kinds)}
+        queue = tuple(sorted(queue, key=lambda rid: (order.get(scenario.roles[rid].kind, len(order)), list(scenario.roles).index(rid))))
+        state = evolve(state, queue=queue)
+        if queue:
+            events.append(event(state, nxt.id, "TurnStarted", (queue[0],), role=queue[0]))
+    return state, events
+
+
+def _start_turn(state: GameState, scenario: Scenario, turn: int) -> GameState:
+    """A new month: phase one, everyone's action points restored, temporary changes expired."""
+    month = scenario.months.index(scenario.turns[turn][0])
+    orgs = {}
+    for rid, org in state.orgs.items():
+        changes = tuple(c for c in org.ap_changes if c[1] >= month)
+        points = max(0, org.ap_base + sum(amount for amount, _ in changes))
+        orgs[rid] = evolve(org, action_points=points, ap_changes=changes, moved_this_turn=0)
+    return evolve(state, turn=turn, phase=0, month_index=month, orgs=orgs, queue=())
+
+
+def _resolve(state: GameState, scenario: Scenario, phase: str) -> tuple[GameState, list[Event]]:
+    """Month end: choices defaulted, every month of the turn settled, then the system's checks."""
+    from ..rules import agreements, cards, dialogue, economy, plans, regulation, schemes
+
+    state, events = cards.default_choices(state, scenario, phase, None)
+    months = scenario.turns[state.turn]
+    for label in months:
+        month = scenario.months.index(label)
+        state = evolve(state, month_index=month)
+        for step in (schemes.mature_schemes,):
+            state, more = step(state, scenario, month, phase)
+            events += more
+        state, more = economy.resolve_month(state, scenario, month, phase)
+        events += more
+        state, more = agreements.month_end(state, scenario, month, phase)
+        events += more
+    for step in (dialogue.hold_meetings, dialogue.lapse_requests, plans.plan_deadline, regulation.check_triggers):
+        state, more = step(state, scenario, phase)
+        events += more
+    state = evolve(state, month_index=scenario.months.index(months[0]))
+    if state.turn + 1 >= len(scenario.turns):
+        state, more = economy.pay_quality_premium(state, scenario, phase)
+        events += more
+        state = evolve(state, finished=True)
+        events.append(event(state, phase, "GameEnded"))
+    return state, events
+
+
+def run_until_input(state: GameState, scenario: Scenario) -> tuple[GameState, list[Event]]:
+    """Advance through automatic phases until an organisation must act or the game ends."""
+    events: list[Event] = []
+    for _ in range(MAX_STEPS):
+        if state.finished or state.actor:
+            return state, events
+        state, more = advance(state, scenario)
+        events += more
+    raise RuntimeError("the phase list never reaches a turn; check the scenario's phases")
+
+
+# --- what one organisation may see -------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class RoleView:
+    """Exactly what one organisation knows: its own books and inbox, and what is public."""
+
+    role: str
+    month_index: int
+    own: Any
+    public: dict[str, dict[str, int]]
+    agreements: tuple[Agreement, ...]
+    inbox: tuple[Any, ...]
+    choices: tuple[Any, ...]
+    agenda: tuple[Any, ...]
+
+
+def view(state: GameState, scenario: Scenario, role: str) -> RoleView:
+    """The curtain between organisations: private books, proposals and inboxes stay with their owners."""
+    public = {
+        rid: {"quality": org.quality, "sanction_level": _highest_sanction(state, rid)}
+        for rid, org in state.orgs.items()
+    }
+    agreements = tuple(
+        a for a in state.agreements.values() if a.status in ("signed", "under_review", "blocked", "ended") or role in a.parties
+    )
+    inbox = tuple(r for r in state.requests.values() if role in r.to or r.source == role)
+    choices = tuple(c for c in state.pending.values() if c.role == role)
+    agenda = tuple(item for item in state.agendas.values() if item.regulator == role or item.subject == role)
+    return RoleView(
+        role=role,
+        month_index=state.month_index,
+        own=state.orgs[role],
+        public=public,
+        agreements=agreements,
+        inbox=inbox,
+        choices=choices,
+        agenda=agenda,
+    )
+
+
+def _highest_sanction(state: GameState, rid: str) -> int:
+    return max((step for key, step in state.ladders.items() if key.endswith(f"|{rid}")), default=0)
+
+
+def visible_events(events: list[Event], role: str) -> Iterator[Event]:
+    return (e for e in events if e.visible_to(role))
+

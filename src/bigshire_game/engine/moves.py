@@ -1,0 +1,281 @@
+"""Moves: what an organisation (or the facilitator) does, named in the imperative.
+
+A move is plain data, so the log of a game can be saved, replayed and read.
+`MOVE_TYPES` maps each class name to its class for saves and front ends.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from attrs import frozen
+
+from .state import Terms
+
+
+@frozen(kw_only=True)
+class Move:
+    actor: str
+    costs_action: ClassVar[bool] = True
+
+    @property
+    def name(self) -> str:
+        return type(self).__name__
+
+
+def _reactive(cls: type) -> type:
+    """Answers to others cost no action point: they are not the organisation's own initiative."""
+    cls.costs_action = False  # type: ignore[attr-defined]
+    return cls
+
+
+# --- agreements ----------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class ProposeAgreement(Move):
+    """Offer a contract (to one party) or an alliance (to one or more)."""
+
+    kind: str
+    parties: tuple[str, ...]
+    terms: Terms = Terms()
+
+
+@_reactive
+@frozen(kw_only=True)
+class CounterProposal(Move):
+    agreement: str
+    terms: Terms
+
+
+@_reactive
+@frozen(kw_only=True)
+class AcceptProposal(Move):
+    agreement: str
+
+
+@_reactive
+@frozen(kw_only=True)
+class RejectProposal(Move):
+    agreement: str
+
+
+@frozen(kw_only=True)
+class SignAgreement(Move):
+    agreement: str
+
+
+@frozen(kw_only=True)
+class VaryContract(Move):
+    agreement: str
+    terms: Terms
+
+
+@frozen(kw_only=True)
+class EndAgreement(Move):
+    agreement: str
+
+
+@_reactive
+@frozen(kw_only=True)
+class DeclareConflict(Move):
+    agreement: str
+
+
+@frozen(kw_only=True)
+class ChallengeConflict(Move):
+    agreement: str
+
+
+# --- the organisation's own choices ----------------------------------------------
+
+
+@frozen(kw_only=True)
+class InvestInScheme(Move):
+    scheme: str
+    partners: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
+class TakeDecision(Move):
+    decision: str
+
+
+@_reactive
+@frozen(kw_only=True)
+class AnswerCard(Move):
+    choice: str
+    option: str
+
+
+# --- talking to others -------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class RaiseConcern(Move):
+    to: str
+    about: str
+    topic: str
+    text: str = ""
+
+
+@frozen(kw_only=True)
+class RaiseRequest(Move):
+    """Ask someone for something; to Monitor with a `setting`, it asks for a ruling."""
+
+    to: str
+    topic: str
+    text: str = ""
+    setting: str = ""
+
+
+@_reactive
+@frozen(kw_only=True)
+class AnswerRequest(Move):
+    request: str
+    answer: str = ""
+
+
+@frozen(kw_only=True)
+class ConveneMeeting(Move):
+    invitees: tuple[str, ...]
+    topic: str
+    text: str = ""
+
+
+@_reactive
+@frozen(kw_only=True)
+class RespondToMeeting(Move):
+    meeting: str
+    attend: bool
+
+
+# --- plans and funding ---------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class SubmitPlan(Move):
+    savings: int
+    reflects_needs_assessment: bool = False
+
+
+@frozen(kw_only=True)
+class ChallengePlan(Move):
+    consortium: str
+
+
+@frozen(kw_only=True)
+class BidForFunding(Move):
+    amount: int
+
+
+@frozen(kw_only=True)
+class DecideFunding(Move):
+    bid: str
+    award: int
+
+
+# --- regulation ----------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class ImposeSanction(Move):
+    ladder: str
+    subject: str
+    reason: str = ""
+
+
+@frozen(kw_only=True)
+class LiftSanction(Move):
+    ladder: str
+    subject: str
+
+
+@frozen(kw_only=True)
+class Inspect(Move):
+    subject: str
+
+
+@frozen(kw_only=True)
+class AssessPlan(Move):
+    consortium: str
+
+
+@frozen(kw_only=True)
+class DecideReview(Move):
+    agreement: str
+    outcome: str  # approved | approved_with_conditions | blocked
+
+
+@frozen(kw_only=True)
+class MakeRuling(Move):
+    setting: str
+    value: bool | int | float | str
+    request: str = ""
+
+
+@_reactive
+@frozen(kw_only=True)
+class DismissAgendaItem(Move):
+    item: str
+
+
+# --- turn and facilitator ------------------------------------------------------------
+
+
+@_reactive
+@frozen(kw_only=True)
+class EndTurn(Move):
+    pass
+
+
+@_reactive
+@frozen(kw_only=True)
+class PublishCard(Move):
+    """Facilitator: publish any card now."""
+
+    card: str
+
+
+@_reactive
+@frozen(kw_only=True)
+class AdjustFigure(Move):
+    """Facilitator: change an organisation's money, quality or action points, with a reason."""
+
+    role: str
+    figure: str  # balance | quality | action_points
+    amount: int
+    reason: str
+
+
+@_reactive
+@frozen(kw_only=True)
+class EndPhase(Move):
+    """Facilitator: close the current phase; everyone still to act passes."""
+
+
+MOVE_TYPES: dict[str, type[Move]] = {
+    cls.__name__: cls
+    for cls in (
+        ProposeAgreement, CounterProposal, AcceptProposal, RejectProposal, SignAgreement, VaryContract,
+        EndAgreement, DeclareConflict, ChallengeConflict, InvestInScheme, TakeDecision, AnswerCard,
+        RaiseConcern, RaiseRequest, AnswerRequest, ConveneMeeting, RespondToMeeting, SubmitPlan,
+        ChallengePlan, BidForFunding, DecideFunding, ImposeSanction, LiftSanction, Inspect, AssessPlan,
+        DecideReview, MakeRuling, DismissAgendaItem, EndTurn, PublishCard, AdjustFigure, EndPhase,
+    )
+}  # fmt: skip
+
+FACILITATOR_MOVES = frozenset({"PublishCard", "AdjustFigure", "EndPhase", "MakeRuling"})
+
+
+@frozen(kw_only=True)
+class Rejection:
+    """A refused move: the state is unchanged, and the player is told why."""
+
+    code: str
+    move: Move
+    reason: str
+    details: dict[str, Any] = {}
+
+    def __bool__(self) -> bool:
+        return False

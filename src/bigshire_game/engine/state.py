@@ -1,0 +1,216 @@
+"""The state of a game as a value: frozen attrs classes, changed only by making new ones.
+
+Everything here is plain data that saves can write as TOML: strings, whole
+numbers, floats, booleans, tuples and string-keyed dicts; no None in
+collections. Money is whole £k.
+"""
+
+from __future__ import annotations
+
+from attrs import evolve, field, frozen
+
+from ..catalogue import ALLIANCE_KINDS, CONTRACT_KINDS
+
+FACILITATOR = "facilitator"
+
+
+@frozen(kw_only=True)
+class Org:
+    """One organisation's changing position."""
+
+    id: str
+    kind: str
+    balance: int
+    cost_base: int = 0
+    quality: int = 0  # 0 for organisations without a quality score
+    action_points: int = 0
+    ap_base: int = 3
+    ap_changes: tuple[tuple[int, int], ...] = ()  # (amount, last month index it applies to)
+    referral_percent: float = 100.0
+    results: tuple[int, ...] = ()  # surplus (+) or deficit (-) of each month played
+    income: tuple[int, ...] = ()  # income of each month played
+    spend: tuple[int, ...] = ()  # spending of each month played
+    baseline_units: int = 0  # providers: monthly units delivered at the start
+    units: int = 0  # providers: units delivered last month
+    plan_credibility: int = -1  # -1 until a plan is submitted
+    plan_savings: int = 0
+    decisions: tuple[str, ...] = ()
+    workload_extra: int = 0
+    moved_this_turn: int = 0
+
+
+@frozen(kw_only=True)
+class Terms:
+    """What an agreement says; which fields matter depends on its kind."""
+
+    activities: tuple[str, ...] = ()
+    annual_value: int = 0
+    share_percent: float = 50.0
+    price_percent: float = 100.0
+    months: int = 12
+
+
+@frozen(kw_only=True)
+class Agreement:
+    """A contract or an alliance, through its life from proposal to end."""
+
+    id: str
+    kind: str
+    parties: tuple[str, ...]  # contracts: (commissioner, provider)
+    proposer: str
+    status: str  # proposed | agreed | under_review | signed | ended | lapsed | rejected | blocked
+    terms: Terms
+    awaiting: tuple[str, ...] = ()  # parties yet to answer the open proposal
+    variation: Terms | None = None  # new terms proposed for a signed contract
+    proposed_month: int = 0
+    starts: int = 0  # month index
+    ends: int = 0  # last month index in force
+    conflict: bool = False  # commissioner's members own the provider
+    declared: bool = False
+    rolled_over: bool = False
+    review_opened: int = -1  # month index, -1 if never reviewed
+    review_outcome: str = ""  # approved | approved_with_conditions | blocked
+    conditions: str = ""
+
+    @property
+    def is_contract(self) -> bool:
+        return self.kind in CONTRACT_KINDS
+
+    @property
+    def is_alliance(self) -> bool:
+        return self.kind in ALLIANCE_KINDS
+
+    @property
+    def commissioner(self) -> str:
+        return self.parties[0]
+
+    @property
+    def provider(self) -> str:
+        return self.parties[1]
+
+
+@frozen(kw_only=True)
+class AgendaItem:
+    """Something a regulator or the Board must consider."""
+
+    id: str
+    regulator: str
+    subject: str
+    reason: str
+    ladder: str = ""
+    opened: int = 0
+    status: str = "open"  # open | acted | dismissed
+
+
+@frozen(kw_only=True)
+class Request:
+    """A concern, request, meeting invitation or funding bid, addressed to someone who can answer."""
+
+    id: str
+    kind: str  # concern | request | meeting | funding
+    source: str
+    to: tuple[str, ...]
+    topic: str
+    text: str = ""
+    about: str = ""
+    setting: str = ""
+    amount: int = 0
+    opened: int = 0
+    status: str = "open"  # open | answered | closed
+    answer: str = ""
+    attending: tuple[str, ...] = ()
+    declined: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
+class PendingChoice:
+    """A card's options waiting for one organisation's answer."""
+
+    id: str
+    card: str
+    role: str
+    options: tuple[str, ...]
+    default: str
+    published: int
+
+
+@frozen(kw_only=True)
+class ScheduledCard:
+    card: str
+    due: int  # month index
+    reason: str = ""
+
+
+@frozen(kw_only=True)
+class SchemeInvestment:
+    id: str
+    scheme: str
+    investor: str
+    partners: tuple[str, ...]
+    invested: int  # month index
+    matures: int  # month index
+    status: str = "maturing"  # maturing | delivering | failed
+
+
+@frozen(kw_only=True)
+class DemandShift:
+    """A change in demand for an activity, for everyone or one organisation, until a month (or for good)."""
+
+    activity: str
+    percent: float
+    target: str = ""
+    until: int = -1
+
+
+@frozen(kw_only=True)
+class GameState:
+    scenario: str
+    content_hash: str
+    seed: int
+    turn: int = 0  # index into the scenario's turns
+    phase: int = 0  # index into the scenario's phases
+    queue: tuple[str, ...] = ()  # organisations still to act in this phase; the first is acting
+    started: bool = False
+    finished: bool = False
+    orgs: dict[str, Org] = field(factory=dict)
+    agreements: dict[str, Agreement] = field(factory=dict)
+    agendas: dict[str, AgendaItem] = field(factory=dict)
+    requests: dict[str, Request] = field(factory=dict)
+    pending: dict[str, PendingChoice] = field(factory=dict)
+    scheduled: tuple[ScheduledCard, ...] = ()
+    published: dict[str, int] = field(factory=dict)  # card id -> times published
+    schemes: dict[str, SchemeInvestment] = field(factory=dict)
+    demand: tuple[DemandShift, ...] = ()
+    tariff: dict[str, int] = field(factory=dict)  # activity -> price in pounds
+    rules: dict[str, bool | int | float | str] = field(factory=dict)
+    trust: dict[str, int] = field(factory=dict)  # "a|b" (sorted) -> 0..100
+    ladders: dict[str, int] = field(factory=dict)  # "ladder|subject" -> step reached (0 = none)
+    rng: dict[str, int] = field(factory=dict)  # stream -> draws so far
+    next_id: int = 1
+    external_net: int = 0  # money created minus money removed, £k, for the conservation check
+    month_index: int = 0  # first month of the current turn
+
+    @property
+    def actor(self) -> str | None:
+        """The organisation whose turn it is, or None between turns."""
+        return self.queue[0] if self.queue else None
+
+
+def pair_key(a: str, b: str) -> str:
+    return f"{a}|{b}" if a <= b else f"{b}|{a}"
+
+
+def ladder_key(ladder: str, subject: str) -> str:
+    return f"{ladder}|{subject}"
+
+
+def new_id(state: GameState, prefix: str) -> tuple[str, GameState]:
+    return f"{prefix}{state.next_id}", evolve(state, next_id=state.next_id + 1)
+
+
+def replace_org(state: GameState, org: Org) -> GameState:
+    return evolve(state, orgs={**state.orgs, org.id: org})
+
+
+def with_item(mapping: dict, key: str, value: object) -> dict:
+    return {**mapping, key: value}

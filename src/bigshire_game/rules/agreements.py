@@ -1,0 +1,584 @@
+"""Contracts and alliances from proposal to end: propose, counter, accept,
+reject, sign, vary, end; Monitor's competition review of alliances that
+remove competition; conflicts of interest when consortia buy from a company
+their own members own; and contracts still unsigned at the deadline.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from attrs import evolve
+
+from ..catalogue import ALLIANCE_KINDS, CARE_PROVIDER_KINDS, CONTRACT_KINDS, PROVIDER_KINDS
+from ..content import Scenario
+from ..engine.events import Event, event
+from ..engine.moves import (
+    AcceptProposal,
+    ChallengeConflict,
+    CounterProposal,
+    DeclareConflict,
+    DecideReview,
+    EndAgreement,
+    Move,
+    ProposeAgreement,
+    RejectProposal,
+    SignAgreement,
+    VaryContract,
+)
+from ..engine.state import AgendaItem, Agreement, GameState, Terms, new_id, pair_key
+from . import Handlers, Outcome, name_of, refuse
+from .economy import is_active, units
+
+PROVIDER_ALLIANCES = frozenset({"joint_venture", "integrated_care"})
+COMMISSIONER_ALLIANCES = frozenset({"lead_commissioner", "risk_pool"})
+OPEN = ("proposed", "agreed")
+LAPSE_MONTHS = 2
+REVIEW_OUTCOMES = ("approved", "approved_with_conditions", "blocked")
+
+
+def _audience(agreement: Agreement) -> tuple[str, ...]:
+    return agreement.parties
+
+
+def _trust(state: GameState, a: str, b: str, change: int) -> GameState:
+    key = pair_key(a, b)
+    return evolve(state, trust={**state.trust, key: max(0, min(100, state.trust.get(key, 50) + change))})
+
+
+def _put(state: GameState, agreement: Agreement) -> GameState:
+    return evolve(state, agreements={**state.agreements, agreement.id: agreement})
+
+
+def _first_of_kind(scenario: Scenario, kind: str) -> str | None:
+    return next(iter(scenario.roles_of_kind(kind)), None)
+
+
+# --- checks on terms ------------------------------------------------------------------
+
+
+def _check_terms(state: GameState, scenario: Scenario, move: Move, kind: str, parties: tuple[str, ...], terms: Terms):
+    if kind in CONTRACT_KINDS:
+        commissioner, provider = parties
+        services = set(scenario.roles[provider].services)
+        if kind != "support":
+            if not terms.activities:
+                return refuse("no_activities", move, "Say which services the contract covers.")
+            missing = [a for a in terms.activities if a not in services]
+            if missing:
+                names = ", ".join(scenario.activities[a].title.lower() for a in missing if a in scenario.activities) or ", ".join(missing)
+                return refuse("not_offered", move, f"{name_of(scenario, provider)} does not provide {names}.", activities=tuple(missing))
+        if kind in ("block", "risk_share", "support") and terms.annual_value <= 0:
+            return refuse("no_value", move, f"A {kind.replace('_', '-')} contract needs a yearly value above £0.")
+        if not 0 <= terms.share_percent <= 100:
+            return refuse("bad_share", move, "The share of the variance must be between 0% and 100%.")
+        if terms.price_percent < 100 and not state.rules["below_tariff_allowed"]:
+            return refuse(
+                "below_tariff",
+                move,
+                "Prices below the national tariff are not allowed. Ask Monitor for a ruling on below-tariff deals first.",
+                price_percent=terms.price_percent,
+            )
+    if not 1 <= terms.months <= 36:
+        return refuse("bad_length", move, "An agreement must last between 1 and 36 months.")
+    if terms.annual_value < 0:
+        return refuse("negative_value", move, "A value cannot be negative.")
+    return None
+
+
+def _parties_fit(scenario: Scenario, move: Move, kind: str, parties: tuple[str, ...]):
+    kinds = [scenario.roles[p].kind for p in parties]
+    if kind in CONTRACT_KINDS:
+        if len(parties) != 2 or kinds[0] != "consortium" or kinds[1] not in PROVIDER_KINDS:
+            return refuse("wrong_parties", move, "A contract is between one consortium (the buyer) and one provider.")
+    elif kind in PROVIDER_ALLIANCES:
+        if any(k not in CARE_PROVIDER_KINDS for k in kinds):
+            return refuse("wrong_parties", move, "Joint ventures and integrated care organisations are for care providers only.")
+    elif kind in COMMISSIONER_ALLIANCES:
+        if any(k != "consortium" for k in kinds):
+            return refuse("wrong_parties", move, "Lead-commissioner arrangements and risk pools are between consortia only.")
+    elif kind == "merger" and len(set(k in CARE_PROVIDER_KINDS for k in kinds)) != 1:
+        return refuse("wrong_parties", move, "A merger joins organisations on the same side: providers with providers, consortia with consortia.")
+    return None
+
+
+# --- propose ------------------------------------------------------------------------------
+
+
+def _order(scenario: Scenario, actor: str, kind: str, others: tuple[str, ...]) -> tuple[str, ...]:
+    """Contracts list the buyer first; alliances list the proposer first."""
+    everyone = (actor, *others)
+    if kind in CONTRACT_KINDS:
+        return tuple(sorted(everyone, key=lambda r: scenario.roles[r].kind != "consortium"))
+    return everyone
+
+
+def check_propose(state: GameState, scenario: Scenario, move: ProposeAgreement):
+    if move.kind not in CONTRACT_KINDS and move.kind not in ALLIANCE_KINDS:
+        return refuse("unknown_kind", move, f'"{move.kind}" is not a kind of contract or alliance.')
+    unknown = [p for p in move.parties if p not in state.orgs]
+    if unknown or not move.parties:
+        return refuse("unknown_party", move, "Name the organisations you are proposing this to.")
+    if move.actor in move.parties or len(set(move.parties)) != len(move.parties):
+        return refuse("wrong_parties", move, "Each other party is named once, and not yourself.")
+    parties = _order(scenario, move.actor, move.kind, move.parties)
+    refusal = _parties_fit(scenario, move, move.kind, parties) or _check_terms(state, scenario, move, move.kind, parties, move.terms)
+    if refusal:
+        return refusal
+    for other in state.agreements.values():
+        if other.status in OPEN and other.kind == move.kind and set(other.parties) == set(parties):
+            return refuse("already_proposed", move, "There is already an open proposal of this kind between you; answer or wait for it.", agreement=other.id)
+    return None
+
+
+def apply_propose(state: GameState, scenario: Scenario, move: ProposeAgreement, phase: str) -> Outcome:
+    aid, state = new_id(state, "A")
+    parties = _order(scenario, move.actor, move.kind, move.parties)
+    conflict = move.kind in CONTRACT_KINDS and parties[0] in scenario.roles[parties[1]].owners
+    agreement = Agreement(
+        id=aid,
+        kind=move.kind,
+        parties=parties,
+        proposer=move.actor,
+        status="proposed",
+        terms=move.terms,
+        awaiting=tuple(p for p in parties if p != move.actor),
+        proposed_month=state.month_index,
+        conflict=conflict,
+    )
+    state = _put(state, agreement)
+    topics = ("money",) if move.kind in CONTRACT_KINDS else ("strategy",)
+    return state, [
+        event(state, phase, "AgreementProposed", (move.actor, *agreement.awaiting), _audience(agreement), topics,
+              agreement=aid, kind=move.kind, parties=parties, annual_value=move.terms.annual_value,
+              price_percent=move.terms.price_percent, share_percent=move.terms.share_percent,
+              activities=move.terms.activities, months=move.terms.months, conflict=conflict)
+    ]  # fmt: skip
+
+
+# --- answer -------------------------------------------------------------------------------
+
+
+def _awaiting(state: GameState, move: Move, agreement_id: str):
+    agreement = state.agreements.get(agreement_id)
+    if agreement is None:
+        return None, refuse("unknown_agreement", move, "There is no such proposal.")
+    if move.actor not in agreement.awaiting:
+        return None, refuse("not_awaiting", move, "This proposal is not waiting for your answer.")
+    return agreement, None
+
+
+def check_counter(state: GameState, scenario: Scenario, move: CounterProposal):
+    agreement, refusal = _awaiting(state, move, move.agreement)
+    if refusal:
+        return refusal
+    if agreement.status != "proposed":
+        return refuse("not_open", move, "Only an open proposal can be countered.")
+    return _check_terms(state, scenario, move, agreement.kind, agreement.parties, move.terms)
+
+
+def apply_counter(state: GameState, scenario: Scenario, move: CounterProposal, phase: str) -> Outcome:
+    agreement = state.agreements[move.agreement]
+    agreement = evolve(agreement, terms=move.terms, awaiting=tuple(p for p in agreement.parties if p != move.actor), proposed_month=state.month_index)
+    state = _put(state, agreement)
+    return state, [
+        event(state, phase, "AgreementCountered", (move.actor,), _audience(agreement), ("money",),
+              agreement=agreement.id, kind=agreement.kind, annual_value=move.terms.annual_value,
+              price_percent=move.terms.price_percent, share_percent=move.terms.share_percent)
+    ]  # fmt: skip
+
+
+def check_answer(state: GameState, scenario: Scenario, move: AcceptProposal | RejectProposal):
+    _, refusal = _awaiting(state, move, move.agreement)
+    return refusal
+
+
+def apply_accept(state: GameState, scenario: Scenario, move: AcceptProposal, phase: str) -> Outcome:
+    agreement = state.agreements[move.agreement]
+    awaiting = tuple(p for p in agreement.awaiting if p != move.actor)
+    if agreement.variation is not None:
+        agreement = evolve(agreement, terms=agreement.variation, variation=None, awaiting=())
+        state = _put(state, agreement)
+        return state, [event(state, phase, "ContractVaried", agreement.parties, topics=("money",), agreement=agreement.id,
+                             annual_value=agreement.terms.annual_value, price_percent=agreement.terms.price_percent)]  # fmt: skip
+    agreement = evolve(agreement, awaiting=awaiting, status="agreed" if not awaiting else agreement.status)
+    state = _trust(_put(state, agreement), move.actor, agreement.proposer, 2)
+    return state, [event(state, phase, "AgreementAccepted", (move.actor,), _audience(agreement), agreement=agreement.id,
+                         kind=agreement.kind, complete=not awaiting)]  # fmt: skip
+
+
+def apply_reject(state: GameState, scenario: Scenario, move: RejectProposal, phase: str) -> Outcome:
+    agreement = state.agreements[move.agreement]
+    if agreement.variation is not None:
+        agreement = evolve(agreement, variation=None, awaiting=())
+    else:
+        agreement = evolve(agreement, status="rejected", awaiting=())
+    state = _trust(_put(state, agreement), move.actor, agreement.proposer, -3)
+    return state, [event(state, phase, "AgreementRejected", (move.actor,), _audience(agreement), agreement=agreement.id, kind=agreement.kind)]
+
+
+# --- sign ----------------------------------------------------------------------------------
+
+
+def market_shares(state: GameState, scenario: Scenario, activity: str) -> dict[str, float]:
+    """Each provider's share of the county's units of one activity this month."""
+    from .economy import contract_for, default_providers
+
+    delivered: dict[str, float] = defaultdict(float)
+    month = state.month_index
+    for cid in scenario.roles_of_kind("consortium"):
+        contract = contract_for(state, cid, activity, month)
+        provider = contract.provider if contract else default_providers(scenario).get(activity)
+        if provider:
+            delivered[provider] += units(state, scenario, cid, activity, month, provider)
+    total = sum(delivered.values())
+    return {p: n / total for p, n in delivered.items()} if total else {}
+
+
+def combined_share(state: GameState, scenario: Scenario, agreement: Agreement) -> tuple[float, str]:
+    """The largest share of any service line the alliance's members would hold together."""
+    lines = agreement.terms.activities or tuple(sorted({a for p in agreement.parties for a in scenario.roles[p].services}))
+    best, where = 0.0, ""
+    for activity in lines:
+        shares = market_shares(state, scenario, activity)
+        share = sum(shares.get(p, 0.0) for p in agreement.parties)
+        if share > best:
+            best, where = share, activity
+    return best, where
+
+
+def check_sign(state: GameState, scenario: Scenario, move: SignAgreement):
+    agreement = state.agreements.get(move.agreement)
+    if agreement is None or move.actor not in agreement.parties:
+        return refuse("not_party", move, "You can only sign agreements you are party to.")
+    if agreement.status != "agreed":
+        return refuse("not_agreed", move, f"This agreement cannot be signed while it is {agreement.status.replace('_', ' ')}; every party must accept it first.")
+    return None
+
+
+def apply_sign(state: GameState, scenario: Scenario, move: SignAgreement, phase: str) -> Outcome:
+    agreement = state.agreements[move.agreement]
+    start = state.month_index + 1
+    if agreement.is_contract:
+        for other in state.agreements.values():
+            if (other.id != agreement.id and other.is_contract and other.parties == agreement.parties
+                    and set(other.terms.activities) & set(agreement.terms.activities) and other.status == "signed"
+                    and other.ends >= start):  # fmt: skip
+                start = max(start, other.ends + 1)
+        agreement = evolve(agreement, status="signed", starts=start, ends=start + agreement.terms.months - 1)
+        state = _put(state, agreement)
+        events = [event(state, phase, "ContractSigned", agreement.parties, topics=("money",), agreement=agreement.id,
+                        kind=agreement.kind, annual_value=agreement.terms.annual_value, starts=start,
+                        price_percent=agreement.terms.price_percent, share_percent=agreement.terms.share_percent,
+                        conflict=agreement.conflict, declared=agreement.declared)]  # fmt: skip
+        for a, b in _pairs(agreement.parties):
+            state = _trust(state, a, b, 3)
+        return state, events
+    share, line = combined_share(state, scenario, agreement)
+    threshold = float(state.rules["competition_share_threshold_percent"]) / 100
+    needs_review = agreement.kind in PROVIDER_ALLIANCES | {"merger"} and any(
+        scenario.roles[p].kind in CARE_PROVIDER_KINDS for p in agreement.parties
+    ) and share > threshold
+    if needs_review:
+        monitor = _first_of_kind(scenario, "monitor")
+        agreement = evolve(agreement, status="under_review", review_opened=state.month_index)
+        state = _put(state, agreement)
+        events = [event(state, phase, "CompetitionReviewOpened", agreement.parties, topics=("competition",),
+                        agreement=agreement.id, kind=agreement.kind, share=round(share * 100), service=line)]  # fmt: skip
+        if monitor:
+            gid, state = new_id(state, "G")
+            reason = f"Competition review of the proposed {agreement.kind.replace('_', ' ')}"
+            item = AgendaItem(id=gid, regulator=monitor, subject=agreement.proposer, reason=reason, opened=state.month_index)
+            state = evolve(state, agendas={**state.agendas, gid: item})
+            events.append(event(state, phase, "AgendaItemAdded", (monitor,), (monitor, *agreement.parties), ("competition",),
+                                item=gid, regulator=monitor, subject=agreement.proposer, reason=reason, agreement=agreement.id))  # fmt: skip
+        return state, events
+    return _form(state, agreement, phase, share, line)
+
+
+def _pairs(parties: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    for i, a in enumerate(parties):
+        for b in parties[i + 1 :]:
+            yield a, b
+
+
+def _form(state: GameState, agreement: Agreement, phase: str, share: float, line: str) -> Outcome:
+    agreement = evolve(agreement, status="signed", starts=state.month_index, ends=state.month_index + agreement.terms.months - 1)
+    state = _put(state, agreement)
+    for a, b in _pairs(agreement.parties):
+        state = _trust(state, a, b, 5)
+    return state, [event(state, phase, "AllianceFormed", agreement.parties, topics=("strategy",), agreement=agreement.id,
+                         kind=agreement.kind, share=round(share * 100), service=line, conditions=agreement.conditions)]  # fmt: skip
+
+
+# --- vary, end ----------------------------------------------------------------------------
+
+
+def _signed_party(state: GameState, move: Move, agreement_id: str):
+    agreement = state.agreements.get(agreement_id)
+    if agreement is None or move.actor not in agreement.parties:
+        return None, refuse("not_party", move, "You are not party to that agreement.")
+    if agreement.status != "signed":
+        return None, refuse("not_signed", move, "Only an agreement in force can be varied or ended.")
+    return agreement, None
+
+
+def check_vary(state: GameState, scenario: Scenario, move: VaryContract):
+    agreement, refusal = _signed_party(state, move, move.agreement)
+    if refusal:
+        return refusal
+    if not agreement.is_contract:
+        return refuse("not_contract", move, "Only contracts can be varied; end the alliance and form a new one instead.")
+    if agreement.variation is not None:
+        return refuse("already_varying", move, "A variation of this contract is already waiting for an answer.")
+    return _check_terms(state, scenario, move, agreement.kind, agreement.parties, move.terms)
+
+
+def apply_vary(state: GameState, scenario: Scenario, move: VaryContract, phase: str) -> Outcome:
+    agreement = state.agreements[move.agreement]
+    other = tuple(p for p in agreement.parties if p != move.actor)
+    agreement = evolve(agreement, variation=move.terms, awaiting=other, proposer=move.actor)
+    state = _put(state, agreement)
+    return state, [event(state, phase, "AgreementProposed", (move.actor, *other), _audience(agreement), ("money",),
+                         agreement=agreement.id, kind=agreement.kind, variation=True, annual_value=move.terms.annual_value,
+                         price_percent=move.terms.price_percent, parties=agreement.parties)]  # fmt: skip
+
+
+def check_end(state: GameState, scenario: Scenario, move: EndAgreement):
+    _, refusal = _signed_party(state, move, move.agreement)
+    return refusal
+
+
+def apply_end(state: GameState, scenario: Scenario, move: EndAgreement, phase: str) -> Outcome:
+    agreement = state.agreements[move.agreement]
+    agreement = evolve(agreement, status="ended", ends=state.month_index, awaiting=(), variation=None)
+    state = _put(state, agreement)
+    for other in agreement.parties:
+        if other != move.actor:
+            state = _trust(state, move.actor, other, -8)
+    kind = "ContractEnded" if agreement.is_contract else "AllianceEnded"
+    return state, [event(state, phase, kind, agreement.parties, topics=("money",) if agreement.is_contract else ("strategy",),
+                         agreement=agreement.id, kind=agreement.kind, ended_by=move.actor, reason="ended early")]  # fmt: skip
+
+
+# --- conflicts of interest ----------------------------------------------------------------
+
+
+def check_declare(state: GameState, scenario: Scenario, move: DeclareConflict):
+    agreement = state.agreements.get(move.agreement)
+    if agreement is None or not agreement.conflict or agreement.commissioner != move.actor:
+        return refuse("no_conflict", move, "You have no conflict of interest to declare on that agreement.")
+    if agreement.declared:
+        return refuse("already_declared", move, "You have already declared this conflict of interest.")
+    return None
+
+
+def apply_declare(state: GameState, scenario: Scenario, move: DeclareConflict, phase: str) -> Outcome:
+    agreement = evolve(state.agreements[move.agreement], declared=True)
+    state = _put(state, agreement)
+    return state, [event(state, phase, "ConflictDeclared", (move.actor,), topics=("governance",), agreement=agreement.id,
+                         provider=agreement.provider)]  # fmt: skip
+
+
+def check_challenge(state: GameState, scenario: Scenario, move: ChallengeConflict):
+    agreement = state.agreements.get(move.agreement)
+    if agreement is None or not agreement.conflict or agreement.status not in ("signed", "agreed", "proposed"):
+        return refuse("no_conflict", move, "There is no conflict of interest on that agreement to challenge.")
+    if move.actor in agreement.parties:
+        return refuse("own_agreement", move, "You cannot challenge an agreement you are party to.")
+    return None
+
+
+def apply_challenge(state: GameState, scenario: Scenario, move: ChallengeConflict, phase: str) -> Outcome:
+    agreement = state.agreements[move.agreement]
+    commissioner = agreement.commissioner
+    upheld = not agreement.declared
+    events: list[Event] = []
+    if upheld:
+        status = "ended" if agreement.status == "signed" else "rejected"
+        agreement = evolve(agreement, status=status, ends=state.month_index, awaiting=())
+        state = _trust(_put(state, agreement), move.actor, commissioner, -10)
+        for kind in ("monitor", "nhscb"):
+            regulator = _first_of_kind(scenario, kind)
+            if regulator:
+                gid, state = new_id(state, "G")
+                reason = f"Undeclared conflict of interest: {name_of(scenario, commissioner)} and {name_of(scenario, agreement.provider)}"
+                item = AgendaItem(id=gid, regulator=regulator, subject=commissioner, reason=reason, opened=state.month_index)
+                state = evolve(state, agendas={**state.agendas, gid: item})
+                events.append(event(state, phase, "AgendaItemAdded", (regulator,), (regulator, commissioner), ("governance",),
+                                    item=gid, regulator=regulator, subject=commissioner, reason=reason))  # fmt: skip
+    else:
+        state = _trust(state, move.actor, commissioner, -3)
+    events.insert(0, event(state, phase, "ConflictChallenged", (move.actor, commissioner), topics=("governance",),
+                           agreement=agreement.id, upheld=upheld, declared=agreement.declared))  # fmt: skip
+    return state, events
+
+
+# --- Monitor's review -----------------------------------------------------------------------
+
+
+def check_review(state: GameState, scenario: Scenario, move: DecideReview):
+    agreement = state.agreements.get(move.agreement)
+    if scenario.roles[move.actor].kind != "monitor" or "review_competition" not in scenario.roles[move.actor].powers:
+        return refuse("no_power", move, "Only Monitor decides competition reviews.")
+    if agreement is None or agreement.status != "under_review":
+        return refuse("not_under_review", move, "That alliance is not under competition review.")
+    if move.outcome not in REVIEW_OUTCOMES:
+        return refuse("bad_outcome", move, "A review ends in approved, approved with conditions, or blocked.")
+    ready = agreement.review_opened + int(state.rules["competition_review_months"])
+    if state.month_index < ready:
+        when = scenario.months[min(ready, len(scenario.months) - 1)]
+        from ..content import month_label
+
+        return refuse("review_running", move, f"The review takes until {month_label(when)}; it cannot be decided before then.")
+    return None
+
+
+def apply_review(state: GameState, scenario: Scenario, move: DecideReview, phase: str) -> Outcome:
+    agreement = state.agreements[move.agreement]
+    share, line = combined_share(state, scenario, agreement)
+    agendas = {
+        k: evolve(v, status="acted") if v.status == "open" and v.regulator == move.actor and v.subject == agreement.proposer else v
+        for k, v in state.agendas.items()
+    }
+    state = evolve(state, agendas=agendas)
+    reviewed = event(state, phase, "AllianceReviewed", (move.actor, *agreement.parties), topics=("competition",),
+                     agreement=agreement.id, kind=agreement.kind, outcome=move.outcome, share=round(share * 100), service=line)  # fmt: skip
+    if move.outcome == "blocked":
+        agreement = evolve(agreement, status="blocked", review_outcome="blocked")
+        return _put(state, agreement), [reviewed]
+    conditions = "prices held and services kept open to other providers" if move.outcome == "approved_with_conditions" else ""
+    agreement = evolve(agreement, review_outcome=move.outcome, conditions=conditions)
+    state, events = _form(state, agreement, phase, share, line)
+    return state, [reviewed, *events]
+
+
+# --- month end ------------------------------------------------------------------------------
+
+
+def month_end(state: GameState, scenario: Scenario, month: int, phase: str) -> Outcome:
+    """Proposals lapse, contracts expire, and at the deadline unsigned contracts roll over."""
+    events: list[Event] = []
+    deadline = scenario.months.index(str(state.rules["contract_deadline"])) if state.rules["contract_deadline"] in scenario.months else -1
+    for agreement in list(state.agreements.values()):
+        if agreement.status in OPEN and month - agreement.proposed_month >= LAPSE_MONTHS:
+            state = _put(state, evolve(agreement, status="lapsed", awaiting=()))
+            events.append(event(state, phase, "AgreementLapsed", agreement.parties, _audience(agreement), agreement=agreement.id,
+                                kind=agreement.kind, proposer=agreement.proposer, waited_for=agreement.awaiting))  # fmt: skip
+    if month == deadline:
+        state, more = _roll_over(state, scenario, month, phase)
+        events += more
+    for agreement in list(state.agreements.values()):
+        if agreement.status == "signed" and agreement.ends == month:
+            state = _put(state, evolve(agreement, status="ended"))
+            kind = "ContractEnded" if agreement.is_contract else "AllianceEnded"
+            events.append(event(state, phase, kind, agreement.parties, agreement=agreement.id, kind=agreement.kind, reason="term ended"))
+    return state, events
+
+
+def _roll_over(state: GameState, scenario: Scenario, month: int, phase: str) -> Outcome:
+    """Contracts ending by the deadline with no successor signed carry on, on the same terms, and are flagged."""
+    events: list[Event] = []
+    nhscb = _first_of_kind(scenario, "nhscb")
+    for agreement in list(state.agreements.values()):
+        if not (agreement.is_contract and agreement.status == "signed" and agreement.ends <= month):
+            continue
+        successor = any(
+            other.is_contract and other.status == "signed" and other.parties == agreement.parties and other.starts > agreement.ends
+            and set(other.terms.activities) == set(agreement.terms.activities)
+            for other in state.agreements.values()
+        )  # fmt: skip
+        if successor:
+            continue
+        rolled = evolve(agreement, ends=agreement.ends + 12, rolled_over=True)
+        state = _put(state, rolled)
+        events.append(event(state, phase, "ContractRolledOver", agreement.parties, topics=("money",), agreement=agreement.id,
+                            kind=agreement.kind, until=scenario.months[min(rolled.ends, len(scenario.months) - 1)]))  # fmt: skip
+        if nhscb:
+            gid, state = new_id(state, "G")
+            reason = f"Contract with {name_of(scenario, agreement.provider)} not signed by the deadline"
+            item = AgendaItem(id=gid, regulator=nhscb, subject=agreement.commissioner, reason=reason, opened=month)
+            state = evolve(state, agendas={**state.agendas, gid: item})
+            events.append(event(state, phase, "AgendaItemAdded", (nhscb,), (nhscb, agreement.commissioner), ("money",),
+                                item=gid, regulator=nhscb, subject=agreement.commissioner, reason=reason))  # fmt: skip
+    return state, events
+
+
+# --- legal moves ----------------------------------------------------------------------------
+
+
+def _expected_value(state: GameState, scenario: Scenario, consortium: str, provider: str) -> int:
+    """A yearly value at tariff for what this provider could do for this consortium: a starting point for terms."""
+    total = 0.0
+    for activity in scenario.roles[provider].services:
+        count = units(state, scenario, consortium, activity, state.month_index, provider)
+        total += count * state.tariff[activity] / 1000 * 12
+    return round(total)
+
+
+def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
+    me = scenario.roles[role]
+    open_pairs = {(a.kind, frozenset(a.parties)) for a in state.agreements.values() if a.status in OPEN}
+    if me.kind == "consortium" or me.kind in PROVIDER_KINDS:
+        for other_id, other in scenario.roles.items():
+            buyer, seller = (role, other_id) if me.kind == "consortium" else (other_id, role)
+            if other_id == role or scenario.roles[buyer].kind != "consortium" or scenario.roles[seller].kind not in PROVIDER_KINDS:
+                continue
+            services = scenario.roles[seller].services
+            value = _expected_value(state, scenario, buyer, seller)
+            offers = (
+                [("tariff", Terms(activities=services)), ("block", Terms(activities=services, annual_value=value)),
+                 ("risk_share", Terms(activities=services, annual_value=value, share_percent=50.0))]
+                if services else [("support", Terms(annual_value=1200))]
+            )  # fmt: skip
+            for kind, terms in offers:
+                if (kind, frozenset((buyer, seller))) not in open_pairs:
+                    yield ProposeAgreement(actor=role, kind=kind, parties=(other_id,), terms=terms)
+    if me.kind in CARE_PROVIDER_KINDS:
+        partners = [r for r, x in scenario.roles.items() if r != role and x.kind in CARE_PROVIDER_KINDS]
+        for other in partners:
+            if ("joint_venture", frozenset((role, other))) not in open_pairs:
+                yield ProposeAgreement(actor=role, kind="joint_venture", parties=(other,), terms=Terms(activities=me.services, months=24))
+    if me.kind == "consortium":
+        for other in scenario.roles_of_kind("consortium"):
+            if other != role:
+                for kind in ("lead_commissioner", "risk_pool"):
+                    if (kind, frozenset((role, other))) not in open_pairs:
+                        yield ProposeAgreement(actor=role, kind=kind, parties=(other,), terms=Terms(months=12))
+    for agreement in state.agreements.values():
+        if role in agreement.awaiting:
+            yield AcceptProposal(actor=role, agreement=agreement.id)
+            yield RejectProposal(actor=role, agreement=agreement.id)
+            if agreement.status == "proposed" and agreement.is_contract:
+                terms = agreement.variation or agreement.terms
+                softer = evolve(terms, annual_value=round(terms.annual_value * 1.03), price_percent=100.0)
+                yield CounterProposal(actor=role, agreement=agreement.id, terms=softer)
+        if role in agreement.parties and agreement.status == "agreed":
+            yield SignAgreement(actor=role, agreement=agreement.id)
+        if role in agreement.parties and agreement.status == "signed":
+            if agreement.is_contract and agreement.variation is None and agreement.kind != "support":
+                yield VaryContract(actor=role, agreement=agreement.id, terms=evolve(agreement.terms, months=12))
+            yield EndAgreement(actor=role, agreement=agreement.id)
+        if agreement.conflict and agreement.commissioner == role and not agreement.declared and agreement.status in (*OPEN, "signed"):
+            yield DeclareConflict(actor=role, agreement=agreement.id)
+        if agreement.conflict and role not in agreement.parties and agreement.status == "signed":
+            yield ChallengeConflict(actor=role, agreement=agreement.id)
+        if agreement.status == "under_review" and me.kind == "monitor":
+            if state.month_index >= agreement.review_opened + int(state.rules["competition_review_months"]):
+                for outcome in REVIEW_OUTCOMES:
+                    yield DecideReview(actor=role, agreement=agreement.id, outcome=outcome)
+
+
+HANDLERS: Handlers = {
+    "ProposeAgreement": (check_propose, apply_propose),
+    "CounterProposal": (check_counter, apply_counter),
+    "AcceptProposal": (check_answer, apply_accept),
+    "RejectProposal": (check_answer, apply_reject),
+    "SignAgreement": (check_sign, apply_sign),
+    "VaryContract": (check_vary, apply_vary),
+    "EndAgreement": (check_end, apply_end),
+    "DeclareConflict": (check_declare, apply_declare),
+    "ChallengeConflict": (check_challenge, apply_challenge),
+    "DecideReview": (check_review, apply_review),
+}
