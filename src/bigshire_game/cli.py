@@ -79,6 +79,37 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _load(args: argparse.Namespace):
+    """The scenario, or None after printing its problems (content errors are the user's to fix)."""
+    from .content import read_scenario
+
+    scenario, diagnostics = read_scenario(_scenario_dir(args.scenario))
+    if scenario is None:
+        for d in diagnostics:
+            print(d.render(), file=sys.stderr)
+        print("bigshire: the scenario has errors; run 'bigshire validate' for the full list", file=sys.stderr)
+    return scenario
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from . import simulate
+
+    if args.games < 1 or args.jobs < 1 or (args.months is not None and args.months < 1):
+        print("bigshire: --games, --jobs and --months must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    scenario = _load(args)
+    if scenario is None:
+        return EXIT_PROBLEMS
+    if args.games == 1:
+        game = simulate.play(scenario, args.seed, args.months)
+        print(f"{scenario.title} — seed {args.seed}, every organisation played by the computer")
+        simulate.summary(scenario, game, sys.stdout)
+        return EXIT_OK
+    outcomes = simulate.sweep(scenario, simulate.seeds_from(args.seed, args.games), args.jobs, sys.stderr)
+    simulate.report(scenario, outcomes, sys.stdout)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="bigshire", description="Bigshire: a year in a reformed health system, played in a day.")
     parser.add_argument("--version", action="version", version=f"bigshire {_version()}")
@@ -89,6 +120,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--deck", action="append", default=[], metavar="FILE", help="also check this deck file (repeatable)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="text for people, json for editors and CI")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("simulate", help="play whole games with the computer in every seat")
+    p.add_argument("--scenario", metavar="DIR", help="scenario folder (default: built-in Bigshire)")
+    p.add_argument("--seed", type=int, default=1, help="the game's seed (a sweep uses this and the following seeds)")
+    p.add_argument("--months", type=int, metavar="N", help="stop after N turns (default: the whole year)")
+    p.add_argument("--games", type=int, default=1, metavar="N", help="play N games and report outcome distributions")
+    p.add_argument("--jobs", type=int, default=1, metavar="J", help="processes to use for a sweep")
+    p.set_defaults(func=cmd_simulate)
 
     p = sub.add_parser("schema", help="write JSON Schemas for scenario, role and deck files")
     p.add_argument("--output", default="schemas", metavar="DIR", help="folder to write into (default: schemas)")

@@ -77,7 +77,7 @@ def _month(w: World, file: str, path: KeyPath, value: str | None) -> None:
         w.error(file, path, f'"{value}" is not a month; write months as "2013-10" (year, dash, two-digit month)')
         return
     months = w.months
-    if months is not None and value not in months:
+    if months and value not in months:  # no months: the calendar itself is wrong, and reported
         w.error(file, path, f'{value} is outside the calendar, which runs from {months[0]} to {months[-1]}')
 
 
@@ -128,7 +128,8 @@ def _target_kinds(w: World, word: str, self_kinds: set[str] | None, audience: se
     if word in cat.KINDS:
         return {word}
     if word in w.role_kinds:
-        return {w.role_kinds[word]}
+        kind = w.role_kinds[word]
+        return {kind} if kind in cat.KINDS else None  # an unknown kind is reported in the role's own file
     return None
 
 
@@ -178,7 +179,12 @@ def _condition(w: World, file: str, path: KeyPath, cond: Condition, ctx: _Contex
         _word(w, file, (*path, "metric"), cond.metric, cat.METRICS, "metric")
         tests = [t for t in cat.CONDITION_TESTS if getattr(cond, t) is not None]
         if len(tests) != 1:
-            w.error(file, path, 'a metric condition needs exactly one test: "above", "below", "at_least" or "at_most"')
+            found = " and ".join(f'"{t}"' for t in tests) if tests else "none"
+            w.error(
+                file,
+                (*path, tests[1]) if len(tests) > 1 else path,
+                f'a metric condition needs exactly one test ("above", "below", "at_least" or "at_most"); it has {found}',
+            )
         if cond.of is None and not ctx.is_trigger:
             w.error(file, path, 'say whose metric this is with "of" (a role id, a kind, or "self")')
         elif cond.of is not None:
@@ -587,7 +593,8 @@ def _card(w: World, file: str, path: KeyPath, card: Card) -> None:
     _not_negative(w, file, (*wp, "weight"), when.weight, "a weight")
     ctx = _Context(self_kinds=None, audience=audience or None, no_self="a card's own effects have no deciding organisation; name one, or put the effect in an option")
     if when.condition is not None:
-        _condition(w, file, (*wp, "condition"), when.condition, ctx)
+        no_self = "a card's condition is tested before anyone has chosen anything; name the organisation instead"
+        _condition(w, file, (*wp, "condition"), when.condition, _Context(audience=ctx.audience, no_self=no_self))
 
     _effects(w, file, (*path, "effects"), card.effects, ctx)
     _unique(w, file, (*path, "options"), (o.id for o in card.options), "option")
@@ -626,17 +633,14 @@ def _unreachable_cards(w: World) -> None:
         reached |= {e.card for d in role.decisions for e in d.effects if e.card}
     if w.scenario is not None:
         reached |= {e.card for ladder in w.scenario.ladders for s in ladder.steps for e in s.effects if e.card}
-    months = w.months
+    # A window with no month of the calendar is already an error (it ends before it
+    # starts, or a month is outside the calendar), so it is not warned about again here.
     for cid, (file, path, card) in w.cards.items():
         when = card.when
         if cid in reached:
             continue
         if when.month is None and when.weight == 0:
             w.warn(file, (*path, "when", "weight"), "this card can never be drawn: its weight is 0 and no card or decision leads to it")
-        elif months is not None and when.month is None and when.first and when.last:
-            inside = [m for m in months if when.first <= m <= when.last]
-            if not inside and parse_month(when.first) and parse_month(when.last):
-                w.warn(file, (*path, "when"), "this card can never be drawn: its window has no month of the calendar")
 
 
 def _all_effects(card: Card) -> Iterator[Effect]:

@@ -4,6 +4,7 @@ or "false" to True, unknown keys refused, and every problem reported with its ke
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -43,10 +44,21 @@ def _strict(kind: type) -> Callable[[Any, type], Any]:
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             return float(value)
         if not ok:
-            raise ValueProblem(f"expected {_EXPECTED[kind]}, found {describe(value)}")
+            raise ValueProblem(f"expected {_EXPECTED[kind]}, found {describe(value)}{_unquote_hint(value, kind)}")
         return value
 
     return hook
+
+
+def _unquote_hint(value: Any, kind: type) -> str:
+    """'; write it without quotes' when quoted text such as "3" or "false" was meant as the value."""
+    if not isinstance(value, str) or kind is str:
+        return ""
+    word = value.strip()
+    if kind is bool:
+        return f"; write {word.lower()} without quotes" if word.lower() in ("true", "false") else ""
+    number = r"[+-]?\d+" if kind is int else r"[+-]?\d+(\.\d+)?"
+    return f"; write {word} without quotes" if re.fullmatch(number, word) else ""
 
 
 def _scalar(value: Any, _: type) -> Scalar:

@@ -104,7 +104,25 @@ def _syntax(shown: str, text: str, exc: tomllib.TOMLDecodeError) -> Diagnostic:
         line = text.count("\n") + 1
         col = len(text) - text.rfind("\n")
     reason = _TOML_POSITION.sub("", message).rstrip(".")
+    for pattern, plain in _SYNTAX_WORDS:
+        if re.fullmatch(pattern, reason):
+            reason = plain
+            break
     return Diagnostic(shown, line, col, (), f"this is not valid TOML: {reason[:1].lower()}{reason[1:]}")
+
+
+# tomllib's wording for the mistakes facilitators make most, in their words.
+_SYNTAX_WORDS = (
+    (r"Illegal character '\\n'", 'the line ends inside quoted text: is a closing quote (") missing?'),
+    (r"Unterminated string|Expected (\"'\"|'\"')", "quoted text is never closed: is a closing quote missing?"),
+    (r"Illegal character .*", "this character is not allowed in a TOML file (is the file really text?)"),
+    (r"Invalid value", 'the value is not understood: put text in "quotes", write numbers as 3 or 2.5, and true or false in small letters'),
+    (r"Cannot overwrite a value", "this key is given a value twice"),
+    (r"Cannot declare .* twice", "this [table] is written twice"),
+    (r"Unclosed array", "a list is not closed: is a comma or a closing ] missing?"),
+    (r"Expected '=' after a key in a key/value pair", 'expected "=" after the key name'),
+    (r"Invalid statement", 'this line is neither key = value nor a [table] heading'),
+)
 
 
 def read_scenario(root: str | os.PathLike[str], extra_decks: tuple[str | os.PathLike[str], ...] = ()) -> tuple[Scenario | None, list[Diagnostic]]:

@@ -276,6 +276,3 @@ class Rejection:
     move: Move
     reason: str
     details: dict[str, Any] = {}
-
-    def __bool__(self) -> bool:
-        return False

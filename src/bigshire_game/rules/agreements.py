@@ -223,15 +223,16 @@ def apply_reject(state: GameState, scenario: Scenario, move: RejectProposal, pha
 
 def market_shares(state: GameState, scenario: Scenario, activity: str) -> dict[str, float]:
     """Each provider's share of the county's units of one activity this month."""
-    from .economy import contract_for, default_providers
+    from .economy import contracts_for, default_providers
 
     delivered: dict[str, float] = defaultdict(float)
     month = state.month_index
     for cid in scenario.roles_of_kind("consortium"):
-        contract = contract_for(state, cid, activity, month)
-        provider = contract.provider if contract else default_providers(scenario).get(activity)
-        if provider:
-            delivered[provider] += units(state, scenario, cid, activity, month, provider)
+        providers = [c.provider for c in contracts_for(state, cid, activity, month)]
+        if not providers and activity in default_providers(scenario):
+            providers = [default_providers(scenario)[activity]]
+        for provider in providers:
+            delivered[provider] += units(state, scenario, cid, activity, month, provider) / len(providers)
     total = sum(delivered.values())
     return {p: n / total for p, n in delivered.items()} if total else {}
 
@@ -486,7 +487,7 @@ def _roll_over(state: GameState, scenario: Scenario, month: int, phase: str) -> 
             continue
         successor = any(
             other.is_contract and other.status == "signed" and other.parties == agreement.parties and other.starts > agreement.ends
-            and set(other.terms.activities) == set(agreement.terms.activities)
+            and bool(set(other.terms.activities) & set(agreement.terms.activities) or agreement.kind == 'support')
             for other in state.agreements.values()
         )  # fmt: skip
         if successor:

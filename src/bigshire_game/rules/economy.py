@@ -35,17 +35,21 @@ def is_active(agreement: Agreement, month: int) -> bool:
     return agreement.status == "signed" and agreement.starts <= month <= agreement.ends
 
 
+def contracts_for(state: GameState, consortium: str, activity: str, month: int) -> list[Agreement]:
+    """The signed contracts that carry this consortium's activity this month; several share it equally."""
+    return [
+        agreement
+        for agreement in state.agreements.values()
+        if agreement.is_contract
+        and agreement.commissioner == consortium
+        and activity in agreement.terms.activities
+        and is_active(agreement, month)
+    ]
+
+
 def contract_for(state: GameState, consortium: str, activity: str, month: int) -> Agreement | None:
-    """The signed contract that carries this consortium's activity this month, if any."""
-    for agreement in state.agreements.values():
-        if (
-            agreement.is_contract
-            and agreement.commissioner == consortium
-            and activity in agreement.terms.activities
-            and is_active(agreement, month)
-        ):
-            return agreement
-    return None
+    found = contracts_for(state, consortium, activity, month)
+    return found[0] if found else None
 
 
 @cache
@@ -144,20 +148,22 @@ def _flows(state: GameState, scenario: Scenario, month: int) -> tuple[dict[str, 
         per_contract: dict[str, tuple[Agreement, float, float]] = {}
         loose: dict[str, tuple[float, float]] = defaultdict(lambda: (0.0, 0.0))
         for act in scenario.info.activities:
-            contract = contract_for(state, cid, act.id, month)
-            provider = contract.provider if contract else defaults.get(act.id)
-            if provider is None:
+            contracts = contracts_for(state, cid, act.id, month)
+            if not contracts:
+                provider = defaults.get(act.id)
+                if provider is None:
+                    continue
+                count = units(state, scenario, cid, act.id, month, provider)
+                delivered[provider] += count
+                v, n = loose[provider]
+                loose[provider] = (v + value_at_tariff(state, scenario, cid, act.id, count, 100.0), n + count)
                 continue
-            count = units(state, scenario, cid, act.id, month, provider)
-            delivered[provider] += count
-            if contract is not None:
+            for contract in contracts:
+                count = units(state, scenario, cid, act.id, month, contract.provider) / len(contracts)
+                delivered[contract.provider] += count
                 value = value_at_tariff(state, scenario, cid, act.id, count, contract.terms.price_percent)
                 _, v, n = per_contract.get(contract.id, (contract, 0.0, 0.0))
                 per_contract[contract.id] = (contract, v + value, n + count)
-            else:
-                value = value_at_tariff(state, scenario, cid, act.id, count, 100.0)
-                v, n = loose[provider]
-                loose[provider] = (v + value, n + count)
         for contract, value, count in per_contract.values():
             payments.append((contract, cid, contract.provider, payment(contract, value), count))
         for provider, (value, count) in loose.items():

@@ -1,0 +1,203 @@
+"""Computer players for absent organisations: each scores the legal moves by
+its kind's habits and its role's [bot] settings, and plays the best until
+nothing seems worth an action.
+
+Bots are deterministic: ties are broken by a hash of the seed, role, month
+and move, so they never draw from the game's own random streams.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from .content import Scenario
+from .engine.moves import EndTurn, Move, ProposeAgreement, Rejection
+from .engine.state import GameState
+from .rules import economy
+
+THRESHOLD = 3.0  # a move must score this much to be worth making
+MAX_MOVES = 8  # per turn, reactive answers included
+
+
+def _jitter(state: GameState, role: str, move: Move, salt: int = 0) -> float:
+    digest = hashlib.blake2b(f"{state.seed}:{role}:{state.month_index}:{state.phase}:{move!r}:{salt}".encode(), digest_size=4)
+    return int.from_bytes(digest.digest(), "big") / 2**32
+
+
+def _priorities(scenario: Scenario, role: str) -> frozenset[str]:
+    return frozenset(scenario.roles[role].bot.priorities)
+
+
+def score(state: GameState, scenario: Scenario, role: str, move: Move) -> float:
+    """How much this organisation wants to make this move now (higher is keener)."""
+    me = scenario.roles[role]
+    settings = me.bot
+    wants = _priorities(scenario, role)
+    name = move.name
+    forecast = economy.forecast(state, scenario, role) if me.kind in ("consortium", "acute", "community", "mental_health") else 0
+    s = 0.0
+    if name == "AnswerCard":
+        choice = state.pending.get(move.choice)
+        s = 9.0 if choice and move.option == choice.default else 2.0 + 4 * settings.caution * _jitter(state, role, move)
+    elif name == "SignAgreement":
+        s = 10.0
+    elif name in ("AcceptProposal", "RejectProposal"):
+        agreement = state.agreements[move.agreement]
+        keen = _keenness(state, scenario, role, agreement.kind, agreement.terms.price_percent, forecast)
+        s = 5.0 + keen if name == "AcceptProposal" else 5.0 - keen
+    elif name == "CounterProposal":
+        s = 2.0 + 2 * settings.caution
+    elif name == "ProposeAgreement":
+        s = _proposal_score(state, scenario, role, move, wants, forecast)
+    elif name == "InvestInScheme":
+        scheme = scenario.schemes[move.scheme]
+        already = any(i.investor == role and i.scheme == scheme.id for i in state.schemes.values())
+        if already or forecast < -40_000:
+            return 0.0
+        s = 2.0
+        if "prevention" in wants and scheme.id in ("prevention", "admission_avoidance", "crisis_liaison"):
+            s += 3.5
+        if "seek_savings" in wants and scenario.activities[scheme.activity].setting == "acute":
+            s += 2.5
+    elif name == "TakeDecision":
+        decision = next(d for d in me.decisions if d.id == move.decision)
+        taken_now = state.orgs[role].moved_this_turn > 0 and len(state.orgs[role].decisions) > state.month_index // 3
+        s = 1.0 + (3.0 if forecast < -15_000 and "money" in decision.tags else 0.0) - (3.0 if taken_now else 0.0)
+    elif name == "RaiseRequest":
+        s = (4.5 if "look_to_centre" in wants else 1.0) + (1.5 if forecast < -5_000 else 0.0)
+        s *= 0.5 if state.month_index % 2 else 1.0
+    elif name == "RaiseConcern":
+        about = state.orgs.get(move.about)
+        s = 1.0 + (4.0 if "speak_up" in wants and about is not None and 0 < about.quality < 66 else 0.0)
+    elif name == "ConveneMeeting":
+        s = 1.0 + (2.5 if "collaborate" in wants else 0.0) + (2.0 if me.kind in ("hwb", "healthwatch") else 0.0)
+        s *= 0.5 if state.month_index % 3 else 1.0
+    elif name == "RespondToMeeting":
+        s = 6.0 if move.attend == (settings.cooperation >= 0.5) else 1.0
+    elif name == "AnswerRequest":
+        s = 5.0
+    elif name == "SubmitPlan":
+        s = 8.0 if state.orgs[role].plan_credibility < 0 else 0.0
+        hopeful = move.savings > scenario.roles[role].finance.identified_savings
+        s += -2.0 * settings.caution if hopeful else 0.0
+    elif name == "AssessPlan":
+        s = 6.0
+    elif name in ("BidForFunding",):
+        s = 4.0 + (2.0 if "look_to_centre" in wants else 0.0) if forecast < -5_000 else 0.0
+    elif name == "DecideFunding":
+        s = 6.0 if move.award > 0 else 2.0
+    elif name == "ImposeSanction":
+        step = state.ladders.get(f"{move.ladder}|{move.subject}", 0)
+        items = [
+            i for i in state.agendas.values()
+            if i.status == "open" and i.regulator == role and i.subject == move.subject and i.ladder in ("", move.ladder)
+        ]  # fmt: skip
+        patient = step >= 2 and all(i.opened > state.month_index - 3 for i in items)
+        s = 0.0 if not items or patient else 3.0 + (2.5 if "enforce" in wants else 0.5)
+    elif name == "Inspect":
+        target = state.orgs[move.subject]
+        s = 2.0 + (4.0 if target.quality < 68 else 0.0)
+    elif name == "DismissAgendaItem":
+        s = 2.5 + 2 * (1 - settings.caution)
+    elif name == "DecideReview":
+        s = _review_score(state, scenario, move)
+    elif name == "MakeRuling":
+        s = 5.0 + (1.0 if move.value is True and settings.cooperation >= 0.5 else 0.0)
+    elif name in ("DeclareConflict",):
+        s = 3.0 + 4 * settings.caution
+    elif name in ("ChallengeConflict", "ChallengePlan"):
+        s = 1.0 + (3.0 if "speak_up" in wants or "enforce" in wants else 0.0)
+    return s + _jitter(state, role, move)
+
+
+def _keenness(state: GameState, scenario: Scenario, role: str, kind: str, price_percent: float, forecast: int) -> float:
+    """Positive when the organisation likes this kind of deal: the acute trust defends tariff income, consortia want certainty."""
+    me = scenario.roles[role]
+    wants = _priorities(scenario, role)
+    keen = 4 * (me.bot.cooperation - 0.5)
+    if me.kind == "acute" and kind in ("block", "risk_share"):
+        keen -= 3.0 if "protect_income" in wants else 1.0
+    if me.kind == "consortium" and kind in ("block", "risk_share"):
+        keen += 1.5 if "seek_savings" in wants or forecast < 0 else 0.5
+    if price_percent < 100 and me.kind in ("acute", "community", "mental_health"):
+        keen -= 2.0
+    if kind in ("joint_venture", "integrated_care", "lead_commissioner", "risk_pool"):
+        keen += 1.5 if "collaborate" in wants or "expand" in wants else -0.5
+    return keen
+
+
+def _proposal_score(state: GameState, scenario: Scenario, role: str, move: ProposeAgreement, wants: frozenset[str], forecast: int) -> float:
+    me = scenario.roles[role]
+    other = move.parties[0]
+    deadline = str(state.rules["contract_deadline"])
+    deadline_index = scenario.months.index(deadline) if deadline in scenario.months else len(scenario.months)
+    if move.kind in ("tariff", "block", "risk_share", "support"):
+        buyer, seller = (role, other) if me.kind == "consortium" else (other, role)
+        current = [
+            a for a in state.agreements.values()
+            if a.is_contract and a.parties == (buyer, seller) and a.status == "signed"
+        ]  # fmt: skip
+        ending = current and max(a.ends for a in current) <= deadline_index
+        near = state.month_index >= deadline_index - 3
+        renewal = bool(ending) and near and not any(a.starts > state.month_index for a in current)
+        if renewal:
+            preferred = "tariff" if scenario.roles[seller].kind == "acute" else ("support" if move.kind == "support" else "block")
+            if me.kind == "consortium" and "seek_savings" in wants and scenario.roles[seller].kind == "acute":
+                preferred = "risk_share"
+            return 7.5 if move.kind == preferred else 1.0
+        modest = move.terms.annual_value <= 0.02 * scenario.roles[buyer].finance.annual_allocation
+        if not current and modest and scenario.roles[seller].kind == "private" and move.kind == "risk_share":
+            if "seek_savings" in wants or ("expand" in wants and me.kind == "private"):
+                return 3.5
+        return 0.5
+    if move.kind == "joint_venture":
+        already = any(a.is_alliance and role in a.parties and a.status not in ("rejected", "lapsed", "ended") for a in state.agreements.values())
+        return 0.5 if already else 1.0 + (2.2 if "collaborate" in wants or "expand" in wants else 0.0) * (1.0 if state.month_index % 4 == 1 else 0.5)
+    if move.kind in ("lead_commissioner", "risk_pool"):
+        partner_forecast = economy.forecast(state, scenario, other)
+        diverged = (forecast >= 0) != (partner_forecast >= 0)
+        return 1.0 + (2.2 if "collaborate" in wants and not diverged else 0.0)
+    return 0.5
+
+
+def _review_score(state: GameState, scenario: Scenario, move: Move) -> float:
+    from .rules.agreements import combined_share
+
+    agreement = state.agreements[move.agreement]
+    share, _ = combined_share(state, scenario, agreement)
+    threshold = float(state.rules["competition_share_threshold_percent"]) / 100
+    wanted = "blocked" if share > min(0.95, threshold + 0.25) else "approved_with_conditions" if share > threshold else "approved"
+    return 9.0 if move.outcome == wanted else 0.0
+
+
+def choose(state: GameState, scenario: Scenario, role: str, legal: list[Move]) -> Move:
+    """The bot's next move from the legal ones: the keenest, or end the turn."""
+    best, best_score = None, THRESHOLD
+    for move in legal:
+        if isinstance(move, EndTurn):
+            continue
+        value = score(state, scenario, role, move)
+        if value > best_score:
+            best, best_score = move, value
+    return best if best is not None else EndTurn(actor=role)
+
+
+def play_turn(state: GameState, scenario: Scenario, role: str):
+    """Play this organisation's whole turn; returns the final state, the moves made and their events."""
+    from .engine.game import apply, legal_moves
+
+    moves: list[Move] = []
+    events = []
+    for _ in range(MAX_MOVES):
+        move = choose(state, scenario, role, legal_moves(state, scenario, role))
+        if isinstance(move, EndTurn):
+            break
+        outcome = apply(state, scenario, move)
+        if isinstance(outcome, Rejection):  # bots only pick legal moves; stop rather than loop
+            break
+        state, more = outcome
+        moves.append(move)
+        events += more
+    end = EndTurn(actor=role)
+    state, more = apply(state, scenario, end)
+    moves.append(end)
+    return state, moves, events + more

@@ -1,0 +1,421 @@
+"""Dialogue: concerns, requests and meetings, the talk between organisations that
+builds or wears down trust and fills regulators' agendas.
+
+Requests wait in their addressees' inboxes until answered or until they lapse;
+meetings convened in a month are held at its end with whoever agreed to come.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from attrs import evolve
+
+from ..catalogue import CARE_PROVIDER_KINDS, RULE_SETTINGS, TOPICS
+from ..content import Scenario
+from ..content.model import Effect
+from ..engine.events import Event, event
+from ..engine.moves import (
+    AnswerRequest,
+    ConveneMeeting,
+    Move,
+    RaiseConcern,
+    RaiseRequest,
+    Rejection,
+    RespondToMeeting,
+)
+from ..engine.state import GameState, Request, new_id
+from . import Handlers, Outcome, name_of, refuse, regulation
+from .effects import apply_effects
+
+REGULATOR_KINDS = frozenset({"monitor", "cqc", "nhscb"})
+ANSWERABLE = ("concern", "request")  # meetings are answered by RespondToMeeting, bids by DecideFunding
+LAPSE_MONTHS = 2
+ANSWER_TRUST = 2
+MEETING_TRUST = 3
+MEETING_GROUPS: dict[str, tuple[str, ...]] = {
+    "consortium": ("consortium",),
+    "hwb": ("consortium", "acute", "community", "mental_health"),
+    "healthwatch": ("hwb", "consortium"),
+    "nhscb": ("consortium",),
+    "csu": ("consortium",),
+    "monitor": ("cqc", "nhscb"),
+    "cqc": ("monitor", "nhscb"),
+    **{kind: tuple(sorted(CARE_PROVIDER_KINDS)) for kind in CARE_PROVIDER_KINDS},
+}
+# kind of organisation -> the (topic, regulator's kind) its concerns naturally go to
+CONCERN_ROUTES: dict[str, tuple[tuple[str, str], ...]] = {
+    **{kind: (("quality", "cqc"), ("money", "monitor")) for kind in CARE_PROVIDER_KINDS},
+    "consortium": (("money", "nhscb"),),
+}
+MEETING_TOPICS = {
+    "hwb": "strategy",
+    "healthwatch": "public",
+    "monitor": "governance",
+    "cqc": "quality",
+    "nhscb": "money",
+}
+
+
+# --- shared with plans and regulation --------------------------------------------------------
+
+
+def change_trust(
+    state: GameState, scenario: Scenario, a: str, b: str, amount: int, phase: str, source: str
+) -> Outcome:
+    """Trust between two organisations moves through the trust effect, recorded as cards record it."""
+    return apply_effects(
+        state, scenario, (Effect(kind="trust", target=a, other=b, amount=amount),), None, (), phase, source
+    )
+
+
+def put_request(state: GameState, request: Request) -> GameState:
+    """The request stored under its id, replacing any earlier version."""
+    return evolve(state, requests={**state.requests, request.id: request})
+
+
+def open_request(state: GameState, scenario: Scenario, move: Move, request_id: str, kinds: tuple[str, ...]):
+    """The open request of these kinds addressed to the mover, or a refusal saying why not."""
+    request = state.requests.get(request_id)
+    if request is None or request.kind not in kinds or move.actor not in request.to:
+        return None, refuse("not_addressed", move, "There is no such item in your inbox.")
+    if request.status != "open":
+        return None, refuse("request_closed", move, "That has already been answered or has lapsed.")
+    return request, None
+
+
+def answer_request(
+    state: GameState, scenario: Scenario, phase: str, request_id: str, actor: str, answer: str
+) -> Outcome:
+    """Answering is a kept promise: the request closes and trust between the two grows a little."""
+    request = evolve(state.requests[request_id], status="answered", answer=answer)
+    state = put_request(state, request)
+    events = [
+        event(
+            state,
+            phase,
+            "RequestAnswered",
+            (actor,),
+            tuple(dict.fromkeys((request.source, actor))),
+            (request.topic,),
+            request=request.id,
+            kind=request.kind,
+            answered=True,
+            answer=answer,
+        )
+    ]
+    state, more = change_trust(state, scenario, actor, request.source, ANSWER_TRUST, phase, request.id)
+    return state, events + more
+
+
+def _first(*refusals: Rejection | None) -> Rejection | None:
+    """The first refusal among the checks, or None."""
+    return next((r for r in refusals if r is not None), None)
+
+
+def _check_topic(move: Move, topic: str):
+    if topic not in TOPICS:
+        return refuse("unknown_topic", move, f'"{topic}" is not a topic; choose one of {", ".join(TOPICS)}.')
+    return None
+
+
+def _check_addressee(state: GameState, move: Move, to: str):
+    if to not in state.orgs:
+        return refuse("unknown_role", move, f"There is no organisation called {to}.")
+    if to == move.actor:
+        return refuse("to_yourself", move, "You cannot address this to yourself.")
+    return None
+
+
+# --- concerns and requests ---------------------------------------------------------------
+
+
+def check_concern(state: GameState, scenario: Scenario, move: RaiseConcern):
+    if move.about not in state.orgs:
+        return refuse("unknown_role", move, f"There is no organisation called {move.about}.")
+    return _first(_check_addressee(state, move, move.to), _check_topic(move, move.topic))
+
+
+def apply_concern(state: GameState, scenario: Scenario, move: RaiseConcern, phase: str) -> Outcome:
+    """A concern to a regulator also lands on its agenda, on the ladder that fits the organisation."""
+    rid, state = new_id(state, "R")
+    state = put_request(
+        state,
+        Request(
+            id=rid,
+            kind="concern",
+            source=move.actor,
+            to=(move.to,),
+            about=move.about,
+            topic=move.topic,
+            text=move.text,
+            opened=state.month_index,
+        ),
+    )
+    events = [
+        event(
+            state,
+            phase,
+            "ConcernRaised",
+            (move.actor,),
+            tuple(dict.fromkeys((move.actor, move.to, move.about))),
+            (move.topic,),
+            request=rid,
+            by=move.actor,
+            to=(move.to,),
+            about=move.about,
+            topic=move.topic,
+            text=move.text,
+        )
+    ]
+    regulator = state.orgs[move.to].kind
+    if regulator in REGULATOR_KINDS:
+        ladder = regulation.ladder_for(scenario, regulator, state.orgs[move.about].kind)
+        reason = (
+            move.text
+            or f"Concern from {name_of(scenario, move.actor)} about {TOPICS[move.topic].split(',')[0]}"
+        )
+        state, more = regulation.add_agenda_item(
+            state, phase, move.to, move.about, reason, ladder.id if ladder else "", (move.topic,)
+        )
+        events += more
+    return state, events
+
+
+def check_request(state: GameState, scenario: Scenario, move: RaiseRequest):
+    refusal = _first(_check_addressee(state, move, move.to), _check_topic(move, move.topic))
+    if refusal is not None or not move.setting:
+        return refusal
+    if move.setting not in RULE_SETTINGS:
+        return refuse("unknown_setting", move, f'"{move.setting}" is not a rule setting.')
+    if "rule" not in scenario.roles[move.to].powers:
+        rulers = (
+            " or ".join(name_of(scenario, r) for r, x in scenario.roles.items() if "rule" in x.powers)
+            or "the facilitator"
+        )
+        return refuse(
+            "cannot_rule", move, f"{name_of(scenario, move.to)} cannot rule on the rules; ask {rulers}."
+        )
+    return None
+
+
+def apply_request(state: GameState, scenario: Scenario, move: RaiseRequest, phase: str) -> Outcome:
+    """With a setting, addressed to a body with the power to rule, it asks for a ruling."""
+    rid, state = new_id(state, "R")
+    state = put_request(
+        state,
+        Request(
+            id=rid,
+            kind="request",
+            source=move.actor,
+            to=(move.to,),
+            topic=move.topic,
+            text=move.text,
+            setting=move.setting,
+            opened=state.month_index,
+        ),
+    )
+    return state, [
+        event(
+            state,
+            phase,
+            "RequestRaised",
+            (move.actor,),
+            (move.actor, move.to),
+            (move.topic,),
+            request=rid,
+            by=move.actor,
+            to=(move.to,),
+            topic=move.topic,
+            text=move.text,
+            setting=move.setting or None,
+            ruling=bool(move.setting),
+        )
+    ]
+
+
+def check_answer(state: GameState, scenario: Scenario, move: AnswerRequest):
+    _, refusal = open_request(state, scenario, move, move.request, ANSWERABLE)
+    return refusal
+
+
+def apply_answer(state: GameState, scenario: Scenario, move: AnswerRequest, phase: str) -> Outcome:
+    return answer_request(state, scenario, phase, move.request, move.actor, move.answer)
+
+
+# --- meetings --------------------------------------------------------------------------------
+
+
+def check_convene(state: GameState, scenario: Scenario, move: ConveneMeeting):
+    if not move.invitees:
+        return refuse("no_invitees", move, "Invite at least one organisation to the meeting.")
+    if len(set(move.invitees)) != len(move.invitees):
+        return refuse("invited_twice", move, "Each organisation is invited once.")
+    for invitee in move.invitees:
+        refusal = _check_addressee(state, move, invitee)
+        if refusal is not None:
+            return refusal
+    return _check_topic(move, move.topic)
+
+
+def apply_convene(state: GameState, scenario: Scenario, move: ConveneMeeting, phase: str) -> Outcome:
+    mid, state = new_id(state, "R")
+    state = put_request(
+        state,
+        Request(
+            id=mid,
+            kind="meeting",
+            source=move.actor,
+            to=move.invitees,
+            topic=move.topic,
+            text=move.text,
+            opened=state.month_index,
+        ),
+    )
+    return state, [
+        event(
+            state,
+            phase,
+            "MeetingConvened",
+            (move.actor,),
+            (move.actor, *move.invitees),
+            (move.topic,),
+            meeting=mid,
+            by=move.actor,
+            to=move.invitees,
+            topic=move.topic,
+            text=move.text,
+        )
+    ]
+
+
+def check_respond(state: GameState, scenario: Scenario, move: RespondToMeeting):
+    _, refusal = open_request(state, scenario, move, move.meeting, ("meeting",))
+    return refusal
+
+
+def apply_respond(state: GameState, scenario: Scenario, move: RespondToMeeting, phase: str) -> Outcome:
+    """An answer can be changed until the meeting is held; the latest one counts."""
+    meeting = state.requests[move.meeting]
+    attending = tuple(r for r in meeting.attending if r != move.actor) + (
+        (move.actor,) if move.attend else ()
+    )
+    declined = tuple(r for r in meeting.declined if r != move.actor) + (() if move.attend else (move.actor,))
+    state = put_request(state, evolve(meeting, attending=attending, declined=declined))
+    return state, [
+        event(
+            state,
+            phase,
+            "RequestAnswered",
+            (move.actor,),
+            (meeting.source, move.actor),
+            (meeting.topic,),
+            request=meeting.id,
+            kind="meeting",
+            answered=True,
+            attend=move.attend,
+        )
+    ]
+
+
+def hold_meetings(state: GameState, scenario: Scenario, phase: str) -> Outcome:
+    """Month end: open meetings take place with the convener and those who accepted; each pair trusts more."""
+    events: list[Event] = []
+    for meeting in [r for r in state.requests.values() if r.kind == "meeting" and r.status == "open"]:
+        state = put_request(state, evolve(meeting, status="closed"))
+        present = (meeting.source, *meeting.attending)
+        silent = tuple(r for r in meeting.to if r not in meeting.attending and r not in meeting.declined)
+        events.append(
+            event(
+                state,
+                phase,
+                "MeetingHeld",
+                present,
+                topics=(meeting.topic,),
+                meeting=meeting.id,
+                by=meeting.source,
+                topic=meeting.topic,
+                attendees=present,
+                declined=meeting.declined,
+                absent=silent,
+                unanswered=True if not meeting.attending else None,
+            )
+        )
+        for i, a in enumerate(present):
+            for b in present[i + 1 :]:
+                state, more = change_trust(state, scenario, a, b, MEETING_TRUST, phase, meeting.id)
+                events += more
+    return state, events
+
+
+def lapse_requests(state: GameState, scenario: Scenario, phase: str) -> Outcome:
+    """Month end: requests and concerns open for two months close unanswered. The change is recorded as
+    RequestAnswered with answered=False and lapsed=True, since no event kind names a lapse."""
+    events: list[Event] = []
+    for request in list(state.requests.values()):
+        if (
+            request.kind in ANSWERABLE
+            and request.status == "open"
+            and state.month_index - request.opened >= LAPSE_MONTHS
+        ):
+            state = put_request(state, evolve(request, status="closed"))
+            events.append(
+                event(
+                    state,
+                    phase,
+                    "RequestAnswered",
+                    (request.source,),
+                    (request.source, *request.to),
+                    (request.topic,),
+                    request=request.id,
+                    kind=request.kind,
+                    answered=False,
+                    lapsed=True,
+                )
+            )
+    return state, events
+
+
+HANDLERS: Handlers = {
+    "RaiseConcern": (check_concern, apply_concern),
+    "RaiseRequest": (check_request, apply_request),
+    "AnswerRequest": (check_answer, apply_answer),
+    "ConveneMeeting": (check_convene, apply_convene),
+    "RespondToMeeting": (check_respond, apply_respond),
+}
+
+
+# --- legal moves -----------------------------------------------------------------------------
+
+
+def _concern_routes(scenario: Scenario) -> Iterator[tuple[str, str, str]]:
+    """(organisation, topic, regulator) for every concern that has a natural place to go."""
+    first = {kind: next(iter(scenario.roles_of_kind(kind)), None) for kind in REGULATOR_KINDS}
+    for rid, role in scenario.roles.items():
+        for topic, kind in CONCERN_ROUTES.get(role.kind, ()):
+            if first[kind]:
+                yield rid, topic, first[kind]
+
+
+def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
+    mine = [r for r in state.requests.values() if r.status == "open" and r.source == role]
+    raised = {(r.kind, r.to, r.about, r.topic, r.setting) for r in mine}
+    for about, topic, to in _concern_routes(scenario):
+        if role not in (about, to) and ("concern", (to,), about, topic, "") not in raised:
+            yield RaiseConcern(actor=role, to=to, about=about, topic=topic)
+    for kind, setting in (("nhscb", ""), ("monitor", "below_tariff_allowed")):
+        for to in scenario.roles_of_kind(kind)[:1]:
+            if to != role and ("request", (to,), "", "money", setting) not in raised:
+                yield RaiseRequest(actor=role, to=to, topic="money", setting=setting)
+    kind = scenario.roles[role].kind
+    invitees = tuple(r for r in scenario.roles_of_kind(*MEETING_GROUPS.get(kind, ())) if r != role)
+    if invitees and not any(r.kind == "meeting" for r in mine):
+        yield ConveneMeeting(actor=role, invitees=invitees, topic=MEETING_TOPICS.get(kind, "strategy"))
+    for request in state.requests.values():
+        if request.status != "open" or role not in request.to:
+            continue
+        if request.kind in ANSWERABLE:
+            yield AnswerRequest(actor=role, request=request.id)
+        elif request.kind == "meeting" and role not in request.attending + request.declined:
+            yield RespondToMeeting(actor=role, meeting=request.id, attend=True)
+            yield RespondToMeeting(actor=role, meeting=request.id, attend=False)

@@ -1,0 +1,488 @@
+"""Effects: the typed changes that cards, decisions and regulators' ladders make
+to the world, each applied to the state with the event that records it.
+
+`targets` is the one place that says which organisations a word in content
+stands for; conditions and cards use it too. Money moves only through
+`economy.transfer` and `economy.external`, so it stays conserved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from attrs import evolve, frozen
+
+from ..catalogue import CARE_PROVIDER_KINDS, RULE_SETTINGS
+from ..content import Scenario
+from ..content.model import Effect
+from ..engine.events import Event, event
+from ..engine.state import (
+    AgendaItem,
+    Agreement,
+    DemandShift,
+    GameState,
+    Request,
+    ScheduledCard,
+    Terms,
+    new_id,
+    pair_key,
+    replace_org,
+)
+from . import Outcome
+from .economy import external, transfer
+
+_RULE_TOPICS = {
+    "below_tariff_allowed": ("money", "competition"),
+    "qualified_provider_paid_at_tariff": ("money", "competition"),
+    "quality_premium_threshold": ("quality",),
+    "competition_share_threshold_percent": ("competition",),
+    "competition_review_months": ("competition",),
+    "plan_deadline": ("governance",),
+    "contract_deadline": ("governance",),
+}
+DEFAULT_TRUST = 50  # between two organisations that have no history
+_REGULATOR_TOPICS = {"cqc": ("quality",), "monitor": ("governance",), "nhscb": ("governance",)}
+
+
+def targets(
+    scenario: Scenario, word: str | None, self_id: str | None, audience: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The organisations a target word stands for: a role id, a kind, "self", "audience" or "everyone"."""
+    if word is None:
+        return ()
+    if word == "self":
+        return (self_id,) if self_id else ()
+    if word == "audience":
+        return audience
+    if word == "everyone":
+        return tuple(scenario.roles)
+    if word in scenario.roles:
+        return (word,)
+    return scenario.roles_of_kind(word)
+
+
+def _clamp(value: int) -> int:
+    return max(0, min(100, value))
+
+
+@frozen
+class _Context:
+    """Who `self` and `audience` are for the effects being applied, and where they come from."""
+
+    scenario: Scenario
+    self_id: str | None
+    audience: tuple[str, ...]
+    phase: str
+    source: str
+
+    def who(self, word: str | None) -> tuple[str, ...]:
+        return targets(self.scenario, word, self.self_id, self.audience)
+
+    def event(
+        self,
+        state: GameState,
+        kind: str,
+        actors: tuple[str, ...],
+        audience: tuple[str, ...],
+        topics: tuple[str, ...],
+        /,
+        **data: Any,
+    ) -> Event:
+        return event(state, self.phase, kind, actors, audience, topics, source=self.source, **data)
+
+
+def apply_effects(
+    state: GameState,
+    scenario: Scenario,
+    effects: Iterable[Effect],
+    self_id: str | None,
+    audience: tuple[str, ...],
+    phase: str,
+    source: str,
+) -> Outcome:
+    """Apply content's effects in order; `audience` is the role ids a card reached (empty for decisions)."""
+    ctx = _Context(scenario, self_id, audience, phase, source)
+    events: list[Event] = []
+    for effect in effects:
+        state, more = _APPLY[effect.kind](state, effect, ctx)
+        events += more
+    return state, events
+
+
+def change_quality(
+    state: GameState, rid: str, amount: int, phase: str, source: str, reason: str = ""
+) -> Outcome:
+    """A care provider's quality moves within 0..100; other organisations have no quality score."""
+    org = state.orgs[rid]
+    new = _clamp(org.quality + amount)
+    if org.kind not in CARE_PROVIDER_KINDS or new == org.quality:
+        return state, []
+    state = replace_org(state, evolve(org, quality=new))
+    return state, [
+        event(
+            state,
+            phase,
+            "QualityChanged",
+            (rid,),
+            topics=("quality",),
+            role=rid,
+            amount=new - org.quality,
+            quality=new,
+            source=source,
+            reason=reason or None,
+        )
+    ]
+
+
+# --- one function per kind of effect ------------------------------------------------------
+
+
+def _money(state: GameState, e: Effect, c: _Context) -> Outcome:
+    events = []
+    for rid in c.who(e.target):
+        state = external(state, rid, e.amount)
+        events.append(
+            c.event(state, "MoneyMoved", (rid,), (rid,), ("money",), role=rid, amount=e.amount, flow=e.flow)
+        )
+    return state, events
+
+
+def _transfer(state: GameState, e: Effect, c: _Context) -> Outcome:
+    events = []
+    for payer in c.who(e.payer):
+        for payee in c.who(e.payee):
+            if payer != payee:
+                state = transfer(state, payer, payee, e.amount)
+                events.append(
+                    c.event(
+                        state,
+                        "MoneyMoved",
+                        (payer, payee),
+                        (payer, payee),
+                        ("money",),
+                        payer=payer,
+                        payee=payee,
+                        amount=e.amount,
+                        flow="transfer",
+                    )
+                )
+    return state, events
+
+
+def _quality(state: GameState, e: Effect, c: _Context) -> Outcome:
+    events: list[Event] = []
+    for rid in c.who(e.target):
+        state, more = change_quality(state, rid, e.amount, c.phase, c.source)
+        events += more
+    return state, events
+
+
+def _cost_base(state: GameState, e: Effect, c: _Context) -> Outcome:
+    events = []
+    for rid in c.who(e.target):
+        org = state.orgs[rid]
+        if not org.cost_base:
+            continue
+        new = round(org.cost_base * (1 + e.percent / 100))
+        state = replace_org(state, evolve(org, cost_base=new))
+        events.append(
+            c.event(
+                state,
+                "CostBaseChanged",
+                (rid,),
+                (rid,),
+                ("money",),
+                role=rid,
+                percent=e.percent,
+                cost_base=new,
+                change=new - org.cost_base,
+            )
+        )
+    return state, events
+
+
+def _demand(state: GameState, e: Effect, c: _Context) -> Outcome:
+    until = state.month_index + e.months - 1 if e.months else -1
+    whom = c.who(e.target) if e.target else ("",)
+    shifts = tuple(DemandShift(activity=e.activity, percent=e.percent, target=t, until=until) for t in whom)
+    state = evolve(state, demand=state.demand + shifts)
+    return state, [
+        c.event(
+            state,
+            "DemandChanged",
+            (t,) if t else (),
+            (),
+            ("access",),
+            activity=e.activity,
+            percent=e.percent,
+            target=t,
+            until=until,
+        )
+        for t in whom
+    ]
+
+
+def _tariff(state: GameState, e: Effect, c: _Context) -> Outcome:
+    old = state.tariff[e.activity]
+    new = round(old * (1 + e.percent / 100))
+    state = evolve(state, tariff={**state.tariff, e.activity: new})
+    return state, [
+        c.event(
+            state,
+            "TariffChanged",
+            (),
+            (),
+            ("money",),
+            activity=e.activity,
+            percent=e.percent,
+            price=new,
+            previous=old,
+        )
+    ]
+
+
+def _rule(state: GameState, e: Effect, c: _Context) -> Outcome:
+    value = float(e.value) if RULE_SETTINGS[e.setting] is float else e.value
+    previous = state.rules.get(e.setting)
+    state = evolve(state, rules={**state.rules, e.setting: value})
+    topics = _RULE_TOPICS.get(e.setting, ("money",))
+    return state, [
+        c.event(state, "RuleChanged", (), (), topics, setting=e.setting, value=value, previous=previous)
+    ]
+
+
+def _trust(state: GameState, e: Effect, c: _Context) -> Outcome:
+    pairs = {pair_key(a, b): tuple(sorted((a, b))) for a in c.who(e.target) for b in c.who(e.other) if a != b}
+    events = []
+    for key, pair in pairs.items():
+        new = _clamp(state.trust.get(key, DEFAULT_TRUST) + e.amount)
+        state = evolve(state, trust={**state.trust, key: new})
+        events.append(
+            c.event(
+                state, "TrustChanged", pair, pair, ("strategy",), between=pair, amount=e.amount, trust=new
+            )
+        )
+    return state, events
+
+
+def _agenda(state: GameState, e: Effect, c: _Context) -> Outcome:
+    regulator = (
+        e.regulator
+        if e.regulator in c.scenario.roles
+        else next(iter(c.scenario.roles_of_kind(e.regulator)), None)
+    )
+    if regulator is None:
+        return state, []
+    topics = _REGULATOR_TOPICS.get(state.orgs[regulator].kind, ("governance",))
+    events = []
+    for subject in c.who(e.target):
+        gid, state = new_id(state, "G")
+        item = AgendaItem(
+            id=gid, regulator=regulator, subject=subject, reason=e.reason, opened=state.month_index
+        )
+        state = evolve(state, agendas={**state.agendas, gid: item})
+        events.append(
+            c.event(
+                state,
+                "AgendaItemAdded",
+                (regulator,),
+                (regulator, subject),
+                topics,
+                item=gid,
+                regulator=regulator,
+                subject=subject,
+                reason=e.reason,
+            )
+        )
+    return state, events
+
+
+def _concern(state: GameState, e: Effect, c: _Context) -> Outcome:
+    events = []
+    for by in c.who(e.source):
+        for about in c.who(e.target):
+            if by == about:
+                continue
+            rid, state = new_id(state, "R")
+            request = Request(
+                id=rid,
+                kind="concern",
+                source=by,
+                to=(about,),
+                about=about,
+                topic=e.topic,
+                text=e.text,
+                opened=state.month_index,
+            )
+            state = evolve(state, requests={**state.requests, rid: request})
+            events.append(
+                c.event(
+                    state,
+                    "ConcernRaised",
+                    (by,),
+                    (by, about),
+                    (e.topic,),
+                    request=rid,
+                    by=by,
+                    to=(about,),
+                    about=about,
+                    topic=e.topic,
+                    text=e.text,
+                )
+            )
+    return state, events
+
+
+def _referrals(state: GameState, e: Effect, c: _Context) -> Outcome:
+    events = []
+    for rid in c.who(e.target):
+        org = state.orgs[rid]
+        if org.kind != "consortium":
+            continue
+        new = round(org.referral_percent * (1 + e.percent / 100), 2)
+        state = replace_org(state, evolve(org, referral_percent=new))
+        events.append(
+            c.event(
+                state,
+                "DemandChanged",
+                (rid,),
+                (rid,),
+                ("money", "access"),
+                role=rid,
+                referrals=True,
+                percent=e.percent,
+                referral_percent=new,
+            )
+        )
+    return state, events
+
+
+def _action_points(state: GameState, e: Effect, c: _Context) -> Outcome:
+    """Temporary changes are remembered in `ap_changes` so the month-start restore can expire them."""
+    events = []
+    until = state.month_index + e.months - 1 if e.months else -1
+    for rid in c.who(e.target):
+        org = state.orgs[rid]
+        if e.months:
+            org = evolve(org, ap_changes=(*org.ap_changes, (e.amount, until)))
+        else:
+            org = evolve(org, ap_base=max(0, org.ap_base + e.amount))
+        org = evolve(org, action_points=max(0, org.action_points + e.amount))
+        state = replace_org(state, org)
+        events.append(
+            c.event(
+                state,
+                "FigureAdjusted",
+                (rid,),
+                (rid,),
+                ("governance",),
+                role=rid,
+                figure="action_points",
+                amount=e.amount,
+                value=org.action_points,
+                until=until,
+            )
+        )
+    return state, events
+
+
+def _workload(state: GameState, e: Effect, c: _Context) -> Outcome:
+    events = []
+    for rid in c.who(e.target):
+        org = state.orgs[rid]
+        org = evolve(org, workload_extra=max(0, org.workload_extra + e.amount))
+        state = replace_org(state, org)
+        events.append(
+            c.event(
+                state,
+                "FigureAdjusted",
+                (rid,),
+                (rid,),
+                ("governance",),
+                role=rid,
+                figure="workload",
+                amount=e.amount,
+                value=org.workload_extra,
+            )
+        )
+    return state, events
+
+
+def schedule(state: GameState, card: str, due: int, reason: str) -> GameState:
+    """Queue a card for the news of month `due`; a card already queued for that month is not queued twice."""
+    if any(s.card == card and s.due == due for s in state.scheduled):
+        return state
+    return evolve(state, scheduled=(*state.scheduled, ScheduledCard(card=card, due=due, reason=reason)))
+
+
+def _card(state: GameState, e: Effect, c: _Context) -> Outcome:
+    """Scheduling is silent: the CardPublished event when it is due tells the story."""
+    return schedule(state, e.card, state.month_index + (1 if e.after is None else e.after), c.source), []
+
+
+def _offer(state: GameState, e: Effect, c: _Context) -> Outcome:
+    events = []
+    for provider in c.who(e.source):
+        role = c.scenario.roles[provider]
+        terms = Terms(
+            activities=e.activities if e.activities is not None else role.services,
+            annual_value=e.annual_value or 0,
+            share_percent=50.0 if e.share_percent is None else e.share_percent,
+            price_percent=100.0 if e.price_percent is None else e.price_percent,
+            months=e.months or 12,
+        )
+        for consortium in c.who(e.target):
+            aid, state = new_id(state, "A")
+            parties = (consortium, provider)
+            conflict = consortium in role.owners
+            agreement = Agreement(
+                id=aid,
+                kind=e.contract,
+                parties=parties,
+                proposer=provider,
+                status="proposed",
+                terms=terms,
+                awaiting=(consortium,),
+                proposed_month=state.month_index,
+                conflict=conflict,
+            )
+            state = evolve(state, agreements={**state.agreements, aid: agreement})
+            events.append(
+                c.event(
+                    state,
+                    "AgreementProposed",
+                    parties,
+                    parties,
+                    ("money",),
+                    agreement=aid,
+                    kind=e.contract,
+                    parties=parties,
+                    annual_value=terms.annual_value,
+                    price_percent=terms.price_percent,
+                    share_percent=terms.share_percent,
+                    activities=terms.activities,
+                    months=terms.months,
+                    conflict=conflict,
+                )
+            )
+    return state, events
+
+
+_APPLY: dict[str, Callable[[GameState, Effect, _Context], Outcome]] = {
+    "money": _money,
+    "transfer": _transfer,
+    "quality": _quality,
+    "cost_base": _cost_base,
+    "demand": _demand,
+    "tariff": _tariff,
+    "rule": _rule,
+    "trust": _trust,
+    "agenda": _agenda,
+    "concern": _concern,
+    "referrals": _referrals,
+    "action_points": _action_points,
+    "workload": _workload,
+    "card": _card,
+    "offer": _offer,
+}

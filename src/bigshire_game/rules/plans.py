@@ -1,0 +1,344 @@
+"""Plans: consortia's financial plans, their credibility and challenges to them, the
+Board's plan deadline, and bids for transitional funding from the top-slice.
+
+Credibility rewards savings that are backed (identified, invested in, supported by
+analysts, shared with the wellbeing board) and marks down hopeful claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from attrs import evolve
+
+from ..content import Scenario
+from ..engine.events import Event, event
+from ..engine.moves import BidForFunding, ChallengePlan, DecideFunding, Move, SubmitPlan
+from ..engine.state import GameState, Request, new_id, pair_key, replace_org
+from . import Handlers, Outcome, dialogue, name_of, refuse, regulation
+from .economy import baseline, forecast, is_active, transfer
+
+ANALYTICS_SCHEMES = frozenset({"referral_analytics"})
+BASE, COVERAGE, ANALYTICS, NEEDS, HOPEFUL = 10, 50, 20, 20, 30  # points of credibility
+REALISTIC_FACTOR = 1.5
+NEEDS_TRUST = 60
+CHALLENGE_COST = 10
+CHALLENGE_TRUST = -5
+MAX_BID = 10_000
+DEFAULT_BID = 2_000
+FUNDING_REASON = "Bid for transitional funding"
+NO_PLAN_REASON = "No financial plan by the deadline"
+
+
+def _board(scenario: Scenario) -> str | None:
+    """The body holding the top-slice: the first with the power to award funding."""
+    return next((rid for rid, role in scenario.roles.items() if "award_funding" in role.powers), None)
+
+
+def _is_consortium(state: GameState, rid: str) -> bool:
+    return rid in state.orgs and state.orgs[rid].kind == "consortium"
+
+
+# --- what makes a plan credible ----------------------------------------------------------------
+
+
+def savings_gap(state: GameState, scenario: Scenario, cid: str) -> int:
+    return max(0, -forecast(state, scenario, cid))
+
+
+def scheme_savings(state: GameState, scenario: Scenario, cid: str) -> int:
+    """Yearly savings at tariff the consortium's live schemes should release once delivering."""
+    base = baseline(scenario)
+    total = 0.0
+    for investment in state.schemes.values():
+        if investment.investor == cid and investment.status != "failed":
+            scheme = scenario.schemes[investment.scheme]
+            yearly = base.get((cid, scheme.activity), 0.0) * state.tariff[scheme.activity] / 1000 * 12
+            total += yearly * scheme.reduction_percent / 100
+    return round(total)
+
+
+def realistic_savings(state: GameState, scenario: Scenario, cid: str) -> int:
+    """Claims above this look hopeful: 1.5 times identified savings plus what schemes should release."""
+    identified = scenario.roles[cid].finance.identified_savings
+    return round(REALISTIC_FACTOR * (identified + scheme_savings(state, scenario, cid)))
+
+
+def has_analytics(state: GameState, scenario: Scenario, cid: str) -> bool:
+    """Analysts behind the numbers: support from the CSU or a private analyst, or referral analytics."""
+    for agreement in state.agreements.values():
+        if (
+            agreement.kind == "support"
+            and agreement.commissioner == cid
+            and is_active(agreement, state.month_index)
+        ):
+            seller = scenario.roles[agreement.provider]
+            if seller.kind == "csu" or (seller.kind == "private" and not seller.services):
+                return True
+    return any(
+        s.investor == cid and s.scheme in ANALYTICS_SCHEMES and s.status in ("maturing", "delivering")
+        for s in state.schemes.values()
+    )
+
+
+def shares_needs_assessment(state: GameState, scenario: Scenario, cid: str) -> bool:
+    """Its plans already follow the wellbeing board's needs assessment, or it has met or trusts the board."""
+    population = scenario.roles[cid].population
+    if population is not None and population.needs_assessment_aligned:
+        return True
+    boards = scenario.roles_of_kind("hwb")
+    met = any(
+        r.kind == "meeting" and r.status == "closed" and r.source in boards and cid in r.attending
+        for r in state.requests.values()
+    )
+    return met or any(state.trust.get(pair_key(cid, b), 50) >= NEEDS_TRUST for b in boards)
+
+
+def credibility(
+    state: GameState, scenario: Scenario, cid: str, savings: int, reflects_needs: bool
+) -> tuple[int, dict[str, int]]:
+    """credibility = 10 + 50 × min(1, min(savings, realistic) / gap) + 20 with analysts + 20 if it truly
+    reflects the needs assessment − up to 30 for claims beyond realistic (all 30 at double it), in 0..100."""
+    gap = savings_gap(state, scenario, cid)
+    realistic = realistic_savings(state, scenario, cid)
+    coverage = min(1.0, min(savings, realistic) / gap) if gap else 1.0
+    hopeful = max(0, savings - realistic)
+    parts = {
+        "coverage": round(COVERAGE * coverage),
+        "analytics": ANALYTICS if has_analytics(state, scenario, cid) else 0,
+        "needs": NEEDS if reflects_needs and shares_needs_assessment(state, scenario, cid) else 0,
+        "hopeful": -min(HOPEFUL, round(HOPEFUL * hopeful / max(1, realistic))),
+    }
+    total = max(0, min(100, BASE + sum(parts.values())))
+    return total, {**parts, "gap": gap, "realistic": realistic}
+
+
+# --- plans -----------------------------------------------------------------------------------
+
+
+def check_submit(state: GameState, scenario: Scenario, move: SubmitPlan):
+    if not _is_consortium(state, move.actor):
+        return refuse("not_a_consortium", move, "Only consortia submit financial plans.")
+    if move.savings < 0:
+        return refuse("bad_savings", move, "Savings cannot be negative.")
+    return None
+
+
+def _deadline(state: GameState, scenario: Scenario) -> int:
+    deadline = str(state.rules["plan_deadline"])
+    return scenario.months.index(deadline) if deadline in scenario.months else len(scenario.months)
+
+
+def apply_submit(state: GameState, scenario: Scenario, move: SubmitPlan, phase: str) -> Outcome:
+    """A new plan replaces the last; one submitted after the deadline month is marked late."""
+    score, parts = credibility(state, scenario, move.actor, move.savings, move.reflects_needs_assessment)
+    org = state.orgs[move.actor]
+    state = replace_org(state, evolve(org, plan_credibility=score, plan_savings=move.savings))
+    board = _board(scenario)
+    audience = (move.actor, board) if board else (move.actor,)
+    late = state.month_index > _deadline(state, scenario)
+    return state, [
+        event(
+            state,
+            phase,
+            "PlanSubmitted",
+            (move.actor,),
+            audience,
+            ("money", "strategy"),
+            consortium=move.actor,
+            savings=move.savings,
+            credibility=score,
+            late=late,
+            reflects_needs_assessment=move.reflects_needs_assessment,
+            **parts,
+        )
+    ]
+
+
+def check_challenge(state: GameState, scenario: Scenario, move: ChallengePlan):
+    if not _is_consortium(state, move.consortium) or state.orgs[move.consortium].plan_credibility < 0:
+        return refuse(
+            "no_plan", move, f"{name_of(scenario, move.consortium)} has no financial plan to challenge."
+        )
+    if move.consortium == move.actor:
+        return refuse("own_plan", move, "You cannot challenge your own plan; submit a new one instead.")
+    return None
+
+
+def apply_challenge(state: GameState, scenario: Scenario, move: ChallengePlan, phase: str) -> Outcome:
+    """A public challenge dents the plan's credibility and the relationship."""
+    org = state.orgs[move.consortium]
+    score = max(0, org.plan_credibility - CHALLENGE_COST)
+    state = replace_org(state, evolve(org, plan_credibility=score))
+    events = [
+        event(
+            state,
+            phase,
+            "PlanChallenged",
+            (move.actor, move.consortium),
+            topics=("money",),
+            consortium=move.consortium,
+            by=move.actor,
+            credibility=score,
+            change=score - org.plan_credibility,
+        )
+    ]
+    state, more = dialogue.change_trust(
+        state, scenario, move.actor, move.consortium, CHALLENGE_TRUST, phase, "plan challenged"
+    )
+    return state, events + more
+
+
+def plan_deadline(state: GameState, scenario: Scenario, phase: str) -> Outcome:
+    """At the end of the deadline month, every consortium without a plan goes on the Board's agenda."""
+    board = _board(scenario)
+    if board is None or str(state.rules["plan_deadline"]) not in scenario.turns[state.turn]:
+        return state, []
+    ladder = regulation.ladder_for(scenario, state.orgs[board].kind, "consortium")
+    events: list[Event] = []
+    for cid in scenario.roles_of_kind("consortium"):
+        if state.orgs[cid].plan_credibility < 0:
+            state, more = regulation.add_agenda_item(
+                state, phase, board, cid, NO_PLAN_REASON, ladder.id if ladder else "", once=True
+            )
+            events += more
+    return state, events
+
+
+# --- transitional funding --------------------------------------------------------------------
+
+
+def _open_bid(state: GameState, cid: str) -> Request | None:
+    return next(
+        (
+            r
+            for r in state.requests.values()
+            if r.kind == "funding" and r.source == cid and r.status == "open"
+        ),
+        None,
+    )
+
+
+def check_bid(state: GameState, scenario: Scenario, move: BidForFunding):
+    if not _is_consortium(state, move.actor):
+        return refuse("not_a_consortium", move, "Only consortia can bid for transitional funding.")
+    if _board(scenario) is None:
+        return refuse("no_board", move, "Nobody holds a top-slice to bid for in this scenario.")
+    if not 0 < move.amount <= MAX_BID:
+        return refuse("bad_amount", move, f"A bid must be for more than £0k and at most £{MAX_BID:,}k.")
+    if _open_bid(state, move.actor):
+        return refuse("bid_open", move, "Your last bid is still waiting for the Board's decision.")
+    return None
+
+
+def apply_bid(state: GameState, scenario: Scenario, move: BidForFunding, phase: str) -> Outcome:
+    """The bid waits in the Board's inbox and on its agenda until decided."""
+    board = _board(scenario)
+    bid, state = new_id(state, "R")
+    request = Request(
+        id=bid,
+        kind="funding",
+        source=move.actor,
+        to=(board,),
+        topic="money",
+        amount=move.amount,
+        opened=state.month_index,
+    )
+    state = dialogue.put_request(state, request)
+    events = [
+        event(
+            state,
+            phase,
+            "FundingBid",
+            (move.actor,),
+            (move.actor, board),
+            ("money",),
+            bid=bid,
+            by=move.actor,
+            to=(board,),
+            amount=move.amount,
+        )
+    ]
+    state, more = regulation.add_agenda_item(
+        state, phase, board, move.actor, f"{FUNDING_REASON}: £{move.amount:,}k"
+    )
+    return state, events + more
+
+
+def check_decide(state: GameState, scenario: Scenario, move: DecideFunding):
+    if "award_funding" not in scenario.roles[move.actor].powers:
+        return refuse("no_power", move, "Only the NHS Commissioning Board awards transitional funding.")
+    bid, refusal = dialogue.open_request(state, scenario, move, move.bid, ("funding",))
+    if refusal is not None:
+        return refusal
+    if not 0 <= move.award <= bid.amount:
+        return refuse("bad_award", move, f"Award between £0k and the £{bid.amount:,}k asked for.")
+    pool = state.orgs[move.actor].balance
+    if move.award > pool:
+        return refuse(
+            "pool_too_small",
+            move,
+            f"The top-slice pool holds only £{max(0, pool):,}k, not enough to award £{move.award:,}k.",
+            pool=pool,
+        )
+    return None
+
+
+def apply_decide(state: GameState, scenario: Scenario, move: DecideFunding, phase: str) -> Outcome:
+    """The award moves from the pool to the consortium; nothing is created. The bid is answered either way."""
+    bid = state.requests[move.bid]
+    state = transfer(state, move.actor, bid.source, move.award)
+    done = {
+        k: evolve(item, status="acted")
+        for k, item in state.agendas.items()
+        if item.status == "open"
+        and item.regulator == move.actor
+        and item.subject == bid.source
+        and item.reason.startswith(FUNDING_REASON)
+    }
+    state = evolve(state, agendas={**state.agendas, **done})
+    events = [
+        event(
+            state,
+            phase,
+            "FundingAwarded",
+            (move.actor, bid.source),
+            topics=("money",),
+            bid=bid.id,
+            consortium=bid.source,
+            requested=bid.amount,
+            awarded=move.award,
+        )
+    ]
+    answer = f"Awarded £{move.award:,}k of £{bid.amount:,}k" if move.award else "Bid refused"
+    state, more = dialogue.answer_request(state, scenario, phase, bid.id, move.actor, answer)
+    return state, events + more
+
+
+HANDLERS: Handlers = {
+    "SubmitPlan": (check_submit, apply_submit),
+    "ChallengePlan": (check_challenge, apply_challenge),
+    "BidForFunding": (check_bid, apply_bid),
+    "DecideFunding": (check_decide, apply_decide),
+}
+
+
+def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
+    me = scenario.roles[role]
+    if me.kind == "consortium":
+        identified = me.finance.identified_savings
+        hopeful = max(savings_gap(state, scenario, role), 3 * identified)
+        for savings in dict.fromkeys((identified, hopeful)):
+            yield SubmitPlan(actor=role, savings=savings, reflects_needs_assessment=True)
+        if _board(scenario) and forecast(state, scenario, role) < 0 and not _open_bid(state, role):
+            yield BidForFunding(actor=role, amount=DEFAULT_BID)
+    for cid in scenario.roles_of_kind("consortium"):
+        if cid != role and state.orgs[cid].plan_credibility >= 0:
+            yield ChallengePlan(actor=role, consortium=cid)
+    if "award_funding" in me.powers:
+        pool = state.orgs[role].balance
+        for bid in state.requests.values():
+            if bid.kind == "funding" and bid.status == "open" and role in bid.to:
+                for award in dict.fromkeys((min(bid.amount, max(0, pool)), bid.amount // 2, 0)):
+                    if award <= pool:
+                        yield DecideFunding(actor=role, bid=bid.id, award=award)

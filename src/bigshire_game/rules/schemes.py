@@ -1,0 +1,245 @@
+"""Schemes: a consortium pays now for admission avoidance, prevention and the like,
+and saves activity only after the scheme's lag, and only if its partners deliver.
+
+Partners must already be under contract to the investor; the savings themselves
+appear in `economy.units`, which reduces activity for every delivering scheme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from attrs import evolve
+
+from ..catalogue import KINDS
+from ..content import Scenario
+from ..content.model import Scheme
+from ..engine.chance import draw
+from ..engine.events import Event, event
+from ..engine.moves import InvestInScheme, Move
+from ..engine.state import GameState, SchemeInvestment, new_id, pair_key
+from . import Handlers, Outcome, name_of, refuse
+from .economy import external, is_active, transfer
+from .effects import DEFAULT_TRUST, change_quality
+
+BOARD_LIMIT = -50_000  # £k: the deepest deficit a consortium's board would invest into
+BASE_FAILURE = 0.05
+WEAK_PARTNER_FAILURE = 0.20  # added when any partner's quality is below WEAK_QUALITY
+WEAK_QUALITY = 60
+DISTRUST_FAILURE = 0.10  # added when the investor's average trust with its partners is below LOW_TRUST
+LOW_TRUST = 40
+
+
+def _contracted(state: GameState, investor: str, partner: str) -> bool:
+    """A signed contract in force between the investor (as buyer) and the partner."""
+    return any(
+        a.is_contract and a.parties == (investor, partner) and is_active(a, state.month_index)
+        for a in state.agreements.values()
+    )
+
+
+def eligible_partners(state: GameState, scenario: Scenario, investor: str, scheme: Scheme) -> tuple[str, ...]:
+    """Providers of the scheme's partner kinds that are under contract to the investor."""
+    return tuple(
+        rid for rid in scenario.roles_of_kind(*scheme.partner_kinds) if _contracted(state, investor, rid)
+    )
+
+
+def check_invest(state: GameState, scenario: Scenario, move: InvestInScheme):
+    org = state.orgs[move.actor]
+    if org.kind != "consortium":
+        return refuse("not_a_commissioner", move, "Only a consortium can invest in a scheme.")
+    scheme = scenario.schemes.get(move.scheme)
+    if scheme is None:
+        return refuse("unknown_scheme", move, f'There is no scheme called "{move.scheme}".')
+    if any(
+        i.investor == move.actor and i.scheme == scheme.id and i.status != "failed"
+        for i in state.schemes.values()
+    ):
+        return refuse(
+            "already_invested",
+            move,
+            f"You have already invested in {scheme.title.lower()}.",
+            scheme=scheme.id,
+        )
+    if len(set(move.partners)) != len(move.partners):
+        return refuse("wrong_partners", move, "Name each partner once.")
+    for partner in move.partners:
+        if partner not in state.orgs or state.orgs[partner].kind not in scheme.partner_kinds:
+            needs = " or ".join(KINDS[k] for k in scheme.partner_kinds) or "no partners"
+            return refuse(
+                "wrong_partner",
+                move,
+                f"{name_of(scenario, partner)} cannot deliver {scheme.title.lower()}: it needs {needs}.",
+                partner=partner,
+            )
+        if not _contracted(state, move.actor, partner):
+            return refuse(
+                "no_contract",
+                move,
+                f"{name_of(scenario, partner)} is not under contract to you, so it cannot deliver "
+                f"{scheme.title.lower()}; sign a contract with it first.",
+                partner=partner,
+            )
+    kinds = {state.orgs[p].kind for p in move.partners}
+    for kind in scheme.partner_kinds:
+        if kind not in kinds:
+            return refuse(
+                "missing_partner",
+                move,
+                f"{scheme.title} needs a partner that is a {KINDS[kind]} under contract to you.",
+                kind=kind,
+            )
+    if org.balance - scheme.cost < BOARD_LIMIT:
+        return refuse(
+            "board_refuses",
+            move,
+            f"The Board would not allow it: £{scheme.cost:,}k more would take you over "
+            f"£{-BOARD_LIMIT // 1000}m into deficit.",
+        )
+    return None
+
+
+def apply_invest(state: GameState, scenario: Scenario, move: InvestInScheme, phase: str) -> Outcome:
+    scheme = scenario.schemes[move.scheme]
+    sid, state = new_id(state, "S")
+    investment = SchemeInvestment(
+        id=sid,
+        scheme=scheme.id,
+        investor=move.actor,
+        partners=move.partners,
+        invested=state.month_index,
+        matures=state.month_index + scheme.lag_months,
+    )
+    state = evolve(state, schemes={**state.schemes, sid: investment})
+    events = [
+        event(
+            state,
+            phase,
+            "SchemeInvested",
+            (move.actor, *move.partners),
+            (),
+            tuple(dict.fromkeys((*scheme.tags, "money"))),
+            investment=sid,
+            scheme=scheme.id,
+            title=scheme.title,
+            investor=move.actor,
+            partners=move.partners,
+            cost=scheme.cost,
+            matures=investment.matures,
+        )
+    ]
+    source = f"scheme:{sid}"
+    if move.partners:
+        share, rest = divmod(scheme.cost, len(move.partners))
+        for i, partner in enumerate(move.partners):
+            amount = share + (rest if i == 0 else 0)
+            state = transfer(state, move.actor, partner, amount)
+            events.append(
+                event(
+                    state,
+                    phase,
+                    "MoneyMoved",
+                    (move.actor, partner),
+                    (move.actor, partner),
+                    ("money",),
+                    payer=move.actor,
+                    payee=partner,
+                    amount=amount,
+                    flow="scheme delivery",
+                    source=source,
+                )
+            )
+    else:
+        state = external(state, move.actor, -scheme.cost)
+        events.append(
+            event(
+                state,
+                phase,
+                "MoneyMoved",
+                (move.actor,),
+                (move.actor,),
+                ("money",),
+                role=move.actor,
+                amount=-scheme.cost,
+                flow="scheme delivery",
+                source=source,
+            )
+        )
+    return state, events
+
+
+def failure_chance(state: GameState, investment: SchemeInvestment) -> float:
+    """Schemes fail more often with a struggling partner or a partnership short of trust."""
+    chance = BASE_FAILURE
+    partners = investment.partners
+    if any(state.orgs[p].quality < WEAK_QUALITY for p in partners):
+        chance += WEAK_PARTNER_FAILURE
+    if partners:
+        trust = sum(state.trust.get(pair_key(investment.investor, p), DEFAULT_TRUST) for p in partners) / len(
+            partners
+        )
+        if trust < LOW_TRUST:
+            chance += DISTRUST_FAILURE
+    return round(chance, 4)
+
+
+def mature_schemes(state: GameState, scenario: Scenario, month: int, phase: str) -> Outcome:
+    """Schemes whose lag has run out deliver (from this month's activity on) or fail, by a recorded roll."""
+    events: list[Event] = []
+    for investment in list(state.schemes.values()):
+        if investment.status != "maturing" or investment.matures > month:
+            continue
+        scheme = scenario.schemes[investment.scheme]
+        chance = failure_chance(state, investment)
+        roll, state = draw(state, "schemes")
+        failed = roll < chance
+        investment = evolve(investment, status="failed" if failed else "delivering")
+        state = evolve(state, schemes={**state.schemes, investment.id: investment})
+        data = dict(
+            investment=investment.id,
+            scheme=scheme.id,
+            title=scheme.title,
+            investor=investment.investor,
+            partners=investment.partners,
+            roll=roll,
+            chance=chance,
+        )
+        actors = (investment.investor, *investment.partners)
+        if failed:
+            events.append(event(state, phase, "SchemeFailed", actors, (), scheme.tags, **data))
+            continue
+        events.append(
+            event(
+                state,
+                phase,
+                "SchemeSavingsReleased",
+                actors,
+                (),
+                scheme.tags,
+                **data,
+                activity=scheme.activity,
+                reduction_percent=scheme.reduction_percent,
+            )
+        )
+        for partner in investment.partners:
+            state, more = change_quality(
+                state, partner, scheme.quality, phase, f"scheme:{investment.id}", "delivering a scheme"
+            )
+            events += more
+    return state, events
+
+
+HANDLERS: Handlers = {"InvestInScheme": (check_invest, apply_invest)}
+
+
+def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
+    """For a consortium, each scheme it could invest in now, with every eligible partner."""
+    if state.orgs[role].kind != "consortium":
+        return
+    for scheme in scenario.schemes.values():
+        move = InvestInScheme(
+            actor=role, scheme=scheme.id, partners=eligible_partners(state, scenario, role, scheme)
+        )
+        if check_invest(state, scenario, move) is None:
+            yield move

@@ -1,0 +1,278 @@
+"""Headless play: whole games with every organisation a bot, so a facilitator can
+see what a deck does before the day, one game in detail or many as a sweep.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from typing import TextIO
+
+from attrs import frozen
+
+from . import bots
+from .content import Scenario, turn_label
+from .engine.events import Event
+from .engine.game import run_until_input
+from .engine.moves import Move
+from .engine.state import GameState
+
+
+@frozen
+class PlayedGame:
+    state: GameState
+    moves: tuple[Move, ...]
+    events: tuple[Event, ...]
+
+
+def play(scenario: Scenario, seed: int, turns: int | None = None) -> PlayedGame:
+    """Play from the start with bots in every seat, for `turns` turns or the whole year."""
+    from .engine.game import new_game
+
+    state = new_game(scenario, seed)
+    moves: list[Move] = []
+    events: list[Event] = []
+    limit = len(scenario.turns) if turns is None else min(turns, len(scenario.turns))
+    while True:
+        state, more = run_until_input(state, scenario)
+        events += more
+        if state.finished or state.turn >= limit:
+            break
+        state, made, more = bots.play_turn(state, scenario, state.actor)
+        moves += made
+        events += more
+    return PlayedGame(state, tuple(moves), tuple(events))
+
+
+# --- a readable account of one game ------------------------------------------------------------
+
+_WORTH_TELLING = {
+    "CardPublished", "OptionChosen", "DecisionTaken", "ContractSigned", "ContractEnded", "ContractRolledOver",
+    "AllianceFormed", "CompetitionReviewOpened", "AllianceReviewed", "SanctionImposed", "SchemeInvested",
+    "SchemeFailed", "SchemeSavingsReleased", "PlanAssessed", "FundingAwarded", "ConflictChallenged",
+    "InspectionHeld", "RuleChanged", "AgreementLapsed", "QualityPremiumPaid",
+}  # fmt: skip
+
+
+def money(amount: int) -> str:
+    """£k as players say it: £1.2m or £350k."""
+    sign = "-" if amount < 0 else ""
+    amount = abs(amount)
+    return f"{sign}£{amount / 1000:.1f}m" if amount >= 1000 else f"{sign}£{amount}k"
+
+
+def _name(scenario: Scenario, rid: object) -> str:
+    role = scenario.roles.get(str(rid))
+    return role.short_name if role else str(rid)
+
+
+def sentence(scenario: Scenario, e: Event) -> str:
+    """One line about one event, for the headless summary."""
+    d = e.data
+    n = lambda key: _name(scenario, d.get(key, ""))  # noqa: E731
+    who = " and ".join(_name(scenario, a) for a in e.actors)
+    kind = str(d.get("kind", "")).replace("_", " ")
+    match e.kind:
+        case "CardPublished":
+            card = scenario.cards.get(str(d.get("card", "")))
+            return f"News: {card.title if card else d.get('card')}"
+        case "OptionChosen":
+            return f"{who} chose \"{d.get('label', d.get('option'))}\"" + (" (by default)" if d.get("defaulted") else "")
+        case "DecisionTaken":
+            return f"{who} decided: {d.get('title', d.get('decision'))}"
+        case "ContractSigned":
+            return f"{who} signed a {kind} contract worth {money(int(d.get('annual_value', 0)))} a year"
+        case "ContractEnded":
+            return f"Contract between {who} ended ({d.get('reason', '')})"
+        case "ContractRolledOver":
+            return f"Contract between {who} was not renewed in time and rolled over"
+        case "AllianceFormed":
+            return f"{who} formed a {kind}"
+        case "CompetitionReviewOpened":
+            return f"Monitor opened a competition review of the {kind} of {who} ({d.get('share')}% of {d.get('service')})"
+        case "AllianceReviewed":
+            return f"Monitor's review: {str(d.get('outcome', '')).replace('_', ' ')}"
+        case "SanctionImposed":
+            return f"{n('regulator') if d.get('regulator') else who}: {d.get('title', d.get('step'))} for {n('subject')}"
+        case "SchemeInvested" | "SchemeSavingsReleased" | "SchemeFailed":
+            verb = {"SchemeInvested": "invested in", "SchemeSavingsReleased": "began saving from", "SchemeFailed": "saw the failure of"}[e.kind]
+            scheme = scenario.schemes.get(str(d.get("scheme", "")))
+            return f"{_name(scenario, e.actors[0]) if e.actors else ''} {verb} {scheme.title.lower() if scheme else d.get('scheme')}"
+        case "PlanAssessed":
+            return f"The Board found {n('consortium')}'s plan {d.get('verdict', '')}"
+        case "FundingAwarded":
+            return f"The Board awarded {money(int(d.get('awarded', 0)))} of transitional funding to {n('consortium')}"
+        case "ConflictChallenged":
+            return f"{who}: conflict of interest challenged, {'upheld' if d.get('upheld') else 'not upheld'}"
+        case "InspectionHeld":
+            return f"The CQC inspected {n('subject')}: {d.get('rating', '')}"
+        case "RuleChanged":
+            return f"Rule changed: {str(d.get('setting', '')).replace('_', ' ')} is now {d.get('value')}"
+        case "AgreementLapsed":
+            return f"A {kind} proposal between {who} lapsed unanswered"
+        case "QualityPremiumPaid":
+            return f"{n('role')} earned the quality premium ({money(int(d.get('amount', 0)))})"
+    return f"{e.kind} {who}".strip()
+
+
+def summary(scenario: Scenario, game: PlayedGame, out: TextIO) -> None:
+    """Month by month, what happened; then where every organisation ended."""
+    by_turn: dict[int, list[Event]] = defaultdict(list)
+    turn_of_month = {scenario.months.index(m): i for i, t in enumerate(scenario.turns) for m in t}
+    for e in game.events:
+        if e.kind in _WORTH_TELLING and not (e.kind == "OptionChosen" and e.data.get("defaulted")):
+            by_turn[turn_of_month.get(e.month, 0)].append(e)
+    for index, months in enumerate(scenario.turns):
+        if index > game.state.turn:
+            break
+        print(f"\n{turn_label(months)}", file=out)
+        lines = by_turn.get(index, [])
+        for e in lines[:14]:
+            print(f"  - {sentence(scenario, e)}", file=out)
+        if len(lines) > 14:
+            print(f"  - ... and {len(lines) - 14} more", file=out)
+        if not lines:
+            print("  - a quiet month", file=out)
+    print("\nWhere everyone ended", file=out)
+    print(f"  {'organisation':32} {'balance':>10} {'quality':>8}  sanctions", file=out)
+    for rid, role in scenario.roles.items():
+        org = game.state.orgs[rid]
+        steps = _sanctions(scenario, game.state, rid)
+        quality = str(org.quality) if org.quality else "-"
+        print(f"  {role.name[:32]:32} {money(org.balance):>10} {quality:>8}  {steps or '-'}", file=out)
+
+
+def _sanctions(scenario: Scenario, state: GameState, rid: str) -> str:
+    out = []
+    for ladder in scenario.info.ladders:
+        step = state.ladders.get(f"{ladder.id}|{rid}", 0)
+        if step:
+            out.append(ladder.steps[step - 1].title)
+    return "; ".join(out)
+
+
+# --- many games ------------------------------------------------------------------------------------
+
+
+@frozen
+class Outcome:
+    """What a sweep keeps of one game."""
+
+    seed: int
+    balance: dict[str, int]
+    quality: dict[str, int]
+    sanction: dict[str, int]
+    signed_by_deadline: dict[str, int]
+    reviews: dict[str, int]
+    nhscb_workload: int
+
+
+_SWEEP_SCENARIO: Scenario | None = None
+
+
+def _init_worker(root: str) -> None:
+    global _SWEEP_SCENARIO
+    from .content import load_scenario
+
+    _SWEEP_SCENARIO = load_scenario(root)
+
+
+def outcome_of(scenario: Scenario, seed: int) -> Outcome:
+    game = play(scenario, seed)
+    state = game.state
+    deadline = str(state.rules["contract_deadline"])
+    deadline_index = scenario.months.index(deadline) if deadline in scenario.months else len(scenario.months)
+    signed: Counter[str] = Counter()
+    reviews: Counter[str] = Counter()
+    workload = 0
+    nhscb = set(scenario.roles_of_kind("nhscb"))
+    for e in game.events:
+        if e.kind == "ContractSigned" and e.month <= deadline_index:
+            signed[e.actors[0]] += 1
+        elif e.kind == "AllianceReviewed":
+            reviews[str(e.data.get("outcome"))] += 1
+        elif e.kind in ("AgendaItemAdded", "RequestRaised", "ConcernRaised", "FundingBid") and (
+            set(e.actors) & nhscb or e.data.get("regulator") in nhscb or e.data.get("to") in nhscb
+        ):
+            workload += 1
+    return Outcome(
+        seed=seed,
+        balance={rid: org.balance for rid, org in state.orgs.items()},
+        quality={rid: org.quality for rid, org in state.orgs.items()},
+        sanction={rid: max((v for k, v in state.ladders.items() if k.endswith(f"|{rid}")), default=0) for rid in state.orgs},
+        signed_by_deadline=dict(signed),
+        reviews=dict(reviews),
+        nhscb_workload=workload,
+    )
+
+
+def _sweep_one(seed: int) -> Outcome:
+    assert _SWEEP_SCENARIO is not None
+    return outcome_of(_SWEEP_SCENARIO, seed)
+
+
+def sweep(scenario: Scenario, seeds: list[int], jobs: int = 1, progress: TextIO | None = None) -> list[Outcome]:
+    """Play one game per seed, on `jobs` processes, showing a progress bar."""
+    results: list[Outcome] = []
+
+    def tick(done: int) -> None:
+        if progress is not None:
+            width = 30
+            filled = width * done // len(seeds)
+            progress.write(f"\r  [{'#' * filled}{'.' * (width - filled)}] {done}/{len(seeds)} games")
+            progress.flush()
+
+    if jobs <= 1:
+        for seed in seeds:
+            results.append(outcome_of(scenario, seed))
+            tick(len(results))
+    else:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(scenario.root,)) as pool:
+            for result in pool.map(_sweep_one, seeds, chunksize=max(1, len(seeds) // (jobs * 8))):
+                results.append(result)
+                tick(len(results))
+    if progress is not None:
+        progress.write("\n")
+    return results
+
+
+def _spread(values: list[int]) -> str:
+    values = sorted(values)
+    q = statistics.quantiles(values, n=10) if len(values) > 1 else [values[0]] * 9
+    return f"{values[0]:>9} {q[0]:>9.0f} {statistics.median(values):>9.0f} {q[-1]:>9.0f} {values[-1]:>9}"
+
+
+def report(scenario: Scenario, outcomes: list[Outcome], out: TextIO = sys.stdout) -> None:
+    """Distributions per organisation across the sweep."""
+    print(f"\n{len(outcomes)} games of {scenario.title}", file=out)
+    print("\nYear-end balance (£k): min, 10th percentile, median, 90th percentile, max", file=out)
+    for rid, role in scenario.roles.items():
+        if any(o.balance[rid] for o in outcomes):
+            print(f"  {role.short_name[:24]:24} {_spread([o.balance[rid] for o in outcomes])}", file=out)
+    print("\nQuality at year end: min, 10th, median, 90th, max", file=out)
+    for rid, role in scenario.roles.items():
+        if any(o.quality[rid] for o in outcomes):
+            print(f"  {role.short_name[:24]:24} {_spread([o.quality[rid] for o in outcomes])}", file=out)
+    print("\nHighest sanction reached (share of games at each step)", file=out)
+    for rid, role in scenario.roles.items():
+        steps = Counter(o.sanction[rid] for o in outcomes)
+        if set(steps) != {0}:
+            shares = ", ".join(f"step {k}: {100 * v / len(outcomes):.0f}%" for k, v in sorted(steps.items()))
+            print(f"  {role.short_name[:24]:24} {shares}", file=out)
+    print("\nContracts signed by the deadline (mean per game)", file=out)
+    for rid in scenario.roles_of_kind("consortium"):
+        mean = statistics.mean(o.signed_by_deadline.get(rid, 0) for o in outcomes)
+        print(f"  {scenario.roles[rid].short_name[:24]:24} {mean:.1f}", file=out)
+    reviews: Counter[str] = Counter()
+    for o in outcomes:
+        reviews.update(o.reviews)
+    decided = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(reviews.items())) or "none"
+    print(f"\nAlliance reviews across all games: {decided}", file=out)
+    workloads = [o.nhscb_workload for o in outcomes]
+    print(f"NHS Commissioning Board workload (items per game): median {statistics.median(workloads):.0f}, max {max(workloads)}", file=out)
+
+
+def seeds_from(start: int, count: int) -> list[int]:
+    return list(range(start, start + count))

@@ -1,0 +1,53 @@
+"""Shared fixtures: the built-in scenario, throw-away copies of it, and plain-text golden files."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SCENARIO_PARTS = ("content", "roles", "decks")
+BAD_CONTENT = Path(__file__).parent / "data" / "bad_content"
+
+
+def copy_scenario(source: Path, dest: Path) -> Path:
+    """Copy a scenario's content/, roles/ and decks/ folders into `dest` and return `dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in SCENARIO_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, dest / part)
+    return dest
+
+
+class TextSnapshotExtension(SingleFileSnapshotExtension):
+    """One UTF-8 `.txt` golden file per snapshot, easy to read in review."""
+
+    file_extension = "txt"
+    _write_mode = WriteMode.TEXT
+
+
+@pytest.fixture(scope="session")
+def builtin_dir() -> Path:
+    """The source checkout's root, which holds the built-in content/, roles/ and decks/."""
+    assert (REPO_ROOT / "content" / "scenario.toml").is_file()
+    return REPO_ROOT
+
+
+@pytest.fixture
+def scenario_copy(tmp_path: Path, builtin_dir: Path) -> Callable[..., Path]:
+    """A factory: `scenario_copy()` copies the built-in scenario into tmp_path/scenario
+    (or `scenario_copy("other")` into tmp_path/other) and returns the copy's root."""
+
+    def make(name: str = "scenario") -> Path:
+        return copy_scenario(builtin_dir, tmp_path / name)
+
+    return make
+
+
+@pytest.fixture
+def text_snapshot(snapshot):
+    return snapshot.use_extension(TextSnapshotExtension)
