@@ -39,7 +39,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "negative_transfer.toml": (16, "a transfer's amount must be more than 0, but it is -500"),
     "non_utf8.toml": (8, "not a text file in UTF-8 (unreadable byte 0xa3)"),
     "option_without_effects.toml": (22, 'the required key "effects" is missing'),
-    "quality_effect_on_consortium.toml": (14, 'a quality effect applies only to "acute"'),
+    "quality_effect_on_consortium.toml": (14, 'a quality effect only works on'),
     "role_negative_money.toml": (15, "this amount of money cannot be negative, but it is -1500"),
     "rule_value_wrong_type.toml": (15, 'the rule "below_tariff_allowed" takes true or false, not "yes"'),
     "self_in_card_condition.toml": (14, '"self" means nobody here: a card\'s condition is tested before anyone'),

@@ -149,8 +149,17 @@ def _target(
         return
     kinds = _target_kinds(w, word, ctx.self_kinds, ctx.audience)
     if needs is not None and kinds is not None and not kinds & needs:
-        names = ", ".join(sorted(cat.KINDS[k] for k in kinds))
-        w.error(file, path, f'{what} applies only to {one_of(needs, 6)} organisations, but "{word}" can only be: {names}')
+        names = " or ".join(sorted(_plural(cat.KINDS[k]) for k in kinds))
+        works_on = ", ".join(sorted(_plural(cat.KINDS[k]) for k in needs))
+        w.error(file, path, f'{what} only works on {works_on}; "{word}" means {names}, so it would change nothing')
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("consortium"):
+        return noun[:-2] + "a"
+    if noun.endswith("y"):
+        return noun[:-1] + "ies"
+    return noun if "," in noun else noun + "s"
 
 
 @define
