@@ -27,13 +27,19 @@ def _priorities(scenario: Scenario, role: str) -> frozenset[str]:
     return frozenset(scenario.roles[role].bot.priorities)
 
 
-def score(state: GameState, scenario: Scenario, role: str, move: Move) -> float:
+def _forecast(state: GameState, scenario: Scenario, role: str) -> int:
+    kind = scenario.roles[role].kind
+    return economy.forecast(state, scenario, role) if kind in ("consortium", "acute", "community", "mental_health") else 0
+
+
+def score(state: GameState, scenario: Scenario, role: str, move: Move, forecast: int | None = None) -> float:
     """How much this organisation wants to make this move now (higher is keener)."""
     me = scenario.roles[role]
     settings = me.bot
     wants = _priorities(scenario, role)
     name = move.name
-    forecast = economy.forecast(state, scenario, role) if me.kind in ("consortium", "acute", "community", "mental_health") else 0
+    if forecast is None:
+        forecast = _forecast(state, scenario, role)
     s = 0.0
     if name == "AnswerCard":
         choice = state.pending.get(move.choice)
@@ -172,10 +178,11 @@ def _review_score(state: GameState, scenario: Scenario, move: Move) -> float:
 def choose(state: GameState, scenario: Scenario, role: str, legal: list[Move]) -> Move:
     """The bot's next move from the legal ones: the keenest, or end the turn."""
     best, best_score = None, THRESHOLD
+    forecast = _forecast(state, scenario, role)
     for move in legal:
         if isinstance(move, EndTurn):
             continue
-        value = score(state, scenario, role, move)
+        value = score(state, scenario, role, move, forecast)
         if value > best_score:
             best, best_score = move, value
     return best if best is not None else EndTurn(actor=role)

@@ -17,7 +17,7 @@ _KEY = re.compile(
 )
 _SCALAR = re.compile(r"[^,\]}#\n]*")
 _BASIC = re.compile(r'"(?:[^"\\\n]|\\[^\n])*"?')
-_LITERAL = re.compile(r"'([^'\n]*)'?")
+_LITERAL = re.compile(r"'[^'\n]*'?")
 _ML_BASIC = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*(?:"{3,5})?', re.S)
 _ML_LITERAL = re.compile(r"'''(?:[^']|'(?!''))*(?:'{3,5})?")
 _ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)

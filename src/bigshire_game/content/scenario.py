@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from attrs import frozen
 
 from .model import Activity, Card, DeckFile, Ladder, Role, ScenarioFile, Scheme
@@ -77,23 +79,23 @@ class Scenario:
     def title(self) -> str:
         return self.info.title
 
-    @property
+    @cached_property
     def months(self) -> tuple[str, ...]:
         return month_range(self.info.calendar.start, self.info.calendar.end)
 
-    @property
+    @cached_property
     def turns(self) -> tuple[tuple[str, ...], ...]:
         return group_turns(self.months, self.info.calendar.merged)
 
-    @property
+    @cached_property
     def activities(self) -> dict[str, Activity]:
         return {a.id: a for a in self.info.activities}
 
-    @property
+    @cached_property
     def schemes(self) -> dict[str, Scheme]:
         return {s.id: s for s in self.info.schemes}
 
-    @property
+    @cached_property
     def ladders(self) -> dict[str, Ladder]:
         return {ladder.id: ladder for ladder in self.info.ladders}
 
