@@ -120,16 +120,19 @@ def main() -> int:
         ("bigshire validate --format json", [*_bigshire_command(), "validate", "--format", "json"]),
     ):
         t = _time_subprocess(command, args.runs)
-        print(f"    {label:<40} {statistics.median(t) * 1000:>7.0f}ms {min(t) * 1000:>7.0f}ms {max(t) * 1000:>7.0f}ms")
+        med, low, high = statistics.median(t) * 1000, min(t) * 1000, max(t) * 1000
+        print(f"    {label:<40} {med:>7.0f}ms {low:>7.0f}ms {high:>7.0f}ms")
 
     print(f"\n(b) read_scenario in-process, shipped scenario plus a generated deck, median of {args.runs}")
-    print(f"    {'cards added':>11} {'deck size':>10} {'median':>9} {'per card':>10} {'errors':>7} {'warnings':>9}")
+    columns = ("cards added", "deck size", "median", "per card", "errors", "warnings")
+    print("    " + " ".join(f"{c:>{w}}" for c, w in zip(columns, (11, 10, 9, 10, 7, 9), strict=True)))
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "scenario"
         for part in ("content", "roles", "decks"):
             shutil.copytree(ROOT / part, root / part)
         base, errors, warnings = _time_read(root, args.runs)
-        print(f"    {0:>11} {'-':>10} {statistics.median(base) * 1000:>7.1f}ms {'-':>10} {errors:>7} {warnings:>9}")
+        base_ms = statistics.median(base) * 1000
+        print(f"    {0:>11} {'-':>10} {base_ms:>7.1f}ms {'-':>10} {errors:>7} {warnings:>9}")
         for n in sizes:
             text = generated_deck(n)
             (root / "decks" / "generated.toml").write_text(text, encoding="utf-8")

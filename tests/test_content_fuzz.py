@@ -12,14 +12,25 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import copy_scenario
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bigshire_game.content import read_scenario
+from conftest import copy_scenario
 
 KEY_LINE = re.compile(rb"^[ \t]*[A-Za-z0-9_\"'.-]+[ \t]*=")
-OTHER_VALUES = (b'"some text"', b"3", b"-7", b"2.5", b"true", b"false", b'[1, "two"]', b"[]", b"{ a = 1 }", b'""')
+OTHER_VALUES = (
+    b'"some text"',
+    b"3",
+    b"-7",
+    b"2.5",
+    b"true",
+    b"false",
+    b'[1, "two"]',
+    b"[]",
+    b"{ a = 1 }",
+    b'""',
+)
 LEAKS = ("Traceback", "<class", "object at 0x")
 KINDS_OF_DAMAGE = ("delete_key", "retype_value", "garbage", "truncate", "duplicate_line")
 

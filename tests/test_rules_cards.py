@@ -14,9 +14,7 @@ from bigshire_game.engine.state import FACILITATOR
 from bigshire_game.rules import cards
 from bigshire_game.rules.conditions import holds
 
-CONSULTATION = (
-    "monitor_pricing_consultation"  # Monitor decides; "allow_discounts" brings a ruling a month later
-)
+CONSULTATION = "monitor_pricing_consultation"  # Monitor decides; "allow_discounts" brings a ruling a month later
 RULING = "monitor_below_tariff_ruling"
 
 
@@ -30,9 +28,7 @@ def at_turn(state, scenario, turn):
 
 
 def published(events, how=None):
-    return [
-        e.data["card"] for e in events if e.kind == "CardPublished" and (how is None or e.data["how"] == how)
-    ]
+    return [e.data["card"] for e in events if e.kind == "CardPublished" and (how is None or e.data["how"] == how)]
 
 
 def play_news(scenario, seed):
@@ -172,30 +168,20 @@ def test_default_choices_answer_only_the_role_ending_its_turn(scenario):
 def test_answers_are_checked(scenario):
     state, _ = cards.publish(new_game(scenario, 1), scenario, CONSULTATION, "news", "facilitator")
     (choice,) = state.pending
-    not_yours = cards.check_answer(
-        state, scenario, AnswerCard(actor="cqc", choice=choice, option="allow_discounts")
-    )
+    not_yours = cards.check_answer(state, scenario, AnswerCard(actor="cqc", choice=choice, option="allow_discounts"))
     assert not_yours.code == "no_such_choice"
     wrong = cards.check_answer(state, scenario, AnswerCard(actor="monitor", choice=choice, option="shrug"))
     assert wrong.code == "unknown_option" and "Recommend allowing discounts" in wrong.reason
     assert (
-        cards.check_answer(
-            state, scenario, AnswerCard(actor="monitor", choice=choice, option="allow_discounts")
-        )
+        cards.check_answer(state, scenario, AnswerCard(actor="monitor", choice=choice, option="allow_discounts"))
         is None
     )
 
 
 def test_only_the_facilitator_publishes_by_hand(scenario):
     state = new_game(scenario, 1)
-    assert (
-        cards.check_publish(state, scenario, PublishCard(actor="nhscb", card=RULING)).code
-        == "facilitator_only"
-    )
-    assert (
-        cards.check_publish(state, scenario, PublishCard(actor=FACILITATOR, card="nope")).code
-        == "unknown_card"
-    )
+    assert cards.check_publish(state, scenario, PublishCard(actor="nhscb", card=RULING)).code == "facilitator_only"
+    assert cards.check_publish(state, scenario, PublishCard(actor=FACILITATOR, card="nope")).code == "unknown_card"
     move = PublishCard(actor=FACILITATOR, card=RULING)
     assert cards.check_publish(state, scenario, move) is None
     state, events = cards.apply_publish(state, scenario, move, "news")
@@ -208,12 +194,8 @@ def test_a_card_whose_condition_fails_is_not_drawn(scenario):
     months = ("2013-12",)
     state = new_game(scenario, 1)
     deck = next(d for d in scenario.decks if d.deck.id == scenario.card_decks["trolley_wait"])
-    low = evolve(
-        state, orgs={**state.orgs, "united_hospitals": evolve(state.orgs["united_hospitals"], quality=60)}
-    )
-    high = evolve(
-        state, orgs={**state.orgs, "united_hospitals": evolve(state.orgs["united_hospitals"], quality=80)}
-    )
+    low = evolve(state, orgs={**state.orgs, "united_hospitals": evolve(state.orgs["united_hospitals"], quality=60)})
+    high = evolve(state, orgs={**state.orgs, "united_hospitals": evolve(state.orgs["united_hospitals"], quality=80)})
     assert trolley in cards._drawable(low, scenario, deck, months)
     assert trolley not in cards._drawable(high, scenario, deck, months)
     assert trolley not in cards._drawable(low, scenario, deck, ("2013-06",))  # outside its window

@@ -106,13 +106,8 @@ def test_answering_a_request_closes_it_and_builds_trust(state, scenario):
     request = raised.data["request"]
     assert play(state, scenario, AnswerRequest(actor="monitor", request=request)).code == "not_addressed"
     before = trust(state, "southern_towns", "nhscb")
-    state, events = play(
-        state, scenario, AnswerRequest(actor="nhscb", request=request, answer="Find savings first.")
-    )
-    assert (
-        state.requests[request].status == "answered"
-        and state.requests[request].answer == "Find savings first."
-    )
+    state, events = play(state, scenario, AnswerRequest(actor="nhscb", request=request, answer="Find savings first."))
+    assert state.requests[request].status == "answered" and state.requests[request].answer == "Find savings first."
     assert [e.kind for e in events] == ["RequestAnswered", "TrustChanged"]
     assert events[0].audience == ("southern_towns", "nhscb")
     assert trust(state, "southern_towns", "nhscb") == before + 2
@@ -121,16 +116,12 @@ def test_answering_a_request_closes_it_and_builds_trust(state, scenario):
 
 def test_requests_and_concerns_lapse_after_two_months(state, scenario):
     state, _ = play(state, scenario, RaiseRequest(actor="north_vale", to="nhscb", topic="money"))
-    state, _ = play(
-        state, scenario, RaiseConcern(actor="north_vale", to="nhscb", about="west_bigshire", topic="money")
-    )
+    state, _ = play(state, scenario, RaiseConcern(actor="north_vale", to="nhscb", about="west_bigshire", topic="money"))
     state, events = dialogue.lapse_requests(evolve(state, month_index=1), scenario, "resolution")
     assert not events and all(r.status == "open" for r in state.requests.values())
     state, events = dialogue.lapse_requests(evolve(state, month_index=2), scenario, "resolution")
     assert all(r.status == "closed" for r in state.requests.values())
-    assert [(e.kind, e.data["answered"], e.data["lapsed"]) for e in events] == [
-        ("RequestAnswered", False, True)
-    ] * 2
+    assert [(e.kind, e.data["answered"], e.data["lapsed"]) for e in events] == [("RequestAnswered", False, True)] * 2
 
 
 # --- meetings ----------------------------------------------------------------------------------
@@ -146,8 +137,7 @@ def test_a_meeting_is_held_with_those_who_accepted_and_builds_trust_between_them
     for actor, attend in (("east_bigshire", True), ("north_vale", True), ("southern_towns", False)):
         state, _ = play(state, scenario, RespondToMeeting(actor=actor, meeting=meeting, attend=attend))
     assert (
-        play(state, scenario, RespondToMeeting(actor="monitor", meeting=meeting, attend=True)).code
-        == "not_addressed"
+        play(state, scenario, RespondToMeeting(actor="monitor", meeting=meeting, attend=True)).code == "not_addressed"
     )
     pairs = (
         ("wellbeing_board", "east_bigshire"),
@@ -170,9 +160,7 @@ def test_a_meeting_is_held_with_those_who_accepted_and_builds_trust_between_them
 
 
 def test_a_wellbeing_board_meeting_nobody_attends_is_noted(state, scenario):
-    state, _ = play(
-        state, scenario, ConveneMeeting(actor="wellbeing_board", invitees=CONSORTIA, topic="strategy")
-    )
+    state, _ = play(state, scenario, ConveneMeeting(actor="wellbeing_board", invitees=CONSORTIA, topic="strategy"))
     _, events = dialogue.hold_meetings(state, scenario, "resolution")
     assert [e.kind for e in events] == ["MeetingHeld"]
     assert events[0].data["unanswered"] is True and events[0].data["absent"] == CONSORTIA
@@ -199,12 +187,8 @@ def test_legal_moves_route_concerns_and_gather_sensible_groups(state, scenario):
         "united_hospitals",
         "money",
     ) in concerns
-    assert ("nhscb", "east_bigshire", "money") in concerns and not any(
-        about == "cqc" for _, about, _ in concerns
-    )
-    (board_meeting,) = [
-        m for m in dialogue.legal(state, scenario, "wellbeing_board") if isinstance(m, ConveneMeeting)
-    ]
+    assert ("nhscb", "east_bigshire", "money") in concerns and not any(about == "cqc" for _, about, _ in concerns)
+    (board_meeting,) = [m for m in dialogue.legal(state, scenario, "wellbeing_board") if isinstance(m, ConveneMeeting)]
     assert set(board_meeting.invitees) == {
         *CONSORTIA,
         "united_hospitals",
@@ -222,9 +206,7 @@ def test_legal_moves_route_concerns_and_gather_sensible_groups(state, scenario):
 
 
 def test_legal_moves_answer_the_inbox_and_do_not_repeat_open_asks(state, scenario):
-    state, _ = play(
-        state, scenario, ConveneMeeting(actor="east_bigshire", invitees=("north_vale",), topic="money")
-    )
+    state, _ = play(state, scenario, ConveneMeeting(actor="east_bigshire", invitees=("north_vale",), topic="money"))
     state, _ = play(state, scenario, RaiseRequest(actor="east_bigshire", to="north_vale", topic="money"))
     theirs = list(dialogue.legal(state, scenario, "north_vale"))
     assert sum(isinstance(m, RespondToMeeting) for m in theirs) == 2

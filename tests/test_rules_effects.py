@@ -65,9 +65,7 @@ def test_a_transfer_conserves_money(state, scenario):
 
 
 def test_outside_money_is_counted_as_created(state, scenario):
-    after, events = run(
-        state, scenario, Effect(kind="money", target="consortium", amount=-250, flow="legal fees")
-    )
+    after, events = run(state, scenario, Effect(kind="money", target="consortium", amount=-250, flow="legal fees"))
     assert after.external_net == state.external_net - 250 * 4
     assert money_in_play(after) == money_in_play(state)
     assert {e.data["flow"] for e in events} == {"legal fees"} and len(events) == 4
@@ -82,9 +80,7 @@ def test_quality_is_clamped_and_only_care_providers_have_it(state, scenario):
 
 
 def test_trust_changes_each_pair_once_and_defaults_to_fifty(state, scenario):
-    after, events = run(
-        state, scenario, Effect(kind="trust", target="consortium", other="consortium", amount=-10)
-    )
+    after, events = run(state, scenario, Effect(kind="trust", target="consortium", other="consortium", amount=-10))
     pairs = {e.data["between"] for e in events}
     assert len(pairs) == 6  # four consortia, each pair once
     key = pair_key("north_vale", "west_bigshire")
@@ -100,9 +96,7 @@ def test_demand_shifts_expand_kinds_and_expire(state, scenario):
     after, events = run(
         state, scenario, Effect(kind="demand", activity="ae", percent=5.0, target="consortium", months=3)
     )
-    assert [(d.target, d.until) for d in after.demand] == [
-        (c, 6) for c in scenario.roles_of_kind("consortium")
-    ]
+    assert [(d.target, d.until) for d in after.demand] == [(c, 6) for c in scenario.roles_of_kind("consortium")]
     assert {e.kind for e in events} == {"DemandChanged"}
     everywhere, _ = run(state, scenario, Effect(kind="demand", activity="ae", percent=-2.0))
     assert [(d.target, d.until) for d in everywhere.demand] == [("", -1)]
@@ -159,19 +153,12 @@ def test_an_offer_lands_in_the_consortium_inbox(state, scenario):
     after, events = run(
         state,
         scenario,
-        Effect(
-            kind="offer", source="gp_federation", target="east_bigshire", contract="block", annual_value=900
-        ),
+        Effect(kind="offer", source="gp_federation", target="east_bigshire", contract="block", annual_value=900),
     )
     (agreement,) = [a for a in after.agreements.values() if a.id.startswith("A")]
-    assert agreement.parties == ("east_bigshire", "gp_federation") and agreement.awaiting == (
-        "east_bigshire",
-    )
+    assert agreement.parties == ("east_bigshire", "gp_federation") and agreement.awaiting == ("east_bigshire",)
     assert agreement.status == "proposed" and agreement.proposer == "gp_federation"
-    assert (
-        agreement.terms.activities == scenario.roles["gp_federation"].services
-        and agreement.terms.months == 12
-    )
+    assert agreement.terms.activities == scenario.roles["gp_federation"].services and agreement.terms.months == 12
     assert agreement.conflict  # its owners include East Bigshire's practices
     assert events[0].kind == "AgreementProposed" and events[0].data["kind"] == "block"
 
@@ -185,9 +172,7 @@ def test_referrals_and_scheduled_cards(state, scenario):
         Effect(kind="card", card="bed_cuts_protest", after=2),
         Effect(kind="card", card="bed_cuts_protest", after=2),
     )
-    assert after.orgs["north_vale"].referral_percent == round(
-        state.orgs["north_vale"].referral_percent * 0.9, 2
-    )
+    assert after.orgs["north_vale"].referral_percent == round(state.orgs["north_vale"].referral_percent * 0.9, 2)
     assert events[0].data["referrals"] is True
     assert [(s.card, s.due) for s in after.scheduled] == [("bed_cuts_protest", 5)]
 
@@ -215,9 +200,7 @@ def test_combined_rule_and_card_conditions(state, scenario):
     assert holds(state, scenario, Condition(none_of=(allowed, news)), None)
     later = evolve(state, published={"opening_news": 1}, rules={**state.rules, "below_tariff_allowed": True})
     assert holds(later, scenario, Condition(all_of=(allowed, news)), None)
-    assert holds(
-        later, scenario, Condition(any_of=(Condition(card="opening_news", published=False), news)), None
-    )
+    assert holds(later, scenario, Condition(any_of=(Condition(card="opening_news", published=False), news)), None)
 
 
 # --- decisions --------------------------------------------------------------------------

@@ -84,10 +84,7 @@ def test_the_needs_assessment_counts_only_with_the_wellbeing_board_behind_it(sta
     assert state.trust[pair_key("east_bigshire", "wellbeing_board")] < 60
     assert credibility(state, scenario, 3000, True) == credibility(state, scenario, 3000, False)
     trusted = evolve(state, trust={**state.trust, pair_key("east_bigshire", "wellbeing_board"): 60})
-    assert (
-        credibility(trusted, scenario, 3000, True)
-        == credibility(trusted, scenario, 3000, False) + plans.NEEDS
-    )
+    assert credibility(trusted, scenario, 3000, True) == credibility(trusted, scenario, 3000, False) + plans.NEEDS
 
 
 def test_analytics_capacity_adds_credibility(state, scenario):
@@ -118,15 +115,9 @@ def test_a_plan_after_the_deadline_month_is_late(state, scenario):
 
 
 def test_a_challenge_dents_credibility_and_trust(state, scenario):
-    assert (
-        play(state, scenario, ChallengePlan(actor="west_bigshire", consortium="east_bigshire")).code
-        == "no_plan"
-    )
+    assert play(state, scenario, ChallengePlan(actor="west_bigshire", consortium="east_bigshire")).code == "no_plan"
     state, _ = submit(state, scenario, 3000)
-    assert (
-        play(state, scenario, ChallengePlan(actor="east_bigshire", consortium="east_bigshire")).code
-        == "own_plan"
-    )
+    assert play(state, scenario, ChallengePlan(actor="east_bigshire", consortium="east_bigshire")).code == "own_plan"
     score = state.orgs["east_bigshire"].plan_credibility
     trust = state.trust[pair_key("east_bigshire", "west_bigshire")]
     state, events = play(state, scenario, ChallengePlan(actor="west_bigshire", consortium="east_bigshire"))
@@ -167,9 +158,7 @@ def test_a_bid_waits_in_the_boards_inbox_and_on_its_agenda(state, scenario):
     assert events[0].audience == ("southern_towns", "nhscb")
     assert state.requests[request].kind == "funding" and state.requests[request].to == ("nhscb",)
     assert play(state, scenario, BidForFunding(actor="southern_towns", amount=100)).code == "bid_open"
-    assert (
-        play(state, scenario, BidForFunding(actor="united_hospitals", amount=100)).code == "not_a_consortium"
-    )
+    assert play(state, scenario, BidForFunding(actor="united_hospitals", amount=100)).code == "not_a_consortium"
 
 
 def test_an_award_larger_than_the_pool_is_refused(state, scenario):

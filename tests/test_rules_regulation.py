@@ -101,9 +101,7 @@ def test_sanctions_refused_with_a_reason(state, scenario, move, code):
 
 
 def test_imposing_closes_the_agenda_items_behind_it_and_lifting_steps_down(state, scenario):
-    state, _ = regulation.add_agenda_item(
-        state, "resolution", "cqc", "carewell", "Falls at night", CQC_LADDER
-    )
+    state, _ = regulation.add_agenda_item(state, "resolution", "cqc", "carewell", "Falls at night", CQC_LADDER)
     item = next(iter(state.agendas))
     state, events = play(state, scenario, ImposeSanction(actor="cqc", ladder=CQC_LADDER, subject="carewell"))
     assert state.agendas[item].status == "acted" and events[0].data["items"] == [item]
@@ -122,24 +120,18 @@ def test_trigger_fires_when_the_acute_trusts_forecast_is_below_minus_20000(state
     )
     assert forecast(healthy, scenario, "united_hospitals") > -20_000
     _, events = regulation.check_triggers(healthy, scenario, "resolution")
-    assert not [
-        e for e in events if e.data["subject"] == "united_hospitals" and e.data["ladder"] == MONITOR_LADDER
-    ]
+    assert not [e for e in events if e.data["subject"] == "united_hospitals" and e.data["ladder"] == MONITOR_LADDER]
 
     assert forecast(state, scenario, "united_hospitals") < -20_000
     state, events = regulation.check_triggers(state, scenario, "resolution")
-    added = [
-        e for e in events if e.data["subject"] == "united_hospitals" and e.data["ladder"] == MONITOR_LADDER
-    ]
+    added = [e for e in events if e.data["subject"] == "united_hospitals" and e.data["ladder"] == MONITOR_LADDER]
     assert len(added) == 1
     assert added[0].data["reason"] == "Forecast deficit over £20m" and added[0].topics == ("money",)
     assert added[0].audience == ("monitor", "united_hospitals")
     item = state.agendas[added[0].data["item"]]
     assert (item.regulator, item.subject, item.status) == ("monitor", "united_hospitals", "open")
     _, again = regulation.check_triggers(state, scenario, "resolution")  # an open item is not repeated
-    assert not [
-        e for e in again if e.data["subject"] == "united_hospitals" and e.data["ladder"] == MONITOR_LADDER
-    ]
+    assert not [e for e in again if e.data["subject"] == "united_hospitals" and e.data["ladder"] == MONITOR_LADDER]
 
 
 def test_poor_quality_trigger_is_about_quality(state, scenario):
@@ -152,9 +144,7 @@ def test_poor_quality_trigger_is_about_quality(state, scenario):
 # --- inspections and plans ------------------------------------------------------------------
 
 
-def test_inspection_of_a_provider_with_quality_55_rates_it_inadequate_and_puts_it_on_the_agenda(
-    state, scenario
-):
+def test_inspection_of_a_provider_with_quality_55_rates_it_inadequate_and_puts_it_on_the_agenda(state, scenario):
     state = with_quality(state, "community_trust", 55)
     state, events = play(state, scenario, Inspect(actor="cqc", subject="community_trust"))
     held, added = events
@@ -170,9 +160,7 @@ def test_inspection_of_a_provider_with_quality_55_rates_it_inadequate_and_puts_i
     [(75, "good"), (74, "requires improvement"), (60, "requires improvement"), (59, "inadequate")],
 )
 def test_inspection_ratings(state, scenario, quality, rating):
-    _, events = play(
-        with_quality(state, "carewell", quality), scenario, Inspect(actor="cqc", subject="carewell")
-    )
+    _, events = play(with_quality(state, "carewell", quality), scenario, Inspect(actor="cqc", subject="carewell"))
     assert events[0].data["rating"] == rating
 
 
@@ -248,9 +236,7 @@ def test_a_regulator_dismisses_only_its_own_items(state, scenario):
     item = next(i for i in state.agendas.values() if i.regulator == "monitor")
     assert play(state, scenario, DismissAgendaItem(actor="cqc", item=item.id)).code == "not_your_item"
     state, events = play(state, scenario, DismissAgendaItem(actor="monitor", item=item.id))
-    assert (
-        state.agendas[item.id].status == "dismissed" and events[0].data["decision"] == "dismiss_agenda_item"
-    )
+    assert state.agendas[item.id].status == "dismissed" and events[0].data["decision"] == "dismiss_agenda_item"
     assert play(state, scenario, DismissAgendaItem(actor="monitor", item=item.id)).code == "item_closed"
 
 
@@ -265,7 +251,5 @@ def test_legal_moves_follow_the_agenda_and_the_ladders(state, scenario):
     moves = list(regulation.legal(state, scenario, "monitor"))
     assert LiftSanction(actor="monitor", ladder=MONITOR_LADDER, subject="united_hospitals") in moves
     inspections = {m.subject for m in regulation.legal(state, scenario, "cqc") if isinstance(m, Inspect)}
-    assert inspections == set(
-        scenario.roles_of_kind("acute", "community", "mental_health", "private", "gp_provider")
-    )
+    assert inspections == set(scenario.roles_of_kind("acute", "community", "mental_health", "private", "gp_provider"))
     assert not list(regulation.legal(state, scenario, "east_bigshire"))

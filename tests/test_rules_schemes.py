@@ -62,18 +62,14 @@ def test_investments_are_checked(scenario, actor, scheme, partners, code):
 def test_the_board_stops_a_consortium_deep_in_deficit(scenario):
     state = new_game(scenario, 1)
     broke = replace_org(state, evolve(state.orgs["east_bigshire"], balance=-49_500))
-    refusal = schemes.check_invest(
-        broke, scenario, InvestInScheme(actor="east_bigshire", scheme="prevention")
-    )
+    refusal = schemes.check_invest(broke, scenario, InvestInScheme(actor="east_bigshire", scheme="prevention"))
     assert refusal.code == "board_refuses" and refusal.reason.startswith("The Board would not allow it")
 
 
 def test_investment_pays_partners_and_conserves_money(scenario):
     state = new_game(scenario, 1)
     total = sum(o.balance for o in state.orgs.values())
-    after, events = invest(
-        state, scenario, "east_bigshire", "early_discharge", ("community_trust", "health_direct")
-    )
+    after, events = invest(state, scenario, "east_bigshire", "early_discharge", ("community_trust", "health_direct"))
     assert after.orgs["east_bigshire"].balance == state.orgs["east_bigshire"].balance - 1500
     assert after.orgs["community_trust"].balance == state.orgs["community_trust"].balance + 750
     assert after.orgs["health_direct"].balance == state.orgs["health_direct"].balance + 750
@@ -102,9 +98,7 @@ def test_a_scheme_without_partners_is_paid_outside_the_county(scenario):
 
 def test_a_scheme_saves_nothing_before_its_lag_and_cuts_emergency_units_after(scenario):
     seed = seed_whose_first_roll(scenario, lambda roll: roll >= 0.5)
-    state, _ = invest(
-        new_game(scenario, seed), scenario, "east_bigshire", "admission_avoidance", ("community_trust",)
-    )
+    state, _ = invest(new_game(scenario, seed), scenario, "east_bigshire", "admission_avoidance", ("community_trust",))
     lag = scenario.schemes["admission_avoidance"].lag_months
     provider = "united_hospitals"
     for month in range(lag):
@@ -116,9 +110,7 @@ def test_a_scheme_saves_nothing_before_its_lag_and_cuts_emergency_units_after(sc
     before = economy.units(state, scenario, "east_bigshire", "emergency", lag, provider)
     state, events = schemes.mature_schemes(state, scenario, lag, "resolution")
     released = events[0]
-    assert (
-        released.kind == "SchemeSavingsReleased" and released.data["roll"] >= released.data["chance"] == 0.05
-    )
+    assert released.kind == "SchemeSavingsReleased" and released.data["roll"] >= released.data["chance"] == 0.05
     assert next(iter(state.schemes.values())).status == "delivering"
     after = economy.units(state, scenario, "east_bigshire", "emergency", lag, provider)
     assert after == pytest.approx(before * 0.96)
@@ -130,9 +122,7 @@ def test_a_scheme_saves_nothing_before_its_lag_and_cuts_emergency_units_after(sc
 
 def test_a_weak_distrusted_partner_makes_failure_likelier(scenario):
     seed = seed_whose_first_roll(scenario, lambda roll: 0.05 <= roll < 0.35)
-    state, _ = invest(
-        new_game(scenario, seed), scenario, "east_bigshire", "admission_avoidance", ("community_trust",)
-    )
+    state, _ = invest(new_game(scenario, seed), scenario, "east_bigshire", "admission_avoidance", ("community_trust",))
     state = replace_org(state, evolve(state.orgs["community_trust"], quality=55))
     state = evolve(state, trust={**state.trust, pair_key("east_bigshire", "community_trust"): 30})
     state, events = schemes.mature_schemes(state, scenario, 4, "resolution")

@@ -19,7 +19,6 @@ from bigshire_game.cli import main
 from bigshire_game.content import Diagnostic, read_scenario
 from bigshire_game.content.convert import structure
 from bigshire_game.content.model import Card, Finance, Role, When
-
 from conftest import BAD_CONTENT, copy_scenario
 
 MINI_SCENARIO = Path(__file__).parent / "data" / "mini_scenario"
@@ -27,29 +26,53 @@ MINI_SCENARIO = Path(__file__).parent / "data" / "mini_scenario"
 # fixture file -> (line of the diagnostic, words the message must contain)
 EXPECTED: dict[str, tuple[int, str]] = {
     "binary_garbage.toml": (2, "not a text file in UTF-8"),
-    "boolean_as_text.toml": (15, 'expected true or false, found the text "false"; write false without quotes'),
+    "boolean_as_text.toml": (
+        15,
+        'expected true or false, found the text "false"; write false without quotes',
+    ),
     "card_never_drawn.toml": (13, "this card can never be drawn"),
     "card_without_text.toml": (12, 'the required key "text" is missing'),
-    "condition_two_tests.toml": (16, 'needs exactly one test ("above", "below", "at_least" or "at_most"); it has "above" and "below"'),
-    "decided_by_outside_audience.toml": (11, "the deciders must be in the card's audience; these are not: monitor"),
-    "duplicate_card_id.toml": (7, 'the card id "opening_news" is already used in scenario/decks/national.toml'),
+    "condition_two_tests.toml": (
+        16,
+        'needs exactly one test ("above", "below", "at_least" or "at_most"); it has "above" and "below"',
+    ),
+    "decided_by_outside_audience.toml": (
+        11,
+        "the deciders must be in the card's audience; these are not: monitor",
+    ),
+    "duplicate_card_id.toml": (
+        7,
+        'the card id "opening_news" is already used in scenario/decks/national.toml',
+    ),
     "empty_file.toml": (1, "the file is empty"),
     "month_badly_written.toml": (13, '"Oct 2013" is not a month; write months as "2013-10"'),
-    "month_outside_calendar.toml": (13, "2015-01 is outside the calendar, which runs from 2013-06 to 2014-06"),
+    "month_outside_calendar.toml": (
+        13,
+        "2015-01 is outside the calendar, which runs from 2013-06 to 2014-06",
+    ),
     "negative_transfer.toml": (16, "a transfer's amount must be more than 0, but it is -500"),
     "non_utf8.toml": (8, "not a text file in UTF-8 (unreadable byte 0xa3)"),
     "option_without_effects.toml": (22, 'the required key "effects" is missing'),
-    "quality_effect_on_consortium.toml": (14, 'a quality effect only works on'),
+    "quality_effect_on_consortium.toml": (14, "a quality effect only works on"),
     "role_negative_money.toml": (15, "this amount of money cannot be negative, but it is -1500"),
     "rule_value_wrong_type.toml": (15, 'the rule "below_tariff_allowed" takes true or false, not "yes"'),
-    "self_in_card_condition.toml": (14, '"self" means nobody here: a card\'s condition is tested before anyone'),
-    "self_in_card_effects.toml": (14, '"self" means nobody here: a card\'s own effects have no deciding organisation'),
+    "self_in_card_condition.toml": (
+        14,
+        '"self" means nobody here: a card\'s condition is tested before anyone',
+    ),
+    "self_in_card_effects.toml": (
+        14,
+        '"self" means nobody here: a card\'s own effects have no deciding organisation',
+    ),
     "syntax_missing_quote.toml": (8, "closing quote"),
     "unknown_effect_kind.toml": (13, '"qualty" is not a known kind of effect. Did you mean "quality"?'),
     "unknown_follow_up_card.toml": (13, '"opening_new" is not a known card. Did you mean "opening_news"?'),
     "unknown_key_near_miss.toml": (16, 'unknown key "amout". Did you mean "amount"?'),
     "unknown_metric_in_condition.toml": (13, '"deficit" is not a known metric'),
-    "unknown_role_in_audience.toml": (10, '"consortiums" is not a role, a kind of organisation or "everyone". Did you mean "consortium"?'),
+    "unknown_role_in_audience.toml": (
+        10,
+        '"consortiums" is not a role, a kind of organisation or "everyone". Did you mean "consortium"?',
+    ),
     "weight_as_text.toml": (15, 'expected a whole number, found the text "3"; write 3 without quotes'),
     "window_ends_before_start.toml": (14, "the window ends (2013-11) before it starts (2014-02)"),
 }
@@ -162,8 +185,14 @@ def test_json_gives_the_same_diagnostics(name, scenario_copy, monkeypatch, capsy
     ]
     assert text_lines == rendered
     errors = sum(d["severity"] == "error" for d in report["diagnostics"])
-    assert (report["ok"], report["errors"], report["warnings"]) == (errors == 0, errors, len(rendered) - errors)
-    assert summary.endswith(f"{errors} error{'s' * (errors != 1)}, {report['warnings']} warning{'s' * (report['warnings'] != 1)}")
+    assert (report["ok"], report["errors"], report["warnings"]) == (
+        errors == 0,
+        errors,
+        len(rendered) - errors,
+    )
+    assert summary.endswith(
+        f"{errors} error{'s' * (errors != 1)}, {report['warnings']} warning{'s' * (report['warnings'] != 1)}"
+    )
 
 
 # --- the shipped scenario ---------------------------------------------------------------
@@ -181,10 +210,16 @@ def test_shipped_scenario_is_clean(builtin_dir, monkeypatch, capsys):
 
 
 def test_shipped_scenario_by_default_and_by_folder_agree(builtin_dir, monkeypatch, capsys):
+    """Without a folder, `bigshire validate` checks the built-in scenario (the packaged copy if installed)."""
     monkeypatch.chdir(builtin_dir)
-    by_default = _cli(capsys, "--format", "json")
-    by_folder = _cli(capsys, ".", "--format", "json")
-    assert by_default == by_folder
+    reports = []
+    for args in (["--format", "json"], [".", "--format", "json"]):
+        code, out, _ = _cli(capsys, *args)
+        report = json.loads(out)
+        # the file names differ between an installed copy and the checkout; the problems must not
+        found = [(d["path"], d["line"], d["severity"], d["message"]) for d in report["diagnostics"]]
+        reports.append((code, report["errors"], report["warnings"], found))
+    assert reports[0] == reports[1]
 
 
 # --- exit codes and usage ----------------------------------------------------------------
@@ -204,7 +239,8 @@ def test_exit_0_when_clean(mini, capsys):
     assert code == 0
     assert err == ""
     assert out == (
-        "Bigshire: a year in the new health system: 2 organisations, 1 decks, 2 cards, 12 turns — 0 errors, 0 warnings\n"
+        "Bigshire: a year in the new health system: 2 organisations, 1 decks, 2 cards, 12 turns"
+        " — 0 errors, 0 warnings\n"
     )
 
 
@@ -285,23 +321,75 @@ def test_a_scenario_without_roles_or_decks(tmp_path, builtin_dir, monkeypatch):
     ]
 
 
+# --- TOML syntax, in plain words -------------------------------------------------------------
+
+DECK_HEAD = '[deck]\nid = "my_extra_cards"\ntitle = "Local news"\n\n[[cards]]\nid = "my_card"\n'
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        ('title = "Flu jabs\n', 7, 'the line ends inside quoted text: is a closing quote (") missing?'),
+        ('title = """Flu jabs\n', 8, "quoted text is never closed: is a closing quote missing?"),
+        ("title = 'Flu jabs\n", 8, "quoted text is never closed: is a closing quote missing?"),
+        ("title = Flu jabs\n", 7, 'the value is not understood: put text in "quotes"'),
+        ("repeat = False\n", 7, "write numbers as 3 or 2.5, and true or false in small letters"),
+        ('title = "A"\ntitle = "B"\n', 8, "this key is given a value twice"),
+        ('[deck]\nid = "again"\n', 7, "this [table] is written twice"),
+        ('title "Flu jabs"\n', 7, 'expected "=" after the key name'),
+        ('audience = ["acute" "consortium"]\n', 7, "a list is not closed: is a comma"),
+        ('title = "Flu\x01jabs"\n', 7, "this character is not allowed in a TOML file"),
+        ("\x00\x01\n", 7, "this line is neither key = value nor a [table] heading"),
+    ],
+)
+def test_syntax_errors_in_plain_words(body, line, message, tmp_path, builtin_dir, monkeypatch):
+    copy_scenario(builtin_dir, tmp_path / "scenario")
+    monkeypatch.chdir(tmp_path)
+    Path("extra.toml").write_text(DECK_HEAD + body, encoding="utf-8")
+    _, diagnostics = read_scenario("scenario", ("extra.toml",))
+    mine = [d for d in diagnostics if d.file == "extra.toml"]
+    assert len(mine) == 1, [d.render() for d in mine]
+    assert mine[0].line == line
+    assert mine[0].message.startswith("this is not valid TOML: ")
+    assert message in mine[0].message
+
+
 # --- the strict converter ------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("raw", "cl", "path", "message"),
     [
-        ({"weight": "3"}, When, ("weight",), 'expected a whole number, found the text "3"; write 3 without quotes'),
+        (
+            {"weight": "3"},
+            When,
+            ("weight",),
+            'expected a whole number, found the text "3"; write 3 without quotes',
+        ),
         ({"weight": 3.9}, When, ("weight",), "expected a whole number, found the number 3.9"),
         ({"weight": 3.0}, When, ("weight",), "expected a whole number, found the number 3.0"),
         ({"weight": True}, When, ("weight",), "expected a whole number, found true"),
-        ({"repeat": "false"}, When, ("repeat",), 'expected true or false, found the text "false"; write false without quotes'),
+        (
+            {"repeat": "false"},
+            When,
+            ("repeat",),
+            'expected true or false, found the text "false"; write false without quotes',
+        ),
         ({"repeat": "no"}, When, ("repeat",), 'expected true or false, found the text "no"'),
         ({"repeat": 0}, When, ("repeat",), "expected true or false, found the number 0"),
         ({"month": 201310}, When, ("month",), "expected text in quotes, found the number 201310"),
-        ({"variable_cost_percent": "40.5"}, Finance, ("variable_cost_percent",),
-         'expected a number, found the text "40.5"; write 40.5 without quotes'),
-        ({"variable_cost_percent": False}, Finance, ("variable_cost_percent",), "expected a number, found false"),
+        (
+            {"variable_cost_percent": "40.5"},
+            Finance,
+            ("variable_cost_percent",),
+            'expected a number, found the text "40.5"; write 40.5 without quotes',
+        ),
+        (
+            {"variable_cost_percent": False},
+            Finance,
+            ("variable_cost_percent",),
+            "expected a number, found false",
+        ),
         ({"wieght": 2}, When, ("wieght",), 'unknown key "wieght". Did you mean "weight"?'),
     ],
 )

@@ -9,6 +9,7 @@ and move, so they never draw from the game's own random streams.
 from __future__ import annotations
 
 import hashlib
+
 from .content import Scenario
 from .engine.moves import EndTurn, Move, ProposeAgreement, Rejection
 from .engine.state import GameState
@@ -19,7 +20,9 @@ MAX_MOVES = 8  # per turn, reactive answers included
 
 
 def _jitter(state: GameState, role: str, move: Move, salt: int = 0) -> float:
-    digest = hashlib.blake2b(f"{state.seed}:{role}:{state.month_index}:{state.phase}:{move!r}:{salt}".encode(), digest_size=4)
+    digest = hashlib.blake2b(
+        f"{state.seed}:{role}:{state.month_index}:{state.phase}:{move!r}:{salt}".encode(), digest_size=4
+    )
     return int.from_bytes(digest.digest(), "big") / 2**32
 
 
@@ -29,7 +32,9 @@ def _priorities(scenario: Scenario, role: str) -> frozenset[str]:
 
 def _forecast(state: GameState, scenario: Scenario, role: str) -> int:
     kind = scenario.roles[role].kind
-    return economy.forecast(state, scenario, role) if kind in ("consortium", "acute", "community", "mental_health") else 0
+    return (
+        economy.forecast(state, scenario, role) if kind in ("consortium", "acute", "community", "mental_health") else 0
+    )
 
 
 def score(state: GameState, scenario: Scenario, role: str, move: Move, forecast: int | None = None) -> float:
@@ -94,9 +99,13 @@ def score(state: GameState, scenario: Scenario, role: str, move: Move, forecast:
     elif name == "ImposeSanction":
         step = state.ladders.get(f"{move.ladder}|{move.subject}", 0)
         items = [
-            i for i in state.agendas.values()
-            if i.status == "open" and i.regulator == role and i.subject == move.subject and i.ladder in ("", move.ladder)
-        ]  # fmt: skip
+            i
+            for i in state.agendas.values()
+            if i.status == "open"
+            and i.regulator == role
+            and i.subject == move.subject
+            and i.ladder in ("", move.ladder)
+        ]
         patient = step >= 2 and all(i.opened > state.month_index - 3 for i in items)
         s = 0.0 if not items or patient else 3.0 + (2.5 if "enforce" in wants else 0.5)
     elif name == "Inspect":
@@ -131,7 +140,9 @@ def _keenness(state: GameState, scenario: Scenario, role: str, kind: str, price_
     return keen
 
 
-def _proposal_score(state: GameState, scenario: Scenario, role: str, move: ProposeAgreement, wants: frozenset[str], forecast: int) -> float:
+def _proposal_score(
+    state: GameState, scenario: Scenario, role: str, move: ProposeAgreement, wants: frozenset[str], forecast: int
+) -> float:
     me = scenario.roles[role]
     other = move.parties[0]
     deadline = str(state.rules["contract_deadline"])
@@ -139,25 +150,39 @@ def _proposal_score(state: GameState, scenario: Scenario, role: str, move: Propo
     if move.kind in ("tariff", "block", "risk_share", "support"):
         buyer, seller = (role, other) if me.kind == "consortium" else (other, role)
         current = [
-            a for a in state.agreements.values()
+            a
+            for a in state.agreements.values()
             if a.is_contract and a.parties == (buyer, seller) and a.status == "signed"
-        ]  # fmt: skip
+        ]
         ending = current and max(a.ends for a in current) <= deadline_index
         near = state.month_index >= deadline_index - 3
         renewal = bool(ending) and near and not any(a.starts > state.month_index for a in current)
         if renewal:
-            preferred = "tariff" if scenario.roles[seller].kind == "acute" else ("support" if move.kind == "support" else "block")
+            preferred = (
+                "tariff"
+                if scenario.roles[seller].kind == "acute"
+                else ("support" if move.kind == "support" else "block")
+            )
             if me.kind == "consortium" and "seek_savings" in wants and scenario.roles[seller].kind == "acute":
                 preferred = "risk_share"
             return 7.5 if move.kind == preferred else 1.0
         modest = move.terms.annual_value <= 0.02 * scenario.roles[buyer].finance.annual_allocation
-        if not current and modest and scenario.roles[seller].kind == "private" and move.kind == "risk_share":
-            if "seek_savings" in wants or ("expand" in wants and me.kind == "private"):
-                return 3.5
+        eager = "seek_savings" in wants or ("expand" in wants and me.kind == "private")
+        if not current and modest and eager and scenario.roles[seller].kind == "private" and move.kind == "risk_share":
+            return 3.5
         return 0.5
     if move.kind == "joint_venture":
-        already = any(a.is_alliance and role in a.parties and a.status not in ("rejected", "lapsed", "ended") for a in state.agreements.values())
-        return 0.5 if already else 1.0 + (2.2 if "collaborate" in wants or "expand" in wants else 0.0) * (1.0 if state.month_index % 4 == 1 else 0.5)
+        already = any(
+            a.is_alliance and role in a.parties and a.status not in ("rejected", "lapsed", "ended")
+            for a in state.agreements.values()
+        )
+        return (
+            0.5
+            if already
+            else 1.0
+            + (2.2 if "collaborate" in wants or "expand" in wants else 0.0)
+            * (1.0 if state.month_index % 4 == 1 else 0.5)
+        )
     if move.kind in ("lead_commissioner", "risk_pool"):
         partner_forecast = economy.forecast(state, scenario, other)
         diverged = (forecast >= 0) != (partner_forecast >= 0)
@@ -171,7 +196,13 @@ def _review_score(state: GameState, scenario: Scenario, move: Move) -> float:
     agreement = state.agreements[move.agreement]
     share, _ = combined_share(state, scenario, agreement)
     threshold = float(state.rules["competition_share_threshold_percent"]) / 100
-    wanted = "blocked" if share > min(0.95, threshold + 0.25) else "approved_with_conditions" if share > threshold else "approved"
+    wanted = (
+        "blocked"
+        if share > min(0.95, threshold + 0.25)
+        else "approved_with_conditions"
+        if share > threshold
+        else "approved"
+    )
     return 9.0 if move.outcome == wanted else 0.0
 
 

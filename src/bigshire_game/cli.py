@@ -35,7 +35,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"bigshire: no such folder: {root}", file=sys.stderr)
         return EXIT_USAGE
     if not root.is_dir():
-        print(f"bigshire: {root} is a file; give the scenario's folder (the one holding content/, roles/ and decks/)", file=sys.stderr)
+        print(
+            f"bigshire: {root} is a file; give the scenario's folder (the one holding content/, roles/ and decks/)",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     for deck in args.deck:
         if not Path(deck).is_file():
@@ -116,9 +119,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("validate", help="check a scenario's TOML files and list every problem")
-    p.add_argument("scenario", nargs="?", metavar="SCENARIO_DIR", help="folder with content/, roles/, decks/ (default: built-in Bigshire)")
+    p.add_argument(
+        "scenario",
+        nargs="?",
+        metavar="SCENARIO_DIR",
+        help="folder with content/, roles/, decks/ (default: built-in Bigshire)",
+    )
     p.add_argument("--deck", action="append", default=[], metavar="FILE", help="also check this deck file (repeatable)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="text for people, json for editors and CI")
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text for people, json for editors and CI"
+    )
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("simulate", help="play whole games with the computer in every seat")

@@ -122,7 +122,9 @@ class Session:
             session.events += more
             outcome = apply(session.state, scenario, move)
             if isinstance(outcome, Rejection):
-                raise ValueError(f"move {len(session.moves) + 1} ({move.name} by {move.actor}) was refused on replay: {outcome.reason}")
+                raise ValueError(
+                    f"move {len(session.moves) + 1} ({move.name} by {move.actor}) was refused on replay: {outcome.reason}"
+                )
             session.state, more = outcome
             session.moves.append(move)
             session.events += more

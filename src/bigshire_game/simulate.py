@@ -49,11 +49,27 @@ def play(scenario: Scenario, seed: int, turns: int | None = None) -> PlayedGame:
 # --- a readable account of one game ------------------------------------------------------------
 
 _WORTH_TELLING = {
-    "CardPublished", "OptionChosen", "DecisionTaken", "ContractSigned", "ContractEnded", "ContractRolledOver",
-    "AllianceFormed", "CompetitionReviewOpened", "AllianceReviewed", "SanctionImposed", "SchemeInvested",
-    "SchemeFailed", "SchemeSavingsReleased", "PlanAssessed", "FundingAwarded", "ConflictChallenged",
-    "InspectionHeld", "RuleChanged", "AgreementLapsed", "QualityPremiumPaid",
-}  # fmt: skip
+    "CardPublished",
+    "OptionChosen",
+    "DecisionTaken",
+    "ContractSigned",
+    "ContractEnded",
+    "ContractRolledOver",
+    "AllianceFormed",
+    "CompetitionReviewOpened",
+    "AllianceReviewed",
+    "SanctionImposed",
+    "SchemeInvested",
+    "SchemeFailed",
+    "SchemeSavingsReleased",
+    "PlanAssessed",
+    "FundingAwarded",
+    "ConflictChallenged",
+    "InspectionHeld",
+    "RuleChanged",
+    "AgreementLapsed",
+    "QualityPremiumPaid",
+}
 
 
 def money(amount: int) -> str:
@@ -79,7 +95,7 @@ def sentence(scenario: Scenario, e: Event) -> str:
             card = scenario.cards.get(str(d.get("card", "")))
             return f"News: {card.title if card else d.get('card')}"
         case "OptionChosen":
-            return f"{who} chose \"{d.get('label', d.get('option'))}\"" + (" (by default)" if d.get("defaulted") else "")
+            return f'{who} chose "{d.get("label", d.get("option"))}"' + (" (by default)" if d.get("defaulted") else "")
         case "DecisionTaken":
             return f"{who} decided: {d.get('title', d.get('decision'))}"
         case "ContractSigned":
@@ -91,13 +107,21 @@ def sentence(scenario: Scenario, e: Event) -> str:
         case "AllianceFormed":
             return f"{who} formed a {kind}"
         case "CompetitionReviewOpened":
-            return f"Monitor opened a competition review of the {kind} of {who} ({d.get('share')}% of {d.get('service')})"
+            return (
+                f"Monitor opened a competition review of the {kind} of {who} ({d.get('share')}% of {d.get('service')})"
+            )
         case "AllianceReviewed":
             return f"Monitor's review: {str(d.get('outcome', '')).replace('_', ' ')}"
         case "SanctionImposed":
-            return f"{n('regulator') if d.get('regulator') else who}: {d.get('title', d.get('step'))} for {n('subject')}"
+            return (
+                f"{n('regulator') if d.get('regulator') else who}: {d.get('title', d.get('step'))} for {n('subject')}"
+            )
         case "SchemeInvested" | "SchemeSavingsReleased" | "SchemeFailed":
-            verb = {"SchemeInvested": "invested in", "SchemeSavingsReleased": "began saving from", "SchemeFailed": "saw the failure of"}[e.kind]
+            verb = {
+                "SchemeInvested": "invested in",
+                "SchemeSavingsReleased": "began saving from",
+                "SchemeFailed": "saw the failure of",
+            }[e.kind]
             scheme = scenario.schemes.get(str(d.get("scheme", "")))
             return f"{_name(scenario, e.actors[0]) if e.actors else ''} {verb} {scheme.title.lower() if scheme else d.get('scheme')}"
         case "PlanAssessed":
@@ -201,7 +225,9 @@ def outcome_of(scenario: Scenario, seed: int) -> Outcome:
         seed=seed,
         balance={rid: org.balance for rid, org in state.orgs.items()},
         quality={rid: org.quality for rid, org in state.orgs.items()},
-        sanction={rid: max((v for k, v in state.ladders.items() if k.endswith(f"|{rid}")), default=0) for rid in state.orgs},
+        sanction={
+            rid: max((v for k, v in state.ladders.items() if k.endswith(f"|{rid}")), default=0) for rid in state.orgs
+        },
         signed_by_deadline=dict(signed),
         reviews=dict(reviews),
         nhscb_workload=workload,
@@ -271,7 +297,10 @@ def report(scenario: Scenario, outcomes: list[Outcome], out: TextIO = sys.stdout
     decided = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(reviews.items())) or "none"
     print(f"\nAlliance reviews across all games: {decided}", file=out)
     workloads = [o.nhscb_workload for o in outcomes]
-    print(f"NHS Commissioning Board workload (items per game): median {statistics.median(workloads):.0f}, max {max(workloads)}", file=out)
+    print(
+        f"NHS Commissioning Board workload (items per game): median {statistics.median(workloads):.0f}, max {max(workloads)}",
+        file=out,
+    )
 
 
 def seeds_from(start: int, count: int) -> list[int]:

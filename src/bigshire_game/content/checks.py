@@ -58,10 +58,10 @@ class World:
 def check_all(world: World) -> list[Problem]:
     if world.scenario is not None:
         _scenario(world, world.scenario_file, world.scenario)
-    for rid, (file, role) in world.roles.items():
+    for _rid, (file, role) in world.roles.items():
         _role(world, file, role)
     _deck_ids(world)
-    for cid, (file, path, card) in world.cards.items():
+    for _cid, (file, path, card) in world.cards.items():
         _card(world, file, path, card)
     _unreachable_cards(world)
     return world.problems
@@ -78,7 +78,7 @@ def _month(w: World, file: str, path: KeyPath, value: str | None) -> None:
         return
     months = w.months
     if months and value not in months:  # no months: the calendar itself is wrong, and reported
-        w.error(file, path, f'{value} is outside the calendar, which runs from {months[0]} to {months[-1]}')
+        w.error(file, path, f"{value} is outside the calendar, which runs from {months[0]} to {months[-1]}")
 
 
 def _word(w: World, file: str, path: KeyPath, value: str, allowed: Iterable[str], what: str) -> bool:
@@ -174,7 +174,9 @@ class _Context:
 
 
 def _condition(w: World, file: str, path: KeyPath, cond: Condition, ctx: _Context) -> None:
-    forms = [name for name in ("metric", "rule", "card", "all_of", "any_of", "none_of") if getattr(cond, name) is not None]
+    forms = [
+        name for name in ("metric", "rule", "card", "all_of", "any_of", "none_of") if getattr(cond, name) is not None
+    ]
     if len(forms) != 1:
         found = ", ".join(f'"{f}"' for f in forms) or "none"
         w.error(
@@ -290,9 +292,11 @@ def _effect(w: World, file: str, path: KeyPath, effect: Effect, ctx: _Context) -
         w.error(file, (*path, "amount"), f"a transfer's amount must be more than 0, but it is {effect.amount}")
     if kind == "transfer" and effect.payer is not None and effect.payer == effect.payee:
         w.error(file, (*path, "payee"), "an organisation cannot pay itself")
-    if kind == "rule" and effect.setting is not None:
-        if _word(w, file, (*path, "setting"), effect.setting, cat.RULE_SETTINGS, "rule setting") and effect.value is not None:
-            _rule_value(w, file, (*path, "value"), effect.setting, effect.value)
+    if kind == "rule" and effect.setting is not None and (
+        _word(w, file, (*path, "setting"), effect.setting, cat.RULE_SETTINGS, "rule setting")
+        and effect.value is not None
+    ):
+        _rule_value(w, file, (*path, "value"), effect.setting, effect.value)
     if kind == "agenda" and effect.regulator is not None:
         regs = set(REGULATOR_KINDS) | {r for r, k in w.role_kinds.items() if k in REGULATOR_KINDS}
         _word(w, file, (*path, "regulator"), effect.regulator, regs, "regulator (monitor, cqc or nhscb)")
@@ -318,9 +322,7 @@ def _effect(w: World, file: str, path: KeyPath, effect: Effect, ctx: _Context) -
         _between(w, file, (*path, "amount"), effect.amount, -100, 100)
 
 
-_EFFECT_FIELD_NAMES = tuple(
-    name for fields in cat.EFFECT_FIELDS.values() for group in fields for name in group
-)
+_EFFECT_FIELD_NAMES = tuple(name for fields in cat.EFFECT_FIELDS.values() for group in fields for name in group)
 _EFFECT_FIELD_NAMES = tuple(sorted(set(_EFFECT_FIELD_NAMES)))
 
 _TARGET_NEEDS: dict[tuple[str, str], tuple[frozenset[str], str]] = {
@@ -387,8 +389,12 @@ def _scenario(w: World, file: str, s: ScenarioFile) -> None:
     for name in ("plan_deadline", "contract_deadline"):
         _month(w, file, ("rules", name), getattr(rules, name))
     _word(w, file, ("rules", "default_contract"), rules.default_contract, cat.CONTRACT_KINDS, "kind of contract")
-    for name in ("top_slice_percent", "marginal_emergency_rate_percent", "quality_premium_percent",
-                 "competition_share_threshold_percent"):  # fmt: skip
+    for name in (
+        "top_slice_percent",
+        "marginal_emergency_rate_percent",
+        "quality_premium_percent",
+        "competition_share_threshold_percent",
+    ):
         _between(w, file, ("rules", name), getattr(rules, name), 0, 100)
     _between(w, file, ("rules", "quality_premium_threshold"), rules.quality_premium_threshold, 0, 100)
     _not_negative(w, file, ("rules", "competition_review_months"), rules.competition_review_months, "a review's length")
@@ -512,7 +518,9 @@ def _role(w: World, file: str, role: Role) -> None:
         path = ("contracts", i)
         if contract.provider in w.role_kinds:
             if contract.provider not in providers:
-                w.error(file, (*path, "provider"), f'"{contract.provider}" is not a provider, so it cannot hold a contract')
+                w.error(
+                    file, (*path, "provider"), f'"{contract.provider}" is not a provider, so it cannot hold a contract'
+                )
         else:
             _word(w, file, (*path, "provider"), contract.provider, providers, "provider")
         _word(w, file, (*path, "kind"), contract.kind, cat.CONTRACT_KINDS, "kind of contract")
@@ -588,7 +596,9 @@ def _card(w: World, file: str, path: KeyPath, card: Card) -> None:
             w.error(file, (*path, "decided_by"), "this card has no options, so nobody decides anything")
         elif audience and deciders - audience:
             outside = ", ".join(sorted(deciders - audience))
-            w.error(file, (*path, "decided_by"), f"the deciders must be in the card's audience; these are not: {outside}")
+            w.error(
+                file, (*path, "decided_by"), f"the deciders must be in the card's audience; these are not: {outside}"
+            )
 
     when = card.when
     wp = (*path, "when")
@@ -600,7 +610,11 @@ def _card(w: World, file: str, path: KeyPath, card: Card) -> None:
     if first and last and last < first:
         w.error(file, (*wp, "last"), f"the window ends ({when.last}) before it starts ({when.first})")
     _not_negative(w, file, (*wp, "weight"), when.weight, "a weight")
-    ctx = _Context(self_kinds=None, audience=audience or None, no_self="a card's own effects have no deciding organisation; name one, or put the effect in an option")
+    ctx = _Context(
+        self_kinds=None,
+        audience=audience or None,
+        no_self="a card's own effects have no deciding organisation; name one, or put the effect in an option",
+    )
     if when.condition is not None:
         no_self = "a card's condition is tested before anyone has chosen anything; name the organisation instead"
         _condition(w, file, (*wp, "condition"), when.condition, _Context(audience=ctx.audience, no_self=no_self))
@@ -649,7 +663,11 @@ def _unreachable_cards(w: World) -> None:
         if cid in reached:
             continue
         if when.month is None and when.weight == 0:
-            w.warn(file, (*path, "when", "weight"), "this card can never be drawn: its weight is 0 and no card or decision leads to it")
+            w.warn(
+                file,
+                (*path, "when", "weight"),
+                "this card can never be drawn: its weight is 0 and no card or decision leads to it",
+            )
 
 
 def _all_effects(card: Card) -> Iterator[Effect]:

@@ -71,7 +71,9 @@ class _Reading:
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-            message = f"this is not a text file in UTF-8 (unreadable byte 0x{data[exc.start]:02x}); save it as UTF-8 text"
+            message = (
+                f"this is not a text file in UTF-8 (unreadable byte 0x{data[exc.start]:02x}); save it as UTF-8 text"
+            )
             self.diagnostics.append(Diagnostic(shown, line, col, (), message))
             return shown, None
         self.sources[shown] = _Source(shown, text)
@@ -116,16 +118,21 @@ _SYNTAX_WORDS = (
     (r"Illegal character '\\n'", 'the line ends inside quoted text: is a closing quote (") missing?'),
     (r"Unterminated string|Expected (\"'\"|'\"')", "quoted text is never closed: is a closing quote missing?"),
     (r"Illegal character .*", "this character is not allowed in a TOML file (is the file really text?)"),
-    (r"Invalid value", 'the value is not understood: put text in "quotes", write numbers as 3 or 2.5, and true or false in small letters'),
+    (
+        r"Invalid value",
+        'the value is not understood: put text in "quotes", write numbers as 3 or 2.5, and true or false in small letters',
+    ),
     (r"Cannot overwrite a value", "this key is given a value twice"),
     (r"Cannot declare .* twice", "this [table] is written twice"),
     (r"Unclosed array", "a list is not closed: is a comma or a closing ] missing?"),
     (r"Expected '=' after a key in a key/value pair", 'expected "=" after the key name'),
-    (r"Invalid statement", 'this line is neither key = value nor a [table] heading'),
+    (r"Invalid statement", "this line is neither key = value nor a [table] heading"),
 )
 
 
-def read_scenario(root: str | os.PathLike[str], extra_decks: tuple[str | os.PathLike[str], ...] = ()) -> tuple[Scenario | None, list[Diagnostic]]:
+def read_scenario(
+    root: str | os.PathLike[str], extra_decks: tuple[str | os.PathLike[str], ...] = ()
+) -> tuple[Scenario | None, list[Diagnostic]]:
     """The scenario and any warnings, or None and every problem found."""
     root = Path(root)
     reading = _Reading(root)
@@ -145,7 +152,9 @@ def read_scenario(root: str | os.PathLike[str], extra_decks: tuple[str | os.Path
 
     role_paths = sorted((root / "roles").glob("*.toml"))
     if not role_paths:
-        reading.diagnostics.append(Diagnostic(_shown(root / "roles"), 1, 1, (), "there are no role files (roles/*.toml)"))
+        reading.diagnostics.append(
+            Diagnostic(_shown(root / "roles"), 1, 1, (), "there are no role files (roles/*.toml)")
+        )
     role_files: dict[str, str] = {}
     for path in role_paths:
         shown, raw = reading.read(path, f"roles/{path.name}")
@@ -167,7 +176,9 @@ def read_scenario(root: str | os.PathLike[str], extra_decks: tuple[str | os.Path
 
     deck_paths = sorted((root / "decks").glob("*.toml")) + [Path(p) for p in extra_decks]
     if not deck_paths:
-        reading.diagnostics.append(Diagnostic(_shown(root / "decks"), 1, 1, (), "there are no deck files (decks/*.toml)"))
+        reading.diagnostics.append(
+            Diagnostic(_shown(root / "decks"), 1, 1, (), "there are no deck files (decks/*.toml)")
+        )
     decks: list[DeckFile] = []
     card_decks: dict[str, str] = {}
     for path in deck_paths:
@@ -197,14 +208,16 @@ def read_scenario(root: str | os.PathLike[str], extra_decks: tuple[str | os.Path
     return scenario, diagnostics
 
 
-def _read_deck(reading: _Reading, world: World, shown: str, raw: dict[str, Any], card_decks: dict[str, str]) -> DeckFile | None:
+def _read_deck(
+    reading: _Reading, world: World, shown: str, raw: dict[str, Any], card_decks: dict[str, str]
+) -> DeckFile | None:
     """Cards are read one by one so that one broken card hides nothing about the others."""
     for key in sorted(set(raw) - {"deck", "cards"}):
-        hint = suggest(key, ["deck", "cards"]) or ' A deck file has a [deck] table and [[cards]].'
+        hint = suggest(key, ["deck", "cards"]) or " A deck file has a [deck] table and [[cards]]."
         reading.problem(shown, (key,), f'unknown key "{key}".{hint}')
     info: DeckInfo | None = None
     if "deck" not in raw:
-        reading.problem(shown, (), 'the [deck] table is missing (it names the deck: id and title)')
+        reading.problem(shown, (), "the [deck] table is missing (it names the deck: id and title)")
     else:
         info, problems = structure(raw["deck"], DeckInfo)
         for p, message in problems:

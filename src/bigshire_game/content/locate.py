@@ -12,9 +12,7 @@ _MAX_DEPTH = 128
 
 _SPACE = re.compile(r"[ \t\r\ufeff]*")
 _BLANK = re.compile(r"(?:[ \t\r\n\ufeff]|#[^\n]*)*")
-_KEY = re.compile(
-    r"""[ \t\r\ufeff]*([A-Za-z0-9_-]+|"((?:[^"\\\n]|\\[^\n])*)"?|'([^'\n]*)'?)[ \t\r\ufeff]*(\.)?"""
-)
+_KEY = re.compile(r"""[ \t\r\ufeff]*([A-Za-z0-9_-]+|"((?:[^"\\\n]|\\[^\n])*)"?|'([^'\n]*)'?)[ \t\r\ufeff]*(\.)?""")
 _SCALAR = re.compile(r"[^,\]}#\n]*")
 _BASIC = re.compile(r'"(?:[^"\\\n]|\\[^\n])*"?')
 _LITERAL = re.compile(r"'[^'\n]*'?")

@@ -9,9 +9,19 @@ from attrs import frozen
 from .model import Activity, Card, DeckFile, Ladder, Role, ScenarioFile, Scheme
 
 MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def parse_month(text: str) -> tuple[int, int] | None:
@@ -34,7 +44,7 @@ def month_range(start: str, end: str) -> tuple[str, ...]:
 
 
 def month_label(month: str) -> str:
-    """"October 2013" for "2013-10"."""
+    """ "October 2013" for "2013-10"."""
     parsed = parse_month(month)
     if parsed is None:
         return month
@@ -42,7 +52,7 @@ def month_label(month: str) -> str:
 
 
 def turn_label(months: tuple[str, ...]) -> str:
-    """"August–September 2013" for a merged turn; "December 2013–January 2014" across years."""
+    """ "August–September 2013" for a merged turn; "December 2013–January 2014" across years."""
     if len(months) == 1:
         return month_label(months[0])
     first, last = month_label(months[0]).split(), month_label(months[-1]).split()

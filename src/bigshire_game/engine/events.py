@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .state import FACILITATOR, GameState
 
@@ -24,7 +24,7 @@ class Event:
     actors: tuple[str, ...] = ()
     audience: tuple[str, ...] = PUBLIC
     topics: tuple[str, ...] = ()
-    data: dict[str, Any] = {}
+    data: dict[str, Any] = field(factory=dict)
 
     def visible_to(self, role: str) -> bool:
         if not self.audience:

@@ -74,12 +74,18 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     rules = {
         name: getattr(scenario.info.rules, name)
         for name in (
-            "below_tariff_allowed", "qualified_provider_paid_at_tariff", "top_slice_percent",
-            "marginal_emergency_rate_percent", "quality_premium_percent", "quality_premium_threshold",
-            "competition_share_threshold_percent", "competition_review_months", "plan_deadline",
+            "below_tariff_allowed",
+            "qualified_provider_paid_at_tariff",
+            "top_slice_percent",
+            "marginal_emergency_rate_percent",
+            "quality_premium_percent",
+            "quality_premium_threshold",
+            "competition_share_threshold_percent",
+            "competition_review_months",
+            "plan_deadline",
             "contract_deadline",
         )
-    }  # fmt: skip
+    }
     state = GameState(
         scenario=scenario.id,
         content_hash=scenario.content_hash,
@@ -92,7 +98,9 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     )
     base = economy.baseline_units(state, scenario)
     orgs = {
-        rid: evolve(org, baseline_units=base.get(rid, 0), units=base.get(rid, 0)) if org.kind in CARE_PROVIDER_KINDS else org
+        rid: evolve(org, baseline_units=base.get(rid, 0), units=base.get(rid, 0))
+        if org.kind in CARE_PROVIDER_KINDS
+        else org
         for rid, org in state.orgs.items()
     }
     return evolve(state, orgs=orgs)
@@ -126,14 +134,22 @@ def apply(state: GameState, scenario: Scenario, move: Move) -> tuple[GameState, 
     handlers, _ = _rules()
     if move.actor == FACILITATOR:
         if move.name not in FACILITATOR_MOVES:
-            return refuse("not_for_facilitator", move, "The facilitator cannot make this move for an organisation; take over its seat instead.")
+            return refuse(
+                "not_for_facilitator",
+                move,
+                "The facilitator cannot make this move for an organisation; take over its seat instead.",
+            )
     elif move.actor not in state.orgs:
         return refuse("unknown_role", move, f"There is no organisation called {move.actor}.")
     elif move.actor != state.actor:
         waiting = scenario.roles[state.actor].name if state.actor else "nobody (the month is between turns)"
         return refuse("not_your_turn", move, f"It is not your turn: the game is waiting for {waiting}.")
     elif move.costs_action and state.orgs[move.actor].action_points <= 0:
-        return refuse("no_actions_left", move, "You have no actions left this month; answer what is in your inbox or end your turn.")
+        return refuse(
+            "no_actions_left",
+            move,
+            "You have no actions left this month; answer what is in your inbox or end your turn.",
+        )
     phase = phase_id(state, scenario)
     if isinstance(move, EndTurn):
         return _end_turn(state, scenario, move.actor, phase)
@@ -211,13 +227,14 @@ def _enter_next_phase(state: GameState, scenario: Scenario, events: list[Event])
     nxt = phases[state.phase]
     events.append(event(state, nxt.id, "PhaseStarted", phase_title=nxt.title))
     if nxt.kind == "turns":
-        queue = tuple(
-            rid
-            for rid, role in scenario.roles.items()
-            if role.kind in nxt.kinds or rid in nxt.roles
-        )
+        queue = tuple(rid for rid, role in scenario.roles.items() if role.kind in nxt.kinds or rid in nxt.roles)
         order = {kind: i for i, kind in enumerate(nxt.kinds)}
-        queue = tuple(sorted(queue, key=lambda rid: (order.get(scenario.roles[rid].kind, len(order)), list(scenario.roles).index(rid))))
+        queue = tuple(
+            sorted(
+                queue,
+                key=lambda rid: (order.get(scenario.roles[rid].kind, len(order)), list(scenario.roles).index(rid)),
+            )
+        )
         state = evolve(state, queue=queue)
         if queue:
             events.append(event(state, nxt.id, "TurnStarted", (queue[0],), role=queue[0]))
@@ -298,7 +315,9 @@ def view(state: GameState, scenario: Scenario, role: str) -> RoleView:
         for rid, org in state.orgs.items()
     }
     agreements = tuple(
-        a for a in state.agreements.values() if a.status in ("signed", "under_review", "blocked", "ended") or role in a.parties
+        a
+        for a in state.agreements.values()
+        if a.status in ("signed", "under_review", "blocked", "ended") or role in a.parties
     )
     inbox = tuple(r for r in state.requests.values() if role in r.to or r.source == role)
     choices = tuple(c for c in state.pending.values() if c.role == role)
@@ -321,4 +340,3 @@ def _highest_sanction(state: GameState, rid: str) -> int:
 
 def visible_events(events: list[Event], role: str) -> Iterator[Event]:
     return (e for e in events if e.visible_to(role))
-

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .state import Terms
 
@@ -257,13 +257,40 @@ class EndPhase(Move):
 MOVE_TYPES: dict[str, type[Move]] = {
     cls.__name__: cls
     for cls in (
-        ProposeAgreement, CounterProposal, AcceptProposal, RejectProposal, SignAgreement, VaryContract,
-        EndAgreement, DeclareConflict, ChallengeConflict, InvestInScheme, TakeDecision, AnswerCard,
-        RaiseConcern, RaiseRequest, AnswerRequest, ConveneMeeting, RespondToMeeting, SubmitPlan,
-        ChallengePlan, BidForFunding, DecideFunding, ImposeSanction, LiftSanction, Inspect, AssessPlan,
-        DecideReview, MakeRuling, DismissAgendaItem, EndTurn, PublishCard, AdjustFigure, EndPhase,
+        ProposeAgreement,
+        CounterProposal,
+        AcceptProposal,
+        RejectProposal,
+        SignAgreement,
+        VaryContract,
+        EndAgreement,
+        DeclareConflict,
+        ChallengeConflict,
+        InvestInScheme,
+        TakeDecision,
+        AnswerCard,
+        RaiseConcern,
+        RaiseRequest,
+        AnswerRequest,
+        ConveneMeeting,
+        RespondToMeeting,
+        SubmitPlan,
+        ChallengePlan,
+        BidForFunding,
+        DecideFunding,
+        ImposeSanction,
+        LiftSanction,
+        Inspect,
+        AssessPlan,
+        DecideReview,
+        MakeRuling,
+        DismissAgendaItem,
+        EndTurn,
+        PublishCard,
+        AdjustFigure,
+        EndPhase,
     )
-}  # fmt: skip
+}
 
 FACILITATOR_MOVES = frozenset({"PublishCard", "AdjustFigure", "EndPhase", "MakeRuling"})
 
@@ -275,4 +302,4 @@ class Rejection:
     code: str
     move: Move
     reason: str
-    details: dict[str, Any] = {}
+    details: dict[str, Any] = field(factory=dict)

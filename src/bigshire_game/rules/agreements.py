@@ -18,8 +18,8 @@ from ..engine.moves import (
     AcceptProposal,
     ChallengeConflict,
     CounterProposal,
-    DeclareConflict,
     DecideReview,
+    DeclareConflict,
     EndAgreement,
     Move,
     ProposeAgreement,
@@ -29,7 +29,7 @@ from ..engine.moves import (
 )
 from ..engine.state import AgendaItem, Agreement, GameState, Terms, new_id, pair_key
 from . import Handlers, Outcome, name_of, refuse
-from .economy import is_active, units
+from .economy import units
 
 PROVIDER_ALLIANCES = frozenset({"joint_venture", "integrated_care"})
 COMMISSIONER_ALLIANCES = frozenset({"lead_commissioner", "risk_pool"})
@@ -60,15 +60,22 @@ def _first_of_kind(scenario: Scenario, kind: str) -> str | None:
 
 def _check_terms(state: GameState, scenario: Scenario, move: Move, kind: str, parties: tuple[str, ...], terms: Terms):
     if kind in CONTRACT_KINDS:
-        commissioner, provider = parties
+        _commissioner, provider = parties
         services = set(scenario.roles[provider].services)
         if kind != "support":
             if not terms.activities:
                 return refuse("no_activities", move, "Say which services the contract covers.")
             missing = [a for a in terms.activities if a not in services]
             if missing:
-                names = ", ".join(scenario.activities[a].title.lower() for a in missing if a in scenario.activities) or ", ".join(missing)
-                return refuse("not_offered", move, f"{name_of(scenario, provider)} does not provide {names}.", activities=tuple(missing))
+                names = ", ".join(
+                    scenario.activities[a].title.lower() for a in missing if a in scenario.activities
+                ) or ", ".join(missing)
+                return refuse(
+                    "not_offered",
+                    move,
+                    f"{name_of(scenario, provider)} does not provide {names}.",
+                    activities=tuple(missing),
+                )
         if kind in ("block", "risk_share", "support") and terms.annual_value <= 0:
             return refuse("no_value", move, f"A {kind.replace('_', '-')} contract needs a yearly value above £0.")
         if not 0 <= terms.share_percent <= 100:
@@ -94,12 +101,20 @@ def _parties_fit(scenario: Scenario, move: Move, kind: str, parties: tuple[str, 
             return refuse("wrong_parties", move, "A contract is between one consortium (the buyer) and one provider.")
     elif kind in PROVIDER_ALLIANCES:
         if any(k not in CARE_PROVIDER_KINDS for k in kinds):
-            return refuse("wrong_parties", move, "Joint ventures and integrated care organisations are for care providers only.")
+            return refuse(
+                "wrong_parties", move, "Joint ventures and integrated care organisations are for care providers only."
+            )
     elif kind in COMMISSIONER_ALLIANCES:
         if any(k != "consortium" for k in kinds):
-            return refuse("wrong_parties", move, "Lead-commissioner arrangements and risk pools are between consortia only.")
+            return refuse(
+                "wrong_parties", move, "Lead-commissioner arrangements and risk pools are between consortia only."
+            )
     elif kind == "merger" and len(set(k in CARE_PROVIDER_KINDS for k in kinds)) != 1:
-        return refuse("wrong_parties", move, "A merger joins organisations on the same side: providers with providers, consortia with consortia.")
+        return refuse(
+            "wrong_parties",
+            move,
+            "A merger joins organisations on the same side: providers with providers, consortia with consortia.",
+        )
     return None
 
 
@@ -123,12 +138,19 @@ def check_propose(state: GameState, scenario: Scenario, move: ProposeAgreement):
     if move.actor in move.parties or len(set(move.parties)) != len(move.parties):
         return refuse("wrong_parties", move, "Each other party is named once, and not yourself.")
     parties = _order(scenario, move.actor, move.kind, move.parties)
-    refusal = _parties_fit(scenario, move, move.kind, parties) or _check_terms(state, scenario, move, move.kind, parties, move.terms)
+    refusal = _parties_fit(scenario, move, move.kind, parties) or _check_terms(
+        state, scenario, move, move.kind, parties, move.terms
+    )
     if refusal:
         return refusal
     for other in state.agreements.values():
         if other.status in OPEN and other.kind == move.kind and set(other.parties) == set(parties):
-            return refuse("already_proposed", move, "There is already an open proposal of this kind between you; answer or wait for it.", agreement=other.id)
+            return refuse(
+                "already_proposed",
+                move,
+                "There is already an open proposal of this kind between you; answer or wait for it.",
+                agreement=other.id,
+            )
     return None
 
 
@@ -150,11 +172,24 @@ def apply_propose(state: GameState, scenario: Scenario, move: ProposeAgreement, 
     state = _put(state, agreement)
     topics = ("money",) if move.kind in CONTRACT_KINDS else ("strategy",)
     return state, [
-        event(state, phase, "AgreementProposed", (move.actor, *agreement.awaiting), _audience(agreement), topics,
-              agreement=aid, kind=move.kind, parties=parties, annual_value=move.terms.annual_value,
-              price_percent=move.terms.price_percent, share_percent=move.terms.share_percent,
-              activities=move.terms.activities, months=move.terms.months, conflict=conflict)
-    ]  # fmt: skip
+        event(
+            state,
+            phase,
+            "AgreementProposed",
+            (move.actor, *agreement.awaiting),
+            _audience(agreement),
+            topics,
+            agreement=aid,
+            kind=move.kind,
+            parties=parties,
+            annual_value=move.terms.annual_value,
+            price_percent=move.terms.price_percent,
+            share_percent=move.terms.share_percent,
+            activities=move.terms.activities,
+            months=move.terms.months,
+            conflict=conflict,
+        )
+    ]
 
 
 # --- answer -------------------------------------------------------------------------------
@@ -180,13 +215,28 @@ def check_counter(state: GameState, scenario: Scenario, move: CounterProposal):
 
 def apply_counter(state: GameState, scenario: Scenario, move: CounterProposal, phase: str) -> Outcome:
     agreement = state.agreements[move.agreement]
-    agreement = evolve(agreement, terms=move.terms, awaiting=tuple(p for p in agreement.parties if p != move.actor), proposed_month=state.month_index)
+    agreement = evolve(
+        agreement,
+        terms=move.terms,
+        awaiting=tuple(p for p in agreement.parties if p != move.actor),
+        proposed_month=state.month_index,
+    )
     state = _put(state, agreement)
     return state, [
-        event(state, phase, "AgreementCountered", (move.actor,), _audience(agreement), ("money",),
-              agreement=agreement.id, kind=agreement.kind, annual_value=move.terms.annual_value,
-              price_percent=move.terms.price_percent, share_percent=move.terms.share_percent)
-    ]  # fmt: skip
+        event(
+            state,
+            phase,
+            "AgreementCountered",
+            (move.actor,),
+            _audience(agreement),
+            ("money",),
+            agreement=agreement.id,
+            kind=agreement.kind,
+            annual_value=move.terms.annual_value,
+            price_percent=move.terms.price_percent,
+            share_percent=move.terms.share_percent,
+        )
+    ]
 
 
 def check_answer(state: GameState, scenario: Scenario, move: AcceptProposal | RejectProposal):
@@ -200,12 +250,32 @@ def apply_accept(state: GameState, scenario: Scenario, move: AcceptProposal, pha
     if agreement.variation is not None:
         agreement = evolve(agreement, terms=agreement.variation, variation=None, awaiting=())
         state = _put(state, agreement)
-        return state, [event(state, phase, "ContractVaried", agreement.parties, topics=("money",), agreement=agreement.id,
-                             annual_value=agreement.terms.annual_value, price_percent=agreement.terms.price_percent)]  # fmt: skip
+        return state, [
+            event(
+                state,
+                phase,
+                "ContractVaried",
+                agreement.parties,
+                topics=("money",),
+                agreement=agreement.id,
+                annual_value=agreement.terms.annual_value,
+                price_percent=agreement.terms.price_percent,
+            )
+        ]
     agreement = evolve(agreement, awaiting=awaiting, status="agreed" if not awaiting else agreement.status)
     state = _trust(_put(state, agreement), move.actor, agreement.proposer, 2)
-    return state, [event(state, phase, "AgreementAccepted", (move.actor,), _audience(agreement), agreement=agreement.id,
-                         kind=agreement.kind, complete=not awaiting)]  # fmt: skip
+    return state, [
+        event(
+            state,
+            phase,
+            "AgreementAccepted",
+            (move.actor,),
+            _audience(agreement),
+            agreement=agreement.id,
+            kind=agreement.kind,
+            complete=not awaiting,
+        )
+    ]
 
 
 def apply_reject(state: GameState, scenario: Scenario, move: RejectProposal, phase: str) -> Outcome:
@@ -215,7 +285,17 @@ def apply_reject(state: GameState, scenario: Scenario, move: RejectProposal, pha
     else:
         agreement = evolve(agreement, status="rejected", awaiting=())
     state = _trust(_put(state, agreement), move.actor, agreement.proposer, -3)
-    return state, [event(state, phase, "AgreementRejected", (move.actor,), _audience(agreement), agreement=agreement.id, kind=agreement.kind)]
+    return state, [
+        event(
+            state,
+            phase,
+            "AgreementRejected",
+            (move.actor,),
+            _audience(agreement),
+            agreement=agreement.id,
+            kind=agreement.kind,
+        )
+    ]
 
 
 # --- sign ----------------------------------------------------------------------------------
@@ -239,7 +319,9 @@ def market_shares(state: GameState, scenario: Scenario, activity: str) -> dict[s
 
 def combined_share(state: GameState, scenario: Scenario, agreement: Agreement) -> tuple[float, str]:
     """The largest share of any service line the alliance's members would hold together."""
-    lines = agreement.terms.activities or tuple(sorted({a for p in agreement.parties for a in scenario.roles[p].services}))
+    lines = agreement.terms.activities or tuple(
+        sorted({a for p in agreement.parties for a in scenario.roles[p].services})
+    )
     best, where = 0.0, ""
     for activity in lines:
         shares = market_shares(state, scenario, activity)
@@ -254,7 +336,11 @@ def check_sign(state: GameState, scenario: Scenario, move: SignAgreement):
     if agreement is None or move.actor not in agreement.parties:
         return refuse("not_party", move, "You can only sign agreements you are party to.")
     if agreement.status != "agreed":
-        return refuse("not_agreed", move, f"This agreement cannot be signed while it is {agreement.status.replace('_', ' ')}; every party must accept it first.")
+        return refuse(
+            "not_agreed",
+            move,
+            f"This agreement cannot be signed while it is {agreement.status.replace('_', ' ')}; every party must accept it first.",
+        )
     return None
 
 
@@ -263,37 +349,83 @@ def apply_sign(state: GameState, scenario: Scenario, move: SignAgreement, phase:
     start = state.month_index + 1
     if agreement.is_contract:
         for other in state.agreements.values():
-            if (other.id != agreement.id and other.is_contract and other.parties == agreement.parties
-                    and set(other.terms.activities) & set(agreement.terms.activities) and other.status == "signed"
-                    and other.ends >= start):  # fmt: skip
+            if (
+                other.id != agreement.id
+                and other.is_contract
+                and other.parties == agreement.parties
+                and set(other.terms.activities) & set(agreement.terms.activities)
+                and other.status == "signed"
+                and other.ends >= start
+            ):
                 start = max(start, other.ends + 1)
         agreement = evolve(agreement, status="signed", starts=start, ends=start + agreement.terms.months - 1)
         state = _put(state, agreement)
-        events = [event(state, phase, "ContractSigned", agreement.parties, topics=("money",), agreement=agreement.id,
-                        kind=agreement.kind, annual_value=agreement.terms.annual_value, starts=start,
-                        price_percent=agreement.terms.price_percent, share_percent=agreement.terms.share_percent,
-                        conflict=agreement.conflict, declared=agreement.declared)]  # fmt: skip
+        events = [
+            event(
+                state,
+                phase,
+                "ContractSigned",
+                agreement.parties,
+                topics=("money",),
+                agreement=agreement.id,
+                kind=agreement.kind,
+                annual_value=agreement.terms.annual_value,
+                starts=start,
+                price_percent=agreement.terms.price_percent,
+                share_percent=agreement.terms.share_percent,
+                conflict=agreement.conflict,
+                declared=agreement.declared,
+            )
+        ]
         for a, b in _pairs(agreement.parties):
             state = _trust(state, a, b, 3)
         return state, events
     share, line = combined_share(state, scenario, agreement)
     threshold = float(state.rules["competition_share_threshold_percent"]) / 100
-    needs_review = agreement.kind in PROVIDER_ALLIANCES | {"merger"} and any(
-        scenario.roles[p].kind in CARE_PROVIDER_KINDS for p in agreement.parties
-    ) and share > threshold
+    needs_review = (
+        agreement.kind in PROVIDER_ALLIANCES | {"merger"}
+        and any(scenario.roles[p].kind in CARE_PROVIDER_KINDS for p in agreement.parties)
+        and share > threshold
+    )
     if needs_review:
         monitor = _first_of_kind(scenario, "monitor")
         agreement = evolve(agreement, status="under_review", review_opened=state.month_index)
         state = _put(state, agreement)
-        events = [event(state, phase, "CompetitionReviewOpened", agreement.parties, topics=("competition",),
-                        agreement=agreement.id, kind=agreement.kind, share=round(share * 100), service=line)]  # fmt: skip
+        events = [
+            event(
+                state,
+                phase,
+                "CompetitionReviewOpened",
+                agreement.parties,
+                topics=("competition",),
+                agreement=agreement.id,
+                kind=agreement.kind,
+                share=round(share * 100),
+                service=line,
+            )
+        ]
         if monitor:
             gid, state = new_id(state, "G")
             reason = f"Competition review of the proposed {agreement.kind.replace('_', ' ')}"
-            item = AgendaItem(id=gid, regulator=monitor, subject=agreement.proposer, reason=reason, opened=state.month_index)
+            item = AgendaItem(
+                id=gid, regulator=monitor, subject=agreement.proposer, reason=reason, opened=state.month_index
+            )
             state = evolve(state, agendas={**state.agendas, gid: item})
-            events.append(event(state, phase, "AgendaItemAdded", (monitor,), (monitor, *agreement.parties), ("competition",),
-                                item=gid, regulator=monitor, subject=agreement.proposer, reason=reason, agreement=agreement.id))  # fmt: skip
+            events.append(
+                event(
+                    state,
+                    phase,
+                    "AgendaItemAdded",
+                    (monitor,),
+                    (monitor, *agreement.parties),
+                    ("competition",),
+                    item=gid,
+                    regulator=monitor,
+                    subject=agreement.proposer,
+                    reason=reason,
+                    agreement=agreement.id,
+                )
+            )
         return state, events
     return _form(state, agreement, phase, share, line)
 
@@ -305,12 +437,26 @@ def _pairs(parties: tuple[str, ...]) -> Iterator[tuple[str, str]]:
 
 
 def _form(state: GameState, agreement: Agreement, phase: str, share: float, line: str) -> Outcome:
-    agreement = evolve(agreement, status="signed", starts=state.month_index, ends=state.month_index + agreement.terms.months - 1)
+    agreement = evolve(
+        agreement, status="signed", starts=state.month_index, ends=state.month_index + agreement.terms.months - 1
+    )
     state = _put(state, agreement)
     for a, b in _pairs(agreement.parties):
         state = _trust(state, a, b, 5)
-    return state, [event(state, phase, "AllianceFormed", agreement.parties, topics=("strategy",), agreement=agreement.id,
-                         kind=agreement.kind, share=round(share * 100), service=line, conditions=agreement.conditions)]  # fmt: skip
+    return state, [
+        event(
+            state,
+            phase,
+            "AllianceFormed",
+            agreement.parties,
+            topics=("strategy",),
+            agreement=agreement.id,
+            kind=agreement.kind,
+            share=round(share * 100),
+            service=line,
+            conditions=agreement.conditions,
+        )
+    ]
 
 
 # --- vary, end ----------------------------------------------------------------------------
@@ -330,7 +476,9 @@ def check_vary(state: GameState, scenario: Scenario, move: VaryContract):
     if refusal:
         return refusal
     if not agreement.is_contract:
-        return refuse("not_contract", move, "Only contracts can be varied; end the alliance and form a new one instead.")
+        return refuse(
+            "not_contract", move, "Only contracts can be varied; end the alliance and form a new one instead."
+        )
     if agreement.variation is not None:
         return refuse("already_varying", move, "A variation of this contract is already waiting for an answer.")
     return _check_terms(state, scenario, move, agreement.kind, agreement.parties, move.terms)
@@ -341,9 +489,22 @@ def apply_vary(state: GameState, scenario: Scenario, move: VaryContract, phase: 
     other = tuple(p for p in agreement.parties if p != move.actor)
     agreement = evolve(agreement, variation=move.terms, awaiting=other, proposer=move.actor)
     state = _put(state, agreement)
-    return state, [event(state, phase, "AgreementProposed", (move.actor, *other), _audience(agreement), ("money",),
-                         agreement=agreement.id, kind=agreement.kind, variation=True, annual_value=move.terms.annual_value,
-                         price_percent=move.terms.price_percent, parties=agreement.parties)]  # fmt: skip
+    return state, [
+        event(
+            state,
+            phase,
+            "AgreementProposed",
+            (move.actor, *other),
+            _audience(agreement),
+            ("money",),
+            agreement=agreement.id,
+            kind=agreement.kind,
+            variation=True,
+            annual_value=move.terms.annual_value,
+            price_percent=move.terms.price_percent,
+            parties=agreement.parties,
+        )
+    ]
 
 
 def check_end(state: GameState, scenario: Scenario, move: EndAgreement):
@@ -359,8 +520,19 @@ def apply_end(state: GameState, scenario: Scenario, move: EndAgreement, phase: s
         if other != move.actor:
             state = _trust(state, move.actor, other, -8)
     kind = "ContractEnded" if agreement.is_contract else "AllianceEnded"
-    return state, [event(state, phase, kind, agreement.parties, topics=("money",) if agreement.is_contract else ("strategy",),
-                         agreement=agreement.id, kind=agreement.kind, ended_by=move.actor, reason="ended early")]  # fmt: skip
+    return state, [
+        event(
+            state,
+            phase,
+            kind,
+            agreement.parties,
+            topics=("money",) if agreement.is_contract else ("strategy",),
+            agreement=agreement.id,
+            kind=agreement.kind,
+            ended_by=move.actor,
+            reason="ended early",
+        )
+    ]
 
 
 # --- conflicts of interest ----------------------------------------------------------------
@@ -378,8 +550,17 @@ def check_declare(state: GameState, scenario: Scenario, move: DeclareConflict):
 def apply_declare(state: GameState, scenario: Scenario, move: DeclareConflict, phase: str) -> Outcome:
     agreement = evolve(state.agreements[move.agreement], declared=True)
     state = _put(state, agreement)
-    return state, [event(state, phase, "ConflictDeclared", (move.actor,), topics=("governance",), agreement=agreement.id,
-                         provider=agreement.provider)]  # fmt: skip
+    return state, [
+        event(
+            state,
+            phase,
+            "ConflictDeclared",
+            (move.actor,),
+            topics=("governance",),
+            agreement=agreement.id,
+            provider=agreement.provider,
+        )
+    ]
 
 
 def check_challenge(state: GameState, scenario: Scenario, move: ChallengeConflict):
@@ -405,14 +586,39 @@ def apply_challenge(state: GameState, scenario: Scenario, move: ChallengeConflic
             if regulator:
                 gid, state = new_id(state, "G")
                 reason = f"Undeclared conflict of interest: {name_of(scenario, commissioner)} and {name_of(scenario, agreement.provider)}"
-                item = AgendaItem(id=gid, regulator=regulator, subject=commissioner, reason=reason, opened=state.month_index)
+                item = AgendaItem(
+                    id=gid, regulator=regulator, subject=commissioner, reason=reason, opened=state.month_index
+                )
                 state = evolve(state, agendas={**state.agendas, gid: item})
-                events.append(event(state, phase, "AgendaItemAdded", (regulator,), (regulator, commissioner), ("governance",),
-                                    item=gid, regulator=regulator, subject=commissioner, reason=reason))  # fmt: skip
+                events.append(
+                    event(
+                        state,
+                        phase,
+                        "AgendaItemAdded",
+                        (regulator,),
+                        (regulator, commissioner),
+                        ("governance",),
+                        item=gid,
+                        regulator=regulator,
+                        subject=commissioner,
+                        reason=reason,
+                    )
+                )
     else:
         state = _trust(state, move.actor, commissioner, -3)
-    events.insert(0, event(state, phase, "ConflictChallenged", (move.actor, commissioner), topics=("governance",),
-                           agreement=agreement.id, upheld=upheld, declared=agreement.declared))  # fmt: skip
+    events.insert(
+        0,
+        event(
+            state,
+            phase,
+            "ConflictChallenged",
+            (move.actor, commissioner),
+            topics=("governance",),
+            agreement=agreement.id,
+            upheld=upheld,
+            declared=agreement.declared,
+        ),
+    )
     return state, events
 
 
@@ -432,7 +638,9 @@ def check_review(state: GameState, scenario: Scenario, move: DecideReview):
         when = scenario.months[min(ready, len(scenario.months) - 1)]
         from ..content import month_label
 
-        return refuse("review_running", move, f"The review takes until {month_label(when)}; it cannot be decided before then.")
+        return refuse(
+            "review_running", move, f"The review takes until {month_label(when)}; it cannot be decided before then."
+        )
     return None
 
 
@@ -440,16 +648,30 @@ def apply_review(state: GameState, scenario: Scenario, move: DecideReview, phase
     agreement = state.agreements[move.agreement]
     share, line = combined_share(state, scenario, agreement)
     agendas = {
-        k: evolve(v, status="acted") if v.status == "open" and v.regulator == move.actor and v.subject == agreement.proposer else v
+        k: evolve(v, status="acted")
+        if v.status == "open" and v.regulator == move.actor and v.subject == agreement.proposer
+        else v
         for k, v in state.agendas.items()
     }
     state = evolve(state, agendas=agendas)
-    reviewed = event(state, phase, "AllianceReviewed", (move.actor, *agreement.parties), topics=("competition",),
-                     agreement=agreement.id, kind=agreement.kind, outcome=move.outcome, share=round(share * 100), service=line)  # fmt: skip
+    reviewed = event(
+        state,
+        phase,
+        "AllianceReviewed",
+        (move.actor, *agreement.parties),
+        topics=("competition",),
+        agreement=agreement.id,
+        kind=agreement.kind,
+        outcome=move.outcome,
+        share=round(share * 100),
+        service=line,
+    )
     if move.outcome == "blocked":
         agreement = evolve(agreement, status="blocked", review_outcome="blocked")
         return _put(state, agreement), [reviewed]
-    conditions = "prices held and services kept open to other providers" if move.outcome == "approved_with_conditions" else ""
+    conditions = (
+        "prices held and services kept open to other providers" if move.outcome == "approved_with_conditions" else ""
+    )
     agreement = evolve(agreement, review_outcome=move.outcome, conditions=conditions)
     state, events = _form(state, agreement, phase, share, line)
     return state, [reviewed, *events]
@@ -461,12 +683,27 @@ def apply_review(state: GameState, scenario: Scenario, move: DecideReview, phase
 def month_end(state: GameState, scenario: Scenario, month: int, phase: str) -> Outcome:
     """Proposals lapse, contracts expire, and at the deadline unsigned contracts roll over."""
     events: list[Event] = []
-    deadline = scenario.months.index(str(state.rules["contract_deadline"])) if state.rules["contract_deadline"] in scenario.months else -1
+    deadline = (
+        scenario.months.index(str(state.rules["contract_deadline"]))
+        if state.rules["contract_deadline"] in scenario.months
+        else -1
+    )
     for agreement in list(state.agreements.values()):
         if agreement.status in OPEN and month - agreement.proposed_month >= LAPSE_MONTHS:
             state = _put(state, evolve(agreement, status="lapsed", awaiting=()))
-            events.append(event(state, phase, "AgreementLapsed", agreement.parties, _audience(agreement), agreement=agreement.id,
-                                kind=agreement.kind, proposer=agreement.proposer, waited_for=agreement.awaiting))  # fmt: skip
+            events.append(
+                event(
+                    state,
+                    phase,
+                    "AgreementLapsed",
+                    agreement.parties,
+                    _audience(agreement),
+                    agreement=agreement.id,
+                    kind=agreement.kind,
+                    proposer=agreement.proposer,
+                    waited_for=agreement.awaiting,
+                )
+            )
     if month == deadline:
         state, more = _roll_over(state, scenario, month, phase)
         events += more
@@ -474,7 +711,17 @@ def month_end(state: GameState, scenario: Scenario, month: int, phase: str) -> O
         if agreement.status == "signed" and agreement.ends == month:
             state = _put(state, evolve(agreement, status="ended"))
             kind = "ContractEnded" if agreement.is_contract else "AllianceEnded"
-            events.append(event(state, phase, kind, agreement.parties, agreement=agreement.id, kind=agreement.kind, reason="term ended"))
+            events.append(
+                event(
+                    state,
+                    phase,
+                    kind,
+                    agreement.parties,
+                    agreement=agreement.id,
+                    kind=agreement.kind,
+                    reason="term ended",
+                )
+            )
     return state, events
 
 
@@ -486,23 +733,48 @@ def _roll_over(state: GameState, scenario: Scenario, month: int, phase: str) -> 
         if not (agreement.is_contract and agreement.status == "signed" and agreement.ends <= month):
             continue
         successor = any(
-            other.is_contract and other.status == "signed" and other.parties == agreement.parties and other.starts > agreement.ends
-            and bool(set(other.terms.activities) & set(agreement.terms.activities) or agreement.kind == 'support')
+            other.is_contract
+            and other.status == "signed"
+            and other.parties == agreement.parties
+            and other.starts > agreement.ends
+            and bool(set(other.terms.activities) & set(agreement.terms.activities) or agreement.kind == "support")
             for other in state.agreements.values()
-        )  # fmt: skip
+        )
         if successor:
             continue
         rolled = evolve(agreement, ends=agreement.ends + 12, rolled_over=True)
         state = _put(state, rolled)
-        events.append(event(state, phase, "ContractRolledOver", agreement.parties, topics=("money",), agreement=agreement.id,
-                            kind=agreement.kind, until=scenario.months[min(rolled.ends, len(scenario.months) - 1)]))  # fmt: skip
+        events.append(
+            event(
+                state,
+                phase,
+                "ContractRolledOver",
+                agreement.parties,
+                topics=("money",),
+                agreement=agreement.id,
+                kind=agreement.kind,
+                until=scenario.months[min(rolled.ends, len(scenario.months) - 1)],
+            )
+        )
         if nhscb:
             gid, state = new_id(state, "G")
             reason = f"Contract with {name_of(scenario, agreement.provider)} not signed by the deadline"
             item = AgendaItem(id=gid, regulator=nhscb, subject=agreement.commissioner, reason=reason, opened=month)
             state = evolve(state, agendas={**state.agendas, gid: item})
-            events.append(event(state, phase, "AgendaItemAdded", (nhscb,), (nhscb, agreement.commissioner), ("money",),
-                                item=gid, regulator=nhscb, subject=agreement.commissioner, reason=reason))  # fmt: skip
+            events.append(
+                event(
+                    state,
+                    phase,
+                    "AgendaItemAdded",
+                    (nhscb,),
+                    (nhscb, agreement.commissioner),
+                    ("money",),
+                    item=gid,
+                    regulator=nhscb,
+                    subject=agreement.commissioner,
+                    reason=reason,
+                )
+            )
     return state, events
 
 
@@ -522,17 +794,25 @@ def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
     me = scenario.roles[role]
     open_pairs = {(a.kind, frozenset(a.parties)) for a in state.agreements.values() if a.status in OPEN}
     if me.kind == "consortium" or me.kind in PROVIDER_KINDS:
-        for other_id, other in scenario.roles.items():
+        for other_id in scenario.roles:
             buyer, seller = (role, other_id) if me.kind == "consortium" else (other_id, role)
-            if other_id == role or scenario.roles[buyer].kind != "consortium" or scenario.roles[seller].kind not in PROVIDER_KINDS:
+            if (
+                other_id == role
+                or scenario.roles[buyer].kind != "consortium"
+                or scenario.roles[seller].kind not in PROVIDER_KINDS
+            ):
                 continue
             services = scenario.roles[seller].services
             value = _expected_value(state, scenario, buyer, seller)
             offers = (
-                [("tariff", Terms(activities=services)), ("block", Terms(activities=services, annual_value=value)),
-                 ("risk_share", Terms(activities=services, annual_value=value, share_percent=50.0))]
-                if services else [("support", Terms(annual_value=1200))]
-            )  # fmt: skip
+                [
+                    ("tariff", Terms(activities=services)),
+                    ("block", Terms(activities=services, annual_value=value)),
+                    ("risk_share", Terms(activities=services, annual_value=value, share_percent=50.0)),
+                ]
+                if services
+                else [("support", Terms(annual_value=1200))]
+            )
             for kind, terms in offers:
                 if (kind, frozenset((buyer, seller))) not in open_pairs:
                     yield ProposeAgreement(actor=role, kind=kind, parties=(other_id,), terms=terms)
@@ -540,7 +820,9 @@ def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
         partners = [r for r, x in scenario.roles.items() if r != role and x.kind in CARE_PROVIDER_KINDS]
         for other in partners:
             if ("joint_venture", frozenset((role, other))) not in open_pairs:
-                yield ProposeAgreement(actor=role, kind="joint_venture", parties=(other,), terms=Terms(activities=me.services, months=24))
+                yield ProposeAgreement(
+                    actor=role, kind="joint_venture", parties=(other,), terms=Terms(activities=me.services, months=24)
+                )
     if me.kind == "consortium":
         for other in scenario.roles_of_kind("consortium"):
             if other != role:
@@ -561,14 +843,19 @@ def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
             if agreement.is_contract and agreement.variation is None and agreement.kind != "support":
                 yield VaryContract(actor=role, agreement=agreement.id, terms=evolve(agreement.terms, months=12))
             yield EndAgreement(actor=role, agreement=agreement.id)
-        if agreement.conflict and agreement.commissioner == role and not agreement.declared and agreement.status in (*OPEN, "signed"):
+        if (
+            agreement.conflict
+            and agreement.commissioner == role
+            and not agreement.declared
+            and agreement.status in (*OPEN, "signed")
+        ):
             yield DeclareConflict(actor=role, agreement=agreement.id)
         if agreement.conflict and role not in agreement.parties and agreement.status == "signed":
             yield ChallengeConflict(actor=role, agreement=agreement.id)
-        if agreement.status == "under_review" and me.kind == "monitor":
-            if state.month_index >= agreement.review_opened + int(state.rules["competition_review_months"]):
-                for outcome in REVIEW_OUTCOMES:
-                    yield DecideReview(actor=role, agreement=agreement.id, outcome=outcome)
+        ready = state.month_index >= agreement.review_opened + int(state.rules["competition_review_months"])
+        if agreement.status == "under_review" and me.kind == "monitor" and ready:
+            for outcome in REVIEW_OUTCOMES:
+                yield DecideReview(actor=role, agreement=agreement.id, outcome=outcome)
 
 
 HANDLERS: Handlers = {

@@ -36,18 +36,14 @@ def _shown_to(scenario: Scenario, card: Card) -> tuple[str, ...]:
 # --- publishing ---------------------------------------------------------------------
 
 
-def publish(
-    state: GameState, scenario: Scenario, card_id: str, phase: str, how: str, **chance: object
-) -> Outcome:
+def publish(state: GameState, scenario: Scenario, card_id: str, phase: str, how: str, **chance: object) -> Outcome:
     """Put a card before its audience: its effects happen, its deciders get a choice, follow-ups are queued.
 
     `how` is "fixed", "drawn", "follow-up" or "facilitator"; `chance` is what a draw rolled, for the record.
     """
     card = scenario.cards[card_id]
     reached = audience_of(scenario, card.audience)
-    deciders = (
-        (audience_of(scenario, card.decided_by) if card.decided_by else reached) if card.options else ()
-    )
+    deciders = (audience_of(scenario, card.decided_by) if card.decided_by else reached) if card.options else ()
     state = evolve(state, published={**state.published, card.id: state.published.get(card.id, 0) + 1})
     events = [
         event(
@@ -85,9 +81,7 @@ def publish(
 def _in_window(card: Card, months: tuple[str, ...]) -> bool:
     """A window with only `first` or only `last` is open at the other end."""
     when = card.when
-    return any(
-        (when.first is None or m >= when.first) and (when.last is None or m <= when.last) for m in months
-    )
+    return any((when.first is None or m >= when.first) and (when.last is None or m <= when.last) for m in months)
 
 
 def _drawable(state: GameState, scenario: Scenario, deck: DeckFile, months: tuple[str, ...]) -> list[Card]:
@@ -205,9 +199,7 @@ def default_choices(state: GameState, scenario: Scenario, phase: str, role: str 
 def check_answer(state: GameState, scenario: Scenario, move: AnswerCard):
     choice = state.pending.get(move.choice)
     if choice is None or choice.role != move.actor:
-        return refuse(
-            "no_such_choice", move, "There is no card waiting for your answer under that reference."
-        )
+        return refuse("no_such_choice", move, "There is no card waiting for your answer under that reference.")
     if move.option not in choice.options:
         card = scenario.cards[choice.card]
         labels = ", ".join(f'"{o.label}"' for o in card.options)

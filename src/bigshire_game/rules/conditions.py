@@ -41,9 +41,7 @@ def metric_value(state: GameState, scenario: Scenario, metric: str, rid: str, la
         )
     if metric == "workload":
         items = sum(1 for item in state.agendas.values() if item.regulator == rid and item.status == "open")
-        asked = sum(
-            1 for request in state.requests.values() if rid in request.to and request.status == "open"
-        )
+        asked = sum(1 for request in state.requests.values() if rid in request.to and request.status == "open")
         return items + asked + org.workload_extra
     if metric == "plan_credibility":
         return org.plan_credibility
@@ -86,9 +84,7 @@ def holds(state: GameState, scenario: Scenario, cond: Condition, self_id: str | 
     if cond.metric is not None:
         word = cond.of or ("self" if self_id else "everyone")
         whom = targets(scenario, word, self_id, tuple(scenario.roles))
-        return any(
-            _passes(cond, metric_value(state, scenario, cond.metric, rid, cond.ladder or "")) for rid in whom
-        )
+        return any(_passes(cond, metric_value(state, scenario, cond.metric, rid, cond.ladder or "")) for rid in whom)
     return True
 
 
@@ -119,19 +115,11 @@ def describe(scenario: Scenario, cond: Condition, self_id: str | None = None) ->
         return f"the {cond.rule.replace('_', ' ')} is {cond.equals}"
     if cond.card is not None:
         title = scenario.cards[cond.card].title if cond.card in scenario.cards else cond.card
-        what = (
-            f'"{title}" has been answered with "{cond.option}"'
-            if cond.option
-            else f'"{title}" has been in the news'
-        )
+        what = f'"{title}" has been answered with "{cond.option}"' if cond.option else f'"{title}" has been in the news'
         return what if cond.published is not False else f"it is not the case that {what}"
     word = cond.of or ("self" if self_id else "everyone")
     whose = {"self": "your", "everyone": "anyone's", "audience": "anyone's"}.get(word)
     if whose is None:
         whose = f"{name_of(scenario, word)}'s" if word in scenario.roles else f"any {KINDS.get(word, word)}'s"
-    test = next(
-        f"{words} {getattr(cond, name):g}"
-        for name, words in _TESTS.items()
-        if getattr(cond, name) is not None
-    )
+    test = next(f"{words} {getattr(cond, name):g}" for name, words in _TESTS.items() if getattr(cond, name) is not None)
     return f"{whose} {cond.metric.replace('_', ' ')} is {test}"

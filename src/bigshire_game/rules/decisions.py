@@ -36,8 +36,7 @@ def check_decision(state: GameState, scenario: Scenario, move: TakeDecision):
         return refuse(
             "not_yet",
             move,
-            f'You cannot "{decision.title}" yet: it is open only when '
-            f"{describe(scenario, condition, move.actor)}.",
+            f'You cannot "{decision.title}" yet: it is open only when {describe(scenario, condition, move.actor)}.',
         )
     return None
 
@@ -59,9 +58,7 @@ def apply_decision(state: GameState, scenario: Scenario, move: TakeDecision, pha
             title=decision.title,
         )
     ]
-    state, more = apply_effects(
-        state, scenario, decision.effects, move.actor, (), phase, f"decision:{decision.id}"
-    )
+    state, more = apply_effects(state, scenario, decision.effects, move.actor, (), phase, f"decision:{decision.id}")
     return state, events + more
 
 

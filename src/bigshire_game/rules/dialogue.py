@@ -60,9 +60,7 @@ MEETING_TOPICS = {
 # --- shared with plans and regulation --------------------------------------------------------
 
 
-def change_trust(
-    state: GameState, scenario: Scenario, a: str, b: str, amount: int, phase: str, source: str
-) -> Outcome:
+def change_trust(state: GameState, scenario: Scenario, a: str, b: str, amount: int, phase: str, source: str) -> Outcome:
     """Trust between two organisations moves through the trust effect, recorded as cards record it."""
     return apply_effects(
         state, scenario, (Effect(kind="trust", target=a, other=b, amount=amount),), None, (), phase, source
@@ -171,10 +169,7 @@ def apply_concern(state: GameState, scenario: Scenario, move: RaiseConcern, phas
     regulator = state.orgs[move.to].kind
     if regulator in REGULATOR_KINDS:
         ladder = regulation.ladder_for(scenario, regulator, state.orgs[move.about].kind)
-        reason = (
-            move.text
-            or f"Concern from {name_of(scenario, move.actor)} about {TOPICS[move.topic].split(',')[0]}"
-        )
+        reason = move.text or f"Concern from {name_of(scenario, move.actor)} about {TOPICS[move.topic].split(',')[0]}"
         state, more = regulation.add_agenda_item(
             state, phase, move.to, move.about, reason, ladder.id if ladder else "", (move.topic,)
         )
@@ -193,9 +188,7 @@ def check_request(state: GameState, scenario: Scenario, move: RaiseRequest):
             " or ".join(name_of(scenario, r) for r, x in scenario.roles.items() if "rule" in x.powers)
             or "the facilitator"
         )
-        return refuse(
-            "cannot_rule", move, f"{name_of(scenario, move.to)} cannot rule on the rules; ask {rulers}."
-        )
+        return refuse("cannot_rule", move, f"{name_of(scenario, move.to)} cannot rule on the rules; ask {rulers}.")
     return None
 
 
@@ -297,9 +290,7 @@ def check_respond(state: GameState, scenario: Scenario, move: RespondToMeeting):
 def apply_respond(state: GameState, scenario: Scenario, move: RespondToMeeting, phase: str) -> Outcome:
     """An answer can be changed until the meeting is held; the latest one counts."""
     meeting = state.requests[move.meeting]
-    attending = tuple(r for r in meeting.attending if r != move.actor) + (
-        (move.actor,) if move.attend else ()
-    )
+    attending = tuple(r for r in meeting.attending if r != move.actor) + ((move.actor,) if move.attend else ())
     declined = tuple(r for r in meeting.declined if r != move.actor) + (() if move.attend else (move.actor,))
     state = put_request(state, evolve(meeting, attending=attending, declined=declined))
     return state, [

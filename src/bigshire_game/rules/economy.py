@@ -57,7 +57,9 @@ def default_providers(scenario: Scenario) -> dict[str, str]:
     """Who treats patients with no contract in place: the provider whose kind matches the care setting, else the first offering it."""
     found: dict[str, str] = {}
     for act in scenario.info.activities:
-        offering = [rid for rid, role in scenario.roles.items() if role.kind in CARE_PROVIDER_KINDS and act.id in role.services]
+        offering = [
+            rid for rid, role in scenario.roles.items() if role.kind in CARE_PROVIDER_KINDS and act.id in role.services
+        ]
         matching = [rid for rid in offering if scenario.roles[rid].kind == act.setting]
         if offering:
             found[act.id] = (matching or offering)[0]
@@ -79,9 +81,9 @@ def units(state: GameState, scenario: Scenario, consortium: str, activity: str, 
         factor *= state.orgs[consortium].referral_percent / 100
     shift = 0.0
     for change in state.demand:
-        if change.activity == activity and (change.until < 0 or month <= change.until):
-            if change.target in ("", consortium, provider):
-                shift += change.percent
+        current = change.until < 0 or month <= change.until
+        if change.activity == activity and current and change.target in ("", consortium, provider):
+            shift += change.percent
     for investment in state.schemes.values():
         if investment.investor == consortium and investment.status == "delivering":
             scheme = scenario.schemes[investment.scheme]
@@ -107,7 +109,9 @@ def baseline(scenario: Scenario) -> dict[tuple[str, str], float]:
     return out
 
 
-def value_at_tariff(state: GameState, scenario: Scenario, consortium: str, activity: str, count: float, price_percent: float) -> float:
+def value_at_tariff(
+    state: GameState, scenario: Scenario, consortium: str, activity: str, count: float, price_percent: float
+) -> float:
     """£k for this many units, with emergency units above the baseline paid at the marginal rate."""
     price = state.tariff[activity] * price_percent / 100 / 1000
     act = scenario.activities[activity]
@@ -129,7 +133,9 @@ def payment(agreement: Agreement, tariff_value: float) -> int:
     return round(monthly)  # block and support: a fixed sum whatever the volume
 
 
-def _flows(state: GameState, scenario: Scenario, month: int) -> tuple[dict[str, int], dict[str, int], dict[str, float], list[tuple[Agreement | None, str, str, int, float]]]:
+def _flows(
+    state: GameState, scenario: Scenario, month: int
+) -> tuple[dict[str, int], dict[str, int], dict[str, float], list[tuple[Agreement | None, str, str, int, float]]]:
     """Income, spending and units delivered per organisation, and the payments behind them."""
     income: dict[str, int] = defaultdict(int)
     spend: dict[str, int] = defaultdict(int)
@@ -214,10 +220,20 @@ def resolve_month(state: GameState, scenario: Scenario, month: int, phase: str) 
     label = scenario.months[month]
     for agreement, payer, payee, amount, count in payments:
         events.append(
-            event(state, phase, "ContractPaid", (payer, payee), (payer, payee), ("money",),
-                  agreement=agreement.id if agreement else "", kind=agreement.kind if agreement else "non_contract",
-                  amount=amount, units=round(count), month=label)
-        )  # fmt: skip
+            event(
+                state,
+                phase,
+                "ContractPaid",
+                (payer, payee),
+                (payer, payee),
+                ("money",),
+                agreement=agreement.id if agreement else "",
+                kind=agreement.kind if agreement else "non_contract",
+                amount=amount,
+                units=round(count),
+                month=label,
+            )
+        )
     transfers = sum(a for _, _, _, a, _ in payments)
     orgs = dict(state.orgs)
     created = 0
@@ -235,14 +251,35 @@ def resolve_month(state: GameState, scenario: Scenario, month: int, phase: str) 
             if org.baseline_units and delivered[rid] > org.baseline_units * QUALITY_STRAIN and org.quality > 0:
                 changes["quality"] = org.quality - 1
                 events.append(
-                    event(state, phase, "QualityChanged", (rid,), topics=("quality",), role=rid, amount=-1,
-                          quality=org.quality - 1, reason="demand above what its beds and staff were planned for")
-                )  # fmt: skip
+                    event(
+                        state,
+                        phase,
+                        "QualityChanged",
+                        (rid,),
+                        topics=("quality",),
+                        role=rid,
+                        amount=-1,
+                        quality=org.quality - 1,
+                        reason="demand above what its beds and staff were planned for",
+                    )
+                )
         orgs[rid] = evolve(org, **changes)
         events.append(
-            event(state, phase, "MonthResolved", (rid,), (rid,), ("money",), role=rid, month=label,
-                  income=income[rid], spend=spend[rid], result=result, balance=org.balance + result)
-        )  # fmt: skip
+            event(
+                state,
+                phase,
+                "MonthResolved",
+                (rid,),
+                (rid,),
+                ("money",),
+                role=rid,
+                month=label,
+                income=income[rid],
+                spend=spend[rid],
+                result=result,
+                balance=org.balance + result,
+            )
+        )
     state = evolve(state, orgs=orgs, external_net=state.external_net + created)
     del transfers
     return state, events
@@ -257,14 +294,29 @@ def pay_quality_premium(state: GameState, scenario: Scenario, phase: str) -> tup
     created = 0
     for cid in scenario.roles_of_kind("consortium"):
         org = state.orgs[cid]
-        providers = {a.provider for a in state.agreements.values() if a.is_contract and a.commissioner == cid and a.status == "signed"}
+        providers = {
+            a.provider
+            for a in state.agreements.values()
+            if a.is_contract and a.commissioner == cid and a.status == "signed"
+        }
         scores = [state.orgs[p].quality for p in providers if state.orgs[p].kind in CARE_PROVIDER_KINDS]
         average = sum(scores) / len(scores) if scores else 0
         if org.balance >= 0 and average >= threshold:
             amount = round(scenario.roles[cid].finance.annual_allocation * percent)
             orgs[cid] = evolve(org, balance=org.balance + amount)
             created += amount
-            events.append(event(state, phase, "QualityPremiumPaid", (cid,), topics=("quality", "money"), role=cid, amount=amount, quality=round(average)))
+            events.append(
+                event(
+                    state,
+                    phase,
+                    "QualityPremiumPaid",
+                    (cid,),
+                    topics=("quality", "money"),
+                    role=cid,
+                    amount=amount,
+                    quality=round(average),
+                )
+            )
     return evolve(state, orgs=orgs, external_net=state.external_net + created), events
 
 
@@ -279,7 +331,11 @@ def transfer(state: GameState, payer: str, payee: str, amount: int) -> GameState
 def external(state: GameState, rid: str, amount: int) -> GameState:
     """Money arriving from (+) or leaving for (-) outside the county, through a named flow."""
     org = state.orgs[rid]
-    return evolve(state, orgs={**state.orgs, rid: evolve(org, balance=org.balance + amount)}, external_net=state.external_net + amount)
+    return evolve(
+        state,
+        orgs={**state.orgs, rid: evolve(org, balance=org.balance + amount)},
+        external_net=state.external_net + amount,
+    )
 
 
 def initial_orgs(scenario: Scenario) -> dict[str, Org]:

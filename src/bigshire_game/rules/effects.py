@@ -45,9 +45,7 @@ DEFAULT_TRUST = 50  # between two organisations that have no history
 _REGULATOR_TOPICS = {"cqc": ("quality",), "monitor": ("governance",), "nhscb": ("governance",)}
 
 
-def targets(
-    scenario: Scenario, word: str | None, self_id: str | None, audience: tuple[str, ...]
-) -> tuple[str, ...]:
+def targets(scenario: Scenario, word: str | None, self_id: str | None, audience: tuple[str, ...]) -> tuple[str, ...]:
     """The organisations a target word stands for: a role id, a kind, "self", "audience" or "everyone"."""
     if word is None:
         return ()
@@ -110,9 +108,7 @@ def apply_effects(
     return state, events
 
 
-def change_quality(
-    state: GameState, rid: str, amount: int, phase: str, source: str, reason: str = ""
-) -> Outcome:
+def change_quality(state: GameState, rid: str, amount: int, phase: str, source: str, reason: str = "") -> Outcome:
     """A care provider's quality moves within 0..100; other organisations have no quality score."""
     org = state.orgs[rid]
     new = _clamp(org.quality + amount)
@@ -142,9 +138,7 @@ def _money(state: GameState, e: Effect, c: _Context) -> Outcome:
     events = []
     for rid in c.who(e.target):
         state = external(state, rid, e.amount)
-        events.append(
-            c.event(state, "MoneyMoved", (rid,), (rid,), ("money",), role=rid, amount=e.amount, flow=e.flow)
-        )
+        events.append(c.event(state, "MoneyMoved", (rid,), (rid,), ("money",), role=rid, amount=e.amount, flow=e.flow))
     return state, events
 
 
@@ -247,9 +241,7 @@ def _rule(state: GameState, e: Effect, c: _Context) -> Outcome:
     previous = state.rules.get(e.setting)
     state = evolve(state, rules={**state.rules, e.setting: value})
     topics = _RULE_TOPICS.get(e.setting, ("money",))
-    return state, [
-        c.event(state, "RuleChanged", (), (), topics, setting=e.setting, value=value, previous=previous)
-    ]
+    return state, [c.event(state, "RuleChanged", (), (), topics, setting=e.setting, value=value, previous=previous)]
 
 
 def _trust(state: GameState, e: Effect, c: _Context) -> Outcome:
@@ -259,18 +251,14 @@ def _trust(state: GameState, e: Effect, c: _Context) -> Outcome:
         new = _clamp(state.trust.get(key, DEFAULT_TRUST) + e.amount)
         state = evolve(state, trust={**state.trust, key: new})
         events.append(
-            c.event(
-                state, "TrustChanged", pair, pair, ("strategy",), between=pair, amount=e.amount, trust=new
-            )
+            c.event(state, "TrustChanged", pair, pair, ("strategy",), between=pair, amount=e.amount, trust=new)
         )
     return state, events
 
 
 def _agenda(state: GameState, e: Effect, c: _Context) -> Outcome:
     regulator = (
-        e.regulator
-        if e.regulator in c.scenario.roles
-        else next(iter(c.scenario.roles_of_kind(e.regulator)), None)
+        e.regulator if e.regulator in c.scenario.roles else next(iter(c.scenario.roles_of_kind(e.regulator)), None)
     )
     if regulator is None:
         return state, []
@@ -278,9 +266,7 @@ def _agenda(state: GameState, e: Effect, c: _Context) -> Outcome:
     events = []
     for subject in c.who(e.target):
         gid, state = new_id(state, "G")
-        item = AgendaItem(
-            id=gid, regulator=regulator, subject=subject, reason=e.reason, opened=state.month_index
-        )
+        item = AgendaItem(id=gid, regulator=regulator, subject=subject, reason=e.reason, opened=state.month_index)
         state = evolve(state, agendas={**state.agendas, gid: item})
         events.append(
             c.event(

@@ -67,11 +67,7 @@ def realistic_savings(state: GameState, scenario: Scenario, cid: str) -> int:
 def has_analytics(state: GameState, scenario: Scenario, cid: str) -> bool:
     """Analysts behind the numbers: support from the CSU or a private analyst, or referral analytics."""
     for agreement in state.agreements.values():
-        if (
-            agreement.kind == "support"
-            and agreement.commissioner == cid
-            and is_active(agreement, state.month_index)
-        ):
+        if agreement.kind == "support" and agreement.commissioner == cid and is_active(agreement, state.month_index):
             seller = scenario.roles[agreement.provider]
             if seller.kind == "csu" or (seller.kind == "private" and not seller.services):
                 return True
@@ -157,9 +153,7 @@ def apply_submit(state: GameState, scenario: Scenario, move: SubmitPlan, phase: 
 
 def check_challenge(state: GameState, scenario: Scenario, move: ChallengePlan):
     if not _is_consortium(state, move.consortium) or state.orgs[move.consortium].plan_credibility < 0:
-        return refuse(
-            "no_plan", move, f"{name_of(scenario, move.consortium)} has no financial plan to challenge."
-        )
+        return refuse("no_plan", move, f"{name_of(scenario, move.consortium)} has no financial plan to challenge.")
     if move.consortium == move.actor:
         return refuse("own_plan", move, "You cannot challenge your own plan; submit a new one instead.")
     return None
@@ -210,11 +204,7 @@ def plan_deadline(state: GameState, scenario: Scenario, phase: str) -> Outcome:
 
 def _open_bid(state: GameState, cid: str) -> Request | None:
     return next(
-        (
-            r
-            for r in state.requests.values()
-            if r.kind == "funding" and r.source == cid and r.status == "open"
-        ),
+        (r for r in state.requests.values() if r.kind == "funding" and r.source == cid and r.status == "open"),
         None,
     )
 
@@ -259,9 +249,7 @@ def apply_bid(state: GameState, scenario: Scenario, move: BidForFunding, phase: 
             amount=move.amount,
         )
     ]
-    state, more = regulation.add_agenda_item(
-        state, phase, board, move.actor, f"{FUNDING_REASON}: £{move.amount:,}k"
-    )
+    state, more = regulation.add_agenda_item(state, phase, board, move.actor, f"{FUNDING_REASON}: £{move.amount:,}k")
     return state, events + more
 
 

@@ -54,11 +54,7 @@ def plan_verdict(credibility: int) -> str:
 def ladder_for(scenario: Scenario, regulator_kind: str, subject_kind: str) -> Ladder | None:
     """The ladder on which a regulator of this kind can act against an organisation of that kind."""
     return next(
-        (
-            x
-            for x in scenario.ladders.values()
-            if x.regulator == regulator_kind and subject_kind in x.applies_to
-        ),
+        (x for x in scenario.ladders.values() if x.regulator == regulator_kind and subject_kind in x.applies_to),
         None,
     )
 
@@ -74,10 +70,7 @@ def level(state: GameState, ladder: str, subject: str) -> int:
 
 def licence_revoked(state: GameState, scenario: Scenario, rid: str) -> bool:
     """True once a provider has reached the top of a Monitor ladder: it may no longer provide NHS care."""
-    return any(
-        x.regulator == "monitor" and level(state, x.id, rid) >= len(x.steps)
-        for x in scenario.ladders.values()
-    )
+    return any(x.regulator == "monitor" and level(state, x.id, rid) >= len(x.steps) for x in scenario.ladders.values())
 
 
 def _open_items(
@@ -225,9 +218,7 @@ def apply_impose(state: GameState, scenario: Scenario, move: ImposeSanction, pha
     step = level(state, ladder.id, move.subject) + 1
     closed = _open_items(state, move.actor, move.subject, ladder.id)
     agendas = {**state.agendas, **{item.id: evolve(item, status="acted") for item in closed}}
-    state = evolve(
-        state, ladders={**state.ladders, ladder_key(ladder.id, move.subject): step}, agendas=agendas
-    )
+    state = evolve(state, ladders={**state.ladders, ladder_key(ladder.id, move.subject): step}, agendas=agendas)
     events = [
         _sanction_event(
             state,
@@ -271,9 +262,7 @@ def apply_lift(state: GameState, scenario: Scenario, move: LiftSanction, phase: 
     ladder = scenario.ladders[move.ladder]
     step = level(state, ladder.id, move.subject) - 1
     state = evolve(state, ladders={**state.ladders, ladder_key(ladder.id, move.subject): step})
-    return state, [
-        _sanction_event(state, phase, "SanctionLifted", move, ladder, step, lifted=ladder.steps[step].id)
-    ]
+    return state, [_sanction_event(state, phase, "SanctionLifted", move, ladder, step, lifted=ladder.steps[step].id)]
 
 
 # --- inspection and assessment ----------------------------------------------------------
@@ -331,16 +320,12 @@ def apply_inspect(state: GameState, scenario: Scenario, move: Inspect, phase: st
 
 def check_assess(state: GameState, scenario: Scenario, move: AssessPlan):
     if not _has_power(scenario, move, "assess_plan"):
-        return refuse(
-            "no_power", move, "Only the NHS Commissioning Board assesses consortia's financial plans."
-        )
+        return refuse("no_power", move, "Only the NHS Commissioning Board assesses consortia's financial plans.")
     org = state.orgs.get(move.consortium)
     if org is None or org.kind != "consortium":
         return refuse("not_a_consortium", move, "Only consortia submit financial plans.")
     if org.plan_credibility < 0:
-        return refuse(
-            "no_plan", move, f"{name_of(scenario, move.consortium)} has not submitted a financial plan yet."
-        )
+        return refuse("no_plan", move, f"{name_of(scenario, move.consortium)} has not submitted a financial plan yet.")
     return None
 
 
@@ -419,11 +404,7 @@ def check_ruling(state: GameState, scenario: Scenario, move: MakeRuling):
         )
     if move.request:
         request = state.requests.get(move.request)
-        if (
-            request is None
-            or request.kind != "request"
-            or (move.actor != FACILITATOR and move.actor not in request.to)
-        ):
+        if request is None or request.kind != "request" or (move.actor != FACILITATOR and move.actor not in request.to):
             return refuse("unknown_request", move, "There is no such request for a ruling addressed to you.")
         if request.status != "open":
             return refuse("request_closed", move, "That request has already been answered or has lapsed.")
@@ -525,9 +506,7 @@ def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
         for subject in dict.fromkeys([*reasons, *sanctioned]):
             step = level(state, ladder.id, subject)
             if "impose_sanction" in me.powers and step < len(ladder.steps):
-                yield ImposeSanction(
-                    actor=role, ladder=ladder.id, subject=subject, reason=reasons.get(subject, "")
-                )
+                yield ImposeSanction(actor=role, ladder=ladder.id, subject=subject, reason=reasons.get(subject, ""))
             if "lift_sanction" in me.powers and step:
                 yield LiftSanction(actor=role, ladder=ladder.id, subject=subject)
     if "inspect" in me.powers:
@@ -539,15 +518,9 @@ def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
                 yield AssessPlan(actor=role, consortium=cid)
     if "rule" in me.powers:
         for request in state.requests.values():
-            if (
-                request.kind == "request"
-                and request.setting
-                and request.status == "open"
-                and role in request.to
-            ):
+            if request.kind == "request" and request.setting and request.status == "open" and role in request.to:
                 current = state.rules[request.setting]
                 values = (True, False) if isinstance(current, bool) else (current,)
                 yield from (
-                    MakeRuling(actor=role, setting=request.setting, value=v, request=request.id)
-                    for v in values
+                    MakeRuling(actor=role, setting=request.setting, value=v, request=request.id) for v in values
                 )

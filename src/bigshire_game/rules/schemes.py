@@ -40,9 +40,7 @@ def _contracted(state: GameState, investor: str, partner: str) -> bool:
 
 def eligible_partners(state: GameState, scenario: Scenario, investor: str, scheme: Scheme) -> tuple[str, ...]:
     """Providers of the scheme's partner kinds that are under contract to the investor."""
-    return tuple(
-        rid for rid in scenario.roles_of_kind(*scheme.partner_kinds) if _contracted(state, investor, rid)
-    )
+    return tuple(rid for rid in scenario.roles_of_kind(*scheme.partner_kinds) if _contracted(state, investor, rid))
 
 
 def check_invest(state: GameState, scenario: Scenario, move: InvestInScheme):
@@ -52,10 +50,7 @@ def check_invest(state: GameState, scenario: Scenario, move: InvestInScheme):
     scheme = scenario.schemes.get(move.scheme)
     if scheme is None:
         return refuse("unknown_scheme", move, f'There is no scheme called "{move.scheme}".')
-    if any(
-        i.investor == move.actor and i.scheme == scheme.id and i.status != "failed"
-        for i in state.schemes.values()
-    ):
+    if any(i.investor == move.actor and i.scheme == scheme.id and i.status != "failed" for i in state.schemes.values()):
         return refuse(
             "already_invested",
             move,
@@ -176,9 +171,7 @@ def failure_chance(state: GameState, investment: SchemeInvestment) -> float:
     if any(state.orgs[p].quality < WEAK_QUALITY for p in partners):
         chance += WEAK_PARTNER_FAILURE
     if partners:
-        trust = sum(state.trust.get(pair_key(investment.investor, p), DEFAULT_TRUST) for p in partners) / len(
-            partners
-        )
+        trust = sum(state.trust.get(pair_key(investment.investor, p), DEFAULT_TRUST) for p in partners) / len(partners)
         if trust < LOW_TRUST:
             chance += DISTRUST_FAILURE
     return round(chance, 4)
@@ -238,8 +231,6 @@ def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
     if state.orgs[role].kind != "consortium":
         return
     for scheme in scenario.schemes.values():
-        move = InvestInScheme(
-            actor=role, scheme=scheme.id, partners=eligible_partners(state, scenario, role, scheme)
-        )
+        move = InvestInScheme(actor=role, scheme=scheme.id, partners=eligible_partners(state, scenario, role, scheme))
         if check_invest(state, scenario, move) is None:
             yield move
