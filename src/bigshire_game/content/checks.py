@@ -292,9 +292,13 @@ def _effect(w: World, file: str, path: KeyPath, effect: Effect, ctx: _Context) -
         w.error(file, (*path, "amount"), f"a transfer's amount must be more than 0, but it is {effect.amount}")
     if kind == "transfer" and effect.payer is not None and effect.payer == effect.payee:
         w.error(file, (*path, "payee"), "an organisation cannot pay itself")
-    if kind == "rule" and effect.setting is not None and (
-        _word(w, file, (*path, "setting"), effect.setting, cat.RULE_SETTINGS, "rule setting")
-        and effect.value is not None
+    if (
+        kind == "rule"
+        and effect.setting is not None
+        and (
+            _word(w, file, (*path, "setting"), effect.setting, cat.RULE_SETTINGS, "rule setting")
+            and effect.value is not None
+        )
     ):
         _rule_value(w, file, (*path, "value"), effect.setting, effect.value)
     if kind == "agenda" and effect.regulator is not None:
