@@ -61,8 +61,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if scenario is not None:
             cards = len(scenario.cards)
             summary = (
-                f"{scenario.title}: {len(scenario.roles)} organisations, {len(scenario.decks)} decks, "
-                f"{cards} cards, {len(scenario.turns)} turns — "
+                f"{scenario.title}: {_plural(len(scenario.roles), 'organisation')}, "
+                f"{_plural(len(scenario.decks), 'deck')}, {_plural(cards, 'card')}, {_plural(len(scenario.turns), 'turn')} — "
             )
         else:
             summary = ""

@@ -82,16 +82,16 @@ def _month(w: World, file: str, path: KeyPath, value: str | None) -> None:
 
 
 def _word(w: World, file: str, path: KeyPath, value: str, allowed: Iterable[str], what: str) -> bool:
-    pool = set(allowed)
-    if value in pool:
+    if value in allowed:  # allowed is a set or dict: no copy on the common, correct path
         return True
+    pool = set(allowed)
     hint = suggest(value, pool) or (f" Use one of {one_of(pool)}." if pool else "")
     w.error(file, path, f'"{value}" is not a known {what}.{hint}')
     return False
 
 
 def _words(w: World, file: str, path: KeyPath, values: Iterable[str], allowed: Iterable[str], what: str) -> None:
-    pool = set(allowed)
+    pool = allowed if isinstance(allowed, set | dict | frozenset) else set(allowed)
     for i, value in enumerate(values):
         _word(w, file, (*path, i), value, pool, what)
 

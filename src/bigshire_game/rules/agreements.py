@@ -836,12 +836,16 @@ def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
             if agreement.status == "proposed" and agreement.is_contract:
                 terms = agreement.variation or agreement.terms
                 softer = evolve(terms, annual_value=round(terms.annual_value * 1.03), price_percent=100.0)
-                yield CounterProposal(actor=role, agreement=agreement.id, terms=softer)
+                counter = CounterProposal(actor=role, agreement=agreement.id, terms=softer)
+                if check_counter(state, scenario, counter) is None:  # terms a card offered may not pass
+                    yield counter
         if role in agreement.parties and agreement.status == "agreed":
             yield SignAgreement(actor=role, agreement=agreement.id)
         if role in agreement.parties and agreement.status == "signed":
             if agreement.is_contract and agreement.variation is None and agreement.kind != "support":
-                yield VaryContract(actor=role, agreement=agreement.id, terms=evolve(agreement.terms, months=12))
+                vary = VaryContract(actor=role, agreement=agreement.id, terms=evolve(agreement.terms, months=12))
+                if check_vary(state, scenario, vary) is None:
+                    yield vary
             yield EndAgreement(actor=role, agreement=agreement.id)
         if (
             agreement.conflict
