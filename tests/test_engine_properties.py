@@ -16,13 +16,24 @@ from __future__ import annotations
 
 import copy
 import random
+
 import pytest
 import tomli_w
 
 from bigshire_game import bots
 from bigshire_game.catalogue import EVENT_KINDS
 from bigshire_game.content import builtin_scenario_dir, load_scenario
-from bigshire_game.engine import Event, GameState, Move, Rejection, advance, apply, legal_moves, new_game, run_until_input
+from bigshire_game.engine import (
+    Event,
+    GameState,
+    Move,
+    Rejection,
+    advance,
+    apply,
+    legal_moves,
+    new_game,
+    run_until_input,
+)
 from bigshire_game.engine.moves import EndTurn
 
 GAMES = 200
@@ -56,7 +67,9 @@ def check_state(state: GameState, where: str) -> None:
     for aid, agreement in state.agreements.items():
         assert agreement.status in STATUSES, f"{where}: {aid} has status {agreement.status!r}"
         if agreement.status == "signed":
-            assert agreement.ends >= agreement.starts, f"{where}: {aid} signed but ends {agreement.ends} < starts {agreement.starts}"
+            assert agreement.ends >= agreement.starts, (
+                f"{where}: {aid} signed but ends {agreement.ends} < starts {agreement.starts}"
+            )
     if state.actor is not None:
         assert state.actor in state.orgs, f"{where}: actor {state.actor} is not an organisation"
 
@@ -125,10 +138,7 @@ def play_game(seed: int, turns: int) -> tuple[GameState, list[Move], list[Event]
             legal = legal_moves(state, SCENARIO, role)
             assert legal and isinstance(legal[-1], EndTurn), f"{where}: no way to end the turn"
             assert all(m.actor == role for m in legal), f"{where}: a legal move for someone else"
-            if rng.random() < BOT_SHARE:
-                move = bots.choose(state, SCENARIO, role, legal)
-            else:
-                move = rng.choice(legal)
+            move = bots.choose(state, SCENARIO, role, legal) if rng.random() < BOT_SHARE else rng.choice(legal)
             if isinstance(move, EndTurn):
                 break
             state = apply_checked(state, move, log, where)
@@ -148,7 +158,9 @@ def replay(seed: int, moves: list[Move]) -> tuple[GameState, list[Event]]:
         state, events = run_until_input(state, SCENARIO)
         log += events
         outcome = apply(state, SCENARIO, move)
-        assert not isinstance(outcome, Rejection), f"replay of seed {seed}: move {number} {move!r} refused: {outcome.reason}"
+        assert not isinstance(outcome, Rejection), (
+            f"replay of seed {seed}: move {number} {move!r} refused: {outcome.reason}"
+        )
         state, events = outcome
         log += events
     state, events = run_until_input(state, SCENARIO)

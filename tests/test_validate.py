@@ -239,8 +239,7 @@ def test_exit_0_when_clean(mini, capsys):
     assert code == 0
     assert err == ""
     assert out == (
-        "Bigshire: a year in the new health system: 2 organisations, 1 deck, 2 cards, 12 turns"
-        " — 0 errors, 0 warnings\n"
+        "Bigshire: a year in the new health system: 2 organisations, 1 deck, 2 cards, 12 turns — 0 errors, 0 warnings\n"
     )
 
 
