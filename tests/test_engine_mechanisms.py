@@ -358,7 +358,7 @@ def test_declared_conflict_of_interest_is_not_upheld():
     state, _ = turn_of(state, "healthwatch")
     agendas_before = dict(state.agendas)
     state, events = ok(state, ChallengeConflict(actor="healthwatch", agreement=aid))
-    assert [e.kind for e in events] == ["ConflictChallenged"]
+    assert [e.kind for e in events] == ["ConflictChallenged", "TrustChanged"]  # the challenge costs trust, and says so
     assert events[0].data["upheld"] is False and events[0].data["declared"] is True
     assert state.agreements[aid].status == "signed"
     assert state.agendas == agendas_before

@@ -27,9 +27,11 @@ from ..engine.moves import (
     SignAgreement,
     VaryContract,
 )
-from ..engine.state import AgendaItem, Agreement, GameState, Terms, new_id, pair_key
+from ..engine.state import Agreement, GameState, Terms, new_id
 from . import Handlers, Outcome, name_of, refuse
+from .agenda import add_agenda_item
 from .economy import units
+from .effects import change_trust
 
 PROVIDER_ALLIANCES = frozenset({"joint_venture", "integrated_care"})
 COMMISSIONER_ALLIANCES = frozenset({"lead_commissioner", "risk_pool"})
@@ -42,9 +44,13 @@ def _audience(agreement: Agreement) -> tuple[str, ...]:
     return agreement.parties
 
 
-def _trust(state: GameState, a: str, b: str, change: int) -> GameState:
-    key = pair_key(a, b)
-    return evolve(state, trust={**state.trust, key: max(0, min(100, state.trust.get(key, 50) + change))})
+def _with_trust(outcome: Outcome, scenario: Scenario, phase: str, changes: list[tuple[str, str, int]]) -> Outcome:
+    """Kept and broken promises move trust, recorded through the trust effect like every other change."""
+    state, events = outcome
+    for a, b, amount in changes:
+        state, more = change_trust(state, scenario, a, b, amount, phase, "agreement")
+        events = [*events, *more]
+    return state, events
 
 
 def _put(state: GameState, agreement: Agreement) -> GameState:
@@ -263,19 +269,27 @@ def apply_accept(state: GameState, scenario: Scenario, move: AcceptProposal, pha
             )
         ]
     agreement = evolve(agreement, awaiting=awaiting, status="agreed" if not awaiting else agreement.status)
-    state = _trust(_put(state, agreement), move.actor, agreement.proposer, 2)
-    return state, [
-        event(
+    state = _put(state, agreement)
+    return _with_trust(
+        (
             state,
-            phase,
-            "AgreementAccepted",
-            (move.actor,),
-            _audience(agreement),
-            agreement=agreement.id,
-            kind=agreement.kind,
-            complete=not awaiting,
-        )
-    ]
+            [
+                event(
+                    state,
+                    phase,
+                    "AgreementAccepted",
+                    (move.actor,),
+                    _audience(agreement),
+                    agreement=agreement.id,
+                    kind=agreement.kind,
+                    complete=not awaiting,
+                )
+            ],
+        ),
+        scenario,
+        phase,
+        [(move.actor, agreement.proposer, 2)],
+    )
 
 
 def apply_reject(state: GameState, scenario: Scenario, move: RejectProposal, phase: str) -> Outcome:
@@ -284,18 +298,26 @@ def apply_reject(state: GameState, scenario: Scenario, move: RejectProposal, pha
         agreement = evolve(agreement, variation=None, awaiting=())
     else:
         agreement = evolve(agreement, status="rejected", awaiting=())
-    state = _trust(_put(state, agreement), move.actor, agreement.proposer, -3)
-    return state, [
-        event(
+    state = _put(state, agreement)
+    return _with_trust(
+        (
             state,
-            phase,
-            "AgreementRejected",
-            (move.actor,),
-            _audience(agreement),
-            agreement=agreement.id,
-            kind=agreement.kind,
-        )
-    ]
+            [
+                event(
+                    state,
+                    phase,
+                    "AgreementRejected",
+                    (move.actor,),
+                    _audience(agreement),
+                    agreement=agreement.id,
+                    kind=agreement.kind,
+                )
+            ],
+        ),
+        scenario,
+        phase,
+        [(move.actor, agreement.proposer, -3)],
+    )
 
 
 # --- sign ----------------------------------------------------------------------------------
@@ -377,9 +399,7 @@ def apply_sign(state: GameState, scenario: Scenario, move: SignAgreement, phase:
                 declared=agreement.declared,
             )
         ]
-        for a, b in _pairs(agreement.parties):
-            state = _trust(state, a, b, 3)
-        return state, events
+        return _with_trust((state, events), scenario, phase, [(a, b, 3) for a, b in _pairs(agreement.parties)])
     share, line = combined_share(state, scenario, agreement)
     threshold = float(state.rules["competition_share_threshold_percent"]) / 100
     needs_review = (
@@ -405,29 +425,14 @@ def apply_sign(state: GameState, scenario: Scenario, move: SignAgreement, phase:
             )
         ]
         if monitor:
-            gid, state = new_id(state, "G")
             reason = f"Competition review of the proposed {agreement.kind.replace('_', ' ')}"
-            item = AgendaItem(
-                id=gid, regulator=monitor, subject=agreement.proposer, reason=reason, opened=state.month_index
-            )
-            state = evolve(state, agendas={**state.agendas, gid: item})
-            events.append(
-                event(
-                    state,
-                    phase,
-                    "AgendaItemAdded",
-                    (monitor,),
-                    (monitor, *agreement.parties),
-                    ("competition",),
-                    item=gid,
-                    regulator=monitor,
-                    subject=agreement.proposer,
-                    reason=reason,
-                    agreement=agreement.id,
-                )
-            )
+            state, more = add_agenda_item(
+                state, phase, monitor, agreement.proposer, reason, topics=("competition",),
+                audience=(monitor, *agreement.parties), agreement=agreement.id,
+            )  # fmt: skip
+            events += more
         return state, events
-    return _form(state, agreement, phase, share, line)
+    return _form(state, scenario, agreement, phase, share, line)
 
 
 def _pairs(parties: tuple[str, ...]) -> Iterator[tuple[str, str]]:
@@ -436,27 +441,33 @@ def _pairs(parties: tuple[str, ...]) -> Iterator[tuple[str, str]]:
             yield a, b
 
 
-def _form(state: GameState, agreement: Agreement, phase: str, share: float, line: str) -> Outcome:
+def _form(state: GameState, scenario: Scenario, agreement: Agreement, phase: str, share: float, line: str) -> Outcome:
     agreement = evolve(
         agreement, status="signed", starts=state.month_index, ends=state.month_index + agreement.terms.months - 1
     )
     state = _put(state, agreement)
-    for a, b in _pairs(agreement.parties):
-        state = _trust(state, a, b, 5)
-    return state, [
-        event(
+    return _with_trust(
+        (
             state,
-            phase,
-            "AllianceFormed",
-            agreement.parties,
-            topics=("strategy",),
-            agreement=agreement.id,
-            kind=agreement.kind,
-            share=round(share * 100),
-            service=line,
-            conditions=agreement.conditions,
-        )
-    ]
+            [
+                event(
+                    state,
+                    phase,
+                    "AllianceFormed",
+                    agreement.parties,
+                    topics=("strategy",),
+                    agreement=agreement.id,
+                    kind=agreement.kind,
+                    share=round(share * 100),
+                    service=line,
+                    conditions=agreement.conditions,
+                )
+            ],
+        ),
+        scenario,
+        phase,
+        [(a, b, 5) for a, b in _pairs(agreement.parties)],
+    )
 
 
 # --- vary, end ----------------------------------------------------------------------------
@@ -516,23 +527,29 @@ def apply_end(state: GameState, scenario: Scenario, move: EndAgreement, phase: s
     agreement = state.agreements[move.agreement]
     agreement = evolve(agreement, status="ended", ends=state.month_index, awaiting=(), variation=None)
     state = _put(state, agreement)
-    for other in agreement.parties:
-        if other != move.actor:
-            state = _trust(state, move.actor, other, -8)
+    broken = [(move.actor, other, -8) for other in agreement.parties if other != move.actor]
     kind = "ContractEnded" if agreement.is_contract else "AllianceEnded"
-    return state, [
-        event(
+    return _with_trust(
+        (
             state,
-            phase,
-            kind,
-            agreement.parties,
-            topics=("money",) if agreement.is_contract else ("strategy",),
-            agreement=agreement.id,
-            kind=agreement.kind,
-            ended_by=move.actor,
-            reason="ended early",
-        )
-    ]
+            [
+                event(
+                    state,
+                    phase,
+                    kind,
+                    agreement.parties,
+                    topics=("money",) if agreement.is_contract else ("strategy",),
+                    agreement=agreement.id,
+                    kind=agreement.kind,
+                    ended_by=move.actor,
+                    reason="ended early",
+                )
+            ],
+        ),
+        scenario,
+        phase,
+        broken,
+    )
 
 
 # --- conflicts of interest ----------------------------------------------------------------
@@ -580,32 +597,16 @@ def apply_challenge(state: GameState, scenario: Scenario, move: ChallengeConflic
     if upheld:
         status = "ended" if agreement.status == "signed" else "rejected"
         agreement = evolve(agreement, status=status, ends=state.month_index, awaiting=())
-        state = _trust(_put(state, agreement), move.actor, commissioner, -10)
+        state = _put(state, agreement)
         for kind in ("monitor", "nhscb"):
             regulator = _first_of_kind(scenario, kind)
             if regulator:
-                gid, state = new_id(state, "G")
-                reason = f"Undeclared conflict of interest: {name_of(scenario, commissioner)} and {name_of(scenario, agreement.provider)}"
-                item = AgendaItem(
-                    id=gid, regulator=regulator, subject=commissioner, reason=reason, opened=state.month_index
+                reason = (
+                    f"Undeclared conflict of interest: {name_of(scenario, commissioner)} "
+                    f"and {name_of(scenario, agreement.provider)}"
                 )
-                state = evolve(state, agendas={**state.agendas, gid: item})
-                events.append(
-                    event(
-                        state,
-                        phase,
-                        "AgendaItemAdded",
-                        (regulator,),
-                        (regulator, commissioner),
-                        ("governance",),
-                        item=gid,
-                        regulator=regulator,
-                        subject=commissioner,
-                        reason=reason,
-                    )
-                )
-    else:
-        state = _trust(state, move.actor, commissioner, -3)
+                state, more = add_agenda_item(state, phase, regulator, commissioner, reason, topics=("governance",))
+                events += more
     events.insert(
         0,
         event(
@@ -619,7 +620,7 @@ def apply_challenge(state: GameState, scenario: Scenario, move: ChallengeConflic
             declared=agreement.declared,
         ),
     )
-    return state, events
+    return _with_trust((state, events), scenario, phase, [(move.actor, commissioner, -10 if upheld else -3)])
 
 
 # --- Monitor's review -----------------------------------------------------------------------
@@ -673,7 +674,7 @@ def apply_review(state: GameState, scenario: Scenario, move: DecideReview, phase
         "prices held and services kept open to other providers" if move.outcome == "approved_with_conditions" else ""
     )
     agreement = evolve(agreement, review_outcome=move.outcome, conditions=conditions)
-    state, events = _form(state, agreement, phase, share, line)
+    state, events = _form(state, scenario, agreement, phase, share, line)
     return state, [reviewed, *events]
 
 
@@ -757,24 +758,9 @@ def _roll_over(state: GameState, scenario: Scenario, month: int, phase: str) -> 
             )
         )
         if nhscb:
-            gid, state = new_id(state, "G")
             reason = f"Contract with {name_of(scenario, agreement.provider)} not signed by the deadline"
-            item = AgendaItem(id=gid, regulator=nhscb, subject=agreement.commissioner, reason=reason, opened=month)
-            state = evolve(state, agendas={**state.agendas, gid: item})
-            events.append(
-                event(
-                    state,
-                    phase,
-                    "AgendaItemAdded",
-                    (nhscb,),
-                    (nhscb, agreement.commissioner),
-                    ("money",),
-                    item=gid,
-                    regulator=nhscb,
-                    subject=agreement.commissioner,
-                    reason=reason,
-                )
-            )
+            state, more = add_agenda_item(state, phase, nhscb, agreement.commissioner, reason)
+            events += more
     return state, events
 
 

@@ -13,7 +13,6 @@ from attrs import evolve
 
 from ..catalogue import CARE_PROVIDER_KINDS, RULE_SETTINGS, TOPICS
 from ..content import Scenario
-from ..content.model import Effect
 from ..engine.events import Event, event
 from ..engine.moves import (
     AnswerRequest,
@@ -26,7 +25,7 @@ from ..engine.moves import (
 )
 from ..engine.state import GameState, Request, new_id
 from . import Handlers, Outcome, name_of, refuse, regulation
-from .effects import apply_effects
+from .effects import change_trust
 
 REGULATOR_KINDS = frozenset({"monitor", "cqc", "nhscb"})
 ANSWERABLE = ("concern", "request")  # meetings are answered by RespondToMeeting, bids by DecideFunding
@@ -58,13 +57,6 @@ MEETING_TOPICS = {
 
 
 # --- shared with plans and regulation --------------------------------------------------------
-
-
-def change_trust(state: GameState, scenario: Scenario, a: str, b: str, amount: int, phase: str, source: str) -> Outcome:
-    """Trust between two organisations moves through the trust effect, recorded as cards record it."""
-    return apply_effects(
-        state, scenario, (Effect(kind="trust", target=a, other=b, amount=amount),), None, (), phase, source
-    )
 
 
 def put_request(state: GameState, request: Request) -> GameState:

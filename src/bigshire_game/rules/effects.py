@@ -18,7 +18,6 @@ from ..content import Scenario
 from ..content.model import Effect
 from ..engine.events import Event, event
 from ..engine.state import (
-    AgendaItem,
     Agreement,
     DemandShift,
     GameState,
@@ -30,6 +29,7 @@ from ..engine.state import (
     replace_org,
 )
 from . import Outcome
+from .agenda import add_agenda_item
 from .economy import external, transfer
 
 _RULE_TOPICS = {
@@ -256,6 +256,13 @@ def _trust(state: GameState, e: Effect, c: _Context) -> Outcome:
     return state, events
 
 
+def change_trust(state: GameState, scenario: Scenario, a: str, b: str, amount: int, phase: str, source: str) -> Outcome:
+    """Trust between two organisations moves through the trust effect, recorded as cards record it."""
+    return apply_effects(
+        state, scenario, (Effect(kind="trust", target=a, other=b, amount=amount),), None, (), phase, source
+    )
+
+
 def _agenda(state: GameState, e: Effect, c: _Context) -> Outcome:
     regulator = (
         e.regulator if e.regulator in c.scenario.roles else next(iter(c.scenario.roles_of_kind(e.regulator)), None)
@@ -265,22 +272,8 @@ def _agenda(state: GameState, e: Effect, c: _Context) -> Outcome:
     topics = _REGULATOR_TOPICS.get(state.orgs[regulator].kind, ("governance",))
     events = []
     for subject in c.who(e.target):
-        gid, state = new_id(state, "G")
-        item = AgendaItem(id=gid, regulator=regulator, subject=subject, reason=e.reason, opened=state.month_index)
-        state = evolve(state, agendas={**state.agendas, gid: item})
-        events.append(
-            c.event(
-                state,
-                "AgendaItemAdded",
-                (regulator,),
-                (regulator, subject),
-                topics,
-                item=gid,
-                regulator=regulator,
-                subject=subject,
-                reason=e.reason,
-            )
-        )
+        state, more = add_agenda_item(state, c.phase, regulator, subject, e.reason, topics=topics)
+        events += more
     return state, events
 
 

@@ -24,8 +24,9 @@ from ..engine.moves import (
     MakeRuling,
     Move,
 )
-from ..engine.state import FACILITATOR, AgendaItem, GameState, ladder_key, new_id
+from ..engine.state import FACILITATOR, GameState, ladder_key
 from . import Handlers, Outcome, dialogue, name_of, refuse
+from .agenda import add_agenda_item, open_items
 from .conditions import holds
 from .effects import apply_effects
 
@@ -71,54 +72,6 @@ def level(state: GameState, ladder: str, subject: str) -> int:
 def licence_revoked(state: GameState, scenario: Scenario, rid: str) -> bool:
     """True once a provider has reached the top of a Monitor ladder: it may no longer provide NHS care."""
     return any(x.regulator == "monitor" and level(state, x.id, rid) >= len(x.steps) for x in scenario.ladders.values())
-
-
-def _open_items(
-    state: GameState, regulator: str, subject: str | None = None, ladder: str | None = None
-) -> list[AgendaItem]:
-    return [
-        item
-        for item in state.agendas.values()
-        if item.status == "open"
-        and item.regulator == regulator
-        and (subject is None or item.subject == subject)
-        and (ladder is None or item.ladder == ladder)
-    ]
-
-
-def add_agenda_item(
-    state: GameState,
-    phase: str,
-    regulator: str,
-    subject: str,
-    reason: str,
-    ladder: str = "",
-    topics: tuple[str, ...] = ("money",),
-    once: bool = False,
-) -> Outcome:
-    """Put an item on a regulator's agenda; with `once`, not while one is open for that subject and ladder."""
-    if once and _open_items(state, regulator, subject, ladder):
-        return state, []
-    gid, state = new_id(state, "G")
-    item = AgendaItem(
-        id=gid, regulator=regulator, subject=subject, reason=reason, ladder=ladder, opened=state.month_index
-    )
-    state = evolve(state, agendas={**state.agendas, gid: item})
-    return state, [
-        event(
-            state,
-            phase,
-            "AgendaItemAdded",
-            (regulator,),
-            (regulator, subject),
-            topics,
-            item=gid,
-            regulator=regulator,
-            subject=subject,
-            ladder=ladder,
-            reason=reason,
-        )
-    ]
 
 
 def _metrics(cond: Condition) -> Iterator[str]:
@@ -216,7 +169,7 @@ def apply_impose(state: GameState, scenario: Scenario, move: ImposeSanction, pha
     """One step up; the step's effects fall on the subject and the agenda items behind it are closed."""
     ladder = scenario.ladders[move.ladder]
     step = level(state, ladder.id, move.subject) + 1
-    closed = _open_items(state, move.actor, move.subject, ladder.id)
+    closed = open_items(state, move.actor, move.subject, ladder.id)
     agendas = {**state.agendas, **{item.id: evolve(item, status="acted") for item in closed}}
     state = evolve(state, ladders={**state.ladders, ladder_key(ladder.id, move.subject): step}, agendas=agendas)
     events = [
@@ -493,7 +446,7 @@ HANDLERS: Handlers = {
 
 def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
     me = scenario.roles[role]
-    items = _open_items(state, role)
+    items = open_items(state, role)
     for ladder in scenario.ladders.values():
         if ladder.regulator != me.kind:
             continue

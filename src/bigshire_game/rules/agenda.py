@@ -1,0 +1,53 @@
+"""Regulators' agendas: the one place items are added, so every item is recorded the same way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from attrs import evolve
+
+from ..engine.events import event
+from ..engine.state import AgendaItem, GameState, new_id
+from . import Outcome
+
+
+def open_items(
+    state: GameState, regulator: str, subject: str | None = None, ladder: str | None = None
+) -> list[AgendaItem]:
+    return [
+        item
+        for item in state.agendas.values()
+        if item.status == "open"
+        and item.regulator == regulator
+        and (subject is None or item.subject == subject)
+        and (ladder is None or item.ladder == ladder)
+    ]
+
+
+def add_agenda_item(
+    state: GameState,
+    phase: str,
+    regulator: str,
+    subject: str,
+    reason: str,
+    ladder: str = "",
+    topics: tuple[str, ...] = ("money",),
+    once: bool = False,
+    audience: tuple[str, ...] = (),
+    **data: Any,
+) -> Outcome:
+    """Put an item on a regulator's agenda; with `once`, not while one is open for that subject and ladder."""
+    if once and open_items(state, regulator, subject, ladder):
+        return state, []
+    gid, state = new_id(state, "G")
+    item = AgendaItem(
+        id=gid, regulator=regulator, subject=subject, reason=reason, ladder=ladder, opened=state.month_index
+    )
+    state = evolve(state, agendas={**state.agendas, gid: item})
+    seen_by = audience or (regulator, subject)
+    return state, [
+        event(
+            state, phase, "AgendaItemAdded", (regulator,), seen_by, topics,
+            item=gid, regulator=regulator, subject=subject, ladder=ladder, reason=reason, **data,
+        )
+    ]  # fmt: skip
