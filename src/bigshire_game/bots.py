@@ -9,6 +9,7 @@ and move, so they never draw from the game's own random streams.
 from __future__ import annotations
 
 import hashlib
+import random
 
 from .content import Scenario
 from .engine.moves import EndTurn, Move, ProposeAgreement, Rejection
@@ -19,11 +20,31 @@ THRESHOLD = 3.0  # a move must score this much to be worth making
 MAX_MOVES = 8  # per turn, reactive answers included
 
 
-def _jitter(state: GameState, role: str, move: Move, salt: int = 0) -> float:
-    digest = hashlib.blake2b(
-        f"{state.seed}:{role}:{state.month_index}:{state.phase}:{move!r}:{salt}".encode(), digest_size=4
-    )
+def _tie_breaker(state: GameState, role: str) -> random.Random:
+    """A private random sequence for one decision, fixed by the seed, role and moment, never the game's own streams."""
+    moment = f"{state.seed}:{role}:{state.month_index}:{state.phase}:{state.orgs[role].moved_this_turn}"
+    return random.Random(int.from_bytes(hashlib.blake2b(moment.encode(), digest_size=8).digest(), "big"))
+
+
+def _jitter(state: GameState, role: str, move: Move) -> float:
+    """Tie-breaking for a single move scored on its own (tests, tools); `choose` uses one sequence per decision."""
+    digest = hashlib.blake2b(f"{state.seed}:{role}:{state.month_index}:{state.phase}:{move!r}".encode(), digest_size=4)
     return int.from_bytes(digest.digest(), "big") / 2**32
+
+
+_SIGNED: tuple[object, dict[tuple[str, ...], list]] = (None, {})
+
+
+def _signed_contracts(state: GameState) -> dict[tuple[str, ...], list]:
+    """Signed contracts by (buyer, seller), computed once per state."""
+    global _SIGNED
+    if _SIGNED[0] is not state:
+        by_pair: dict[tuple[str, ...], list] = {}
+        for a in state.agreements.values():
+            if a.status == "signed" and a.is_contract:
+                by_pair.setdefault(a.parties, []).append(a)
+        _SIGNED = (state, by_pair)
+    return _SIGNED[1]
 
 
 def _priorities(scenario: Scenario, role: str) -> frozenset[str]:
@@ -37,7 +58,14 @@ def _forecast(state: GameState, scenario: Scenario, role: str) -> int:
     )
 
 
-def score(state: GameState, scenario: Scenario, role: str, move: Move, forecast: int | None = None) -> float:
+def score(
+    state: GameState,
+    scenario: Scenario,
+    role: str,
+    move: Move,
+    forecast: int | None = None,
+    jitter: float | None = None,
+) -> float:
     """How much this organisation wants to make this move now (higher is keener)."""
     me = scenario.roles[role]
     settings = me.bot
@@ -121,7 +149,7 @@ def score(state: GameState, scenario: Scenario, role: str, move: Move, forecast:
         s = 3.0 + 4 * settings.caution
     elif name in ("ChallengeConflict", "ChallengePlan"):
         s = 1.0 + (3.0 if "speak_up" in wants or "enforce" in wants else 0.0)
-    return s + _jitter(state, role, move)
+    return s + (_jitter(state, role, move) if jitter is None else jitter)
 
 
 def _keenness(state: GameState, scenario: Scenario, role: str, kind: str, price_percent: float, forecast: int) -> float:
@@ -149,11 +177,7 @@ def _proposal_score(
     deadline_index = scenario.months.index(deadline) if deadline in scenario.months else len(scenario.months)
     if move.kind in ("tariff", "block", "risk_share", "support"):
         buyer, seller = (role, other) if me.kind == "consortium" else (other, role)
-        current = [
-            a
-            for a in state.agreements.values()
-            if a.is_contract and a.parties == (buyer, seller) and a.status == "signed"
-        ]
+        current = _signed_contracts(state).get((buyer, seller), [])
         ending = current and max(a.ends for a in current) <= deadline_index
         near = state.month_index >= deadline_index - 3
         renewal = bool(ending) and near and not any(a.starts > state.month_index for a in current)
@@ -210,10 +234,11 @@ def choose(state: GameState, scenario: Scenario, role: str, legal: list[Move]) -
     """The bot's next move from the legal ones: the keenest, or end the turn."""
     best, best_score = None, THRESHOLD
     forecast = _forecast(state, scenario, role)
+    ties = _tie_breaker(state, role)
     for move in legal:
         if isinstance(move, EndTurn):
             continue
-        value = score(state, scenario, role, move, forecast)
+        value = score(state, scenario, role, move, forecast, ties.random())
         if value > best_score:
             best, best_score = move, value
     return best if best is not None else EndTurn(actor=role)

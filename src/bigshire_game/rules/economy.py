@@ -197,9 +197,16 @@ def baseline_units(state: GameState, scenario: Scenario) -> dict[str, int]:
     return {rid: round(n) for rid, n in delivered.items()}
 
 
+_PROJECTION: list = [None, None, -1, None]  # state, scenario, month, (income, spend): states are immutable
+
+
 def projected_result(state: GameState, scenario: Scenario, rid: str, month: int) -> int:
     """What this organisation's result would be in `month` if nothing changed."""
-    income, spend, _, _ = _flows(state, scenario, min(month, len(scenario.months) - 1))
+    month = min(month, len(scenario.months) - 1)
+    if _PROJECTION[0] is not state or _PROJECTION[1] is not scenario or _PROJECTION[2] != month:
+        income, spend, _, _ = _flows(state, scenario, month)
+        _PROJECTION[:] = [state, scenario, month, (income, spend)]
+    income, spend = _PROJECTION[3]
     return income[rid] - spend[rid]
 
 
