@@ -163,7 +163,14 @@ def test_bed_cuts_lower_quality_and_cost_and_the_cqc_rates_the_result(june):
     cut = only(events, "QualityChanged", role=ACUTE, source=f"decision:{BED_CUTS}")
     assert cut.data["amount"] == -6
     cost = only(events, "CostBaseChanged", role=ACUTE)
-    assert cost.data["cost_base"] == round(noted["cost_base_before_cuts"] * 0.95)
+    cut = next(
+        e.percent
+        for d in SCENARIO.roles["united_hospitals"].decisions
+        if d.id == "cut_beds"
+        for e in d.effects
+        if e.kind == "cost_base"
+    )
+    assert cut < 0 and cost.data["cost_base"] == round(noted["cost_base_before_cuts"] * (1 + cut / 100))
     assert BED_CUTS in session.state.orgs[ACUTE].decisions
 
     inspection = only(events, "InspectionHeld", subject=ACUTE)

@@ -211,7 +211,14 @@ def test_a_once_decision_is_refused_the_second_time_with_its_reason(state, scena
     assert decisions.check_decision(state, scenario, move) is None
     after, events = decisions.apply_decision(state, scenario, move, "providers")
     assert events[0].kind == "DecisionTaken" and events[0].topics == ("money", "quality")
-    assert after.orgs["united_hospitals"].cost_base == round(735000 * 0.95)
+    cut = next(
+        e.percent
+        for d in scenario.roles["united_hospitals"].decisions
+        if d.id == "cut_beds"
+        for e in d.effects
+        if e.kind == "cost_base"
+    )
+    assert cut < 0 and after.orgs["united_hospitals"].cost_base == round(735000 * (1 + cut / 100))
     assert after.orgs["united_hospitals"].quality == state.orgs["united_hospitals"].quality - 6
     assert [s.card for s in after.scheduled] == ["bed_cuts_protest"]
     again = decisions.check_decision(after, scenario, move)

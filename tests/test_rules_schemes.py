@@ -71,9 +71,15 @@ def test_investment_pays_partners_and_conserves_money(scenario):
     total = sum(o.balance for o in state.orgs.values())
     after, events = invest(state, scenario, "east_bigshire", "early_discharge", ("community_trust", "health_direct"))
     assert after.orgs["east_bigshire"].balance == state.orgs["east_bigshire"].balance - 1500
-    assert after.orgs["community_trust"].balance == state.orgs["community_trust"].balance + 750
-    assert after.orgs["health_direct"].balance == state.orgs["health_direct"].balance + 750
-    assert sum(o.balance for o in after.orgs.values()) == total and after.external_net == state.external_net
+    paid = {e.data["payee"]: e.data["amount"] for e in events if e.kind == "MoneyMoved" and "payee" in e.data}
+    assert paid == {"community_trust": 750, "health_direct": 750}
+    spent = {e.data["role"]: e.data["amount"] for e in events if e.data.get("flow") == "scheme delivery costs"}
+    assert spent == {"community_trust": -750, "health_direct": -750}  # partners spend it delivering the scheme
+    assert after.orgs["community_trust"].balance == state.orgs["community_trust"].balance
+    assert after.orgs["health_direct"].balance == state.orgs["health_direct"].balance
+    assert (
+        sum(o.balance for o in after.orgs.values()) == total - 1500 and after.external_net == state.external_net - 1500
+    )
     (investment,) = after.schemes.values()
     assert (investment.status, investment.invested, investment.matures) == ("maturing", 0, 3)
     assert events[0].kind == "SchemeInvested" and set(events[0].topics) == {"quality", "money"}

@@ -145,6 +145,14 @@ def apply_invest(state: GameState, scenario: Scenario, move: InvestInScheme, pha
                     source=source,
                 )
             )
+            # the partner spends it on the staff who deliver the scheme: paid for work, not a windfall
+            state = external(state, partner, -amount)
+            events.append(
+                event(
+                    state, phase, "MoneyMoved", (partner,), (partner,), ("money",),
+                    role=partner, amount=-amount, flow="scheme delivery costs", source=source,
+                )
+            )  # fmt: skip
     else:
         state = external(state, move.actor, -scheme.cost)
         events.append(
