@@ -50,6 +50,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
         13,
         "2015-01 is outside the calendar, which runs from 2013-06 to 2014-06",
     ),
+    "offer_service_not_provided.toml": (17, '"health_direct" does not provide "community", so it cannot offer it'),
     "negative_transfer.toml": (16, "a transfer's amount must be more than 0, but it is -500"),
     "non_utf8.toml": (8, "not a text file in UTF-8 (unreadable byte 0xa3)"),
     "option_without_effects.toml": (22, 'the required key "effects" is missing'),

@@ -8,13 +8,15 @@ are reported once, where they are, and not again as broken references.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterable, Iterator
 
 from attrs import define, field
 
 from .. import catalogue as cat
 from .diagnostics import KeyPath, one_of, suggest
-from .model import Card, Condition, DeckInfo, Effect, Role, ScenarioFile
+from .model import Card, Condition, DeckInfo, Effect, NarrativeFile, Role, ScenarioFile
 from .scenario import group_turns, month_range, parse_month
 
 Problem = tuple[str, KeyPath, str, str]  # file, path, message, severity
@@ -36,6 +38,7 @@ class World:
     cards: dict[str, tuple[str, KeyPath, Card]] = field(factory=dict)
     card_ids: set[str] = field(factory=set)  # includes cards that failed to read
     decks: list[tuple[str, DeckInfo]] = field(factory=list)
+    narratives: list[tuple[str, NarrativeFile]] = field(factory=list)
     problems: list[Problem] = field(factory=list)
 
     @property
@@ -64,6 +67,8 @@ def check_all(world: World) -> list[Problem]:
     for _cid, (file, path, card) in world.cards.items():
         _card(world, file, path, card)
     _unreachable_cards(world)
+    for file, narrative in world.narratives:
+        _narrative(world, file, narrative)
     return world.problems
 
 
@@ -310,6 +315,15 @@ def _effect(w: World, file: str, path: KeyPath, effect: Effect, ctx: _Context) -
         _word(w, file, (*path, "card"), effect.card, w.card_ids, "card")
     if effect.contract is not None:
         _word(w, file, (*path, "contract"), effect.contract, cat.CONTRACT_KINDS, "kind of contract")
+    if kind == "offer" and effect.activities and effect.source in w.roles:
+        offered = set(w.roles[effect.source][1].services)
+        for i, activity in enumerate(effect.activities):
+            if activity not in offered and (w.activities is None or activity in w.activities):
+                w.error(
+                    file,
+                    (*path, "activities", i),
+                    f'"{effect.source}" does not provide "{activity}", so it cannot offer it; its services are: {", ".join(sorted(offered)) or "none"}',
+                )
     if kind == "offer":
         _not_negative(w, file, (*path, "annual_value"), effect.annual_value, "a contract's value")
         _between(w, file, (*path, "share_percent"), effect.share_percent, 0, 100)
@@ -458,6 +472,7 @@ def _scenario(w: World, file: str, s: ScenarioFile) -> None:
             _words(w, file, (*path, name, "from_kinds"), flt.from_kinds, cat.KINDS, "kind of organisation")
             _words(w, file, (*path, name, "to_kinds"), flt.to_kinds, cat.KINDS, "kind of organisation")
         _not_negative(w, file, (*path, "at_least"), m.at_least, "a threshold")
+        _placeholders(w, file, ("themes", i, "text"), theme.text, cat.THEME_PLACEHOLDERS, "an observer theme")
 
 
 # --- roles/<id>.toml ---------------------------------------------------------------
@@ -678,3 +693,113 @@ def _all_effects(card: Card) -> Iterator[Effect]:
     yield from card.effects
     for option in card.options:
         yield from option.effects
+
+
+# --- content/narrative.toml ------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def _placeholders(w: World, file: str, path: KeyPath, text: str, allowed: Iterable[str], what: str) -> None:
+    """Every {name} in the text must be one the renderer fills; a stray brace is a typo."""
+    pool = sorted(set(allowed))
+    for match in _PLACEHOLDER.finditer(text):
+        name = match.group(1)
+        if name in pool:
+            continue
+        close = difflib.get_close_matches(name, pool, n=1, cutoff=0.6)
+        if close:
+            hint = f' Did you mean "{{{close[0]}}}"?'
+        elif pool:
+            hint = " It can use " + ", ".join(f"{{{p}}}" for p in pool) + "."
+        else:
+            hint = " It can use none."
+        w.error(file, path, f'"{{{name}}}" is not a placeholder {what} can use.{hint}')
+    rest = _PLACEHOLDER.sub("", text)
+    if "{" in rest or "}" in rest:
+        w.error(
+            file, path, 'a "{" or "}" does not make a placeholder: write placeholders as {name}, with no braces inside'
+        )
+
+
+def _narrative(w: World, file: str, n: NarrativeFile) -> None:
+    for kind, words in n.agreements.items():
+        if _word(
+            w, file, ("agreements", kind), kind, {**cat.CONTRACT_KINDS, **cat.ALLIANCE_KINDS}, "kind of agreement"
+        ):
+            _some_text(w, file, ("agreements", kind), words)
+    for topic, words in n.topics.items():
+        if _word(w, file, ("topics", topic), topic, cat.TOPICS, "topic"):
+            _some_text(w, file, ("topics", topic), words)
+    for setting, words in n.settings.items():
+        path = ("settings", setting)
+        if not _word(w, file, path, setting, cat.RULE_SETTINGS, "rule setting"):
+            continue
+        _some_text(w, file, (*path, "name"), words.name)
+        _placeholders(w, file, (*path, "name"), words.name, (), f'the name of "{setting}"')
+        if cat.RULE_SETTINGS[setting] is bool:
+            for key in ("yes", "no"):
+                value = getattr(words, key)
+                if value is None:
+                    w.error(file, path, f'"{setting}" is true or false: give "yes" and "no" (how each reads)')
+                    break
+                _placeholders(w, file, (*path, key), value, (), f'"{key}" of "{setting}"')
+            if words.text is not None:
+                w.error(file, (*path, "text"), f'"{setting}" is true or false: write "yes" and "no" instead of "text"')
+        else:
+            if words.text is None:
+                w.error(file, path, f'"{setting}" needs "text", with {{value}} where its value goes')
+            else:
+                _placeholders(w, file, (*path, "text"), words.text, ("value",), f'the text of "{setting}"')
+            for key in ("yes", "no"):
+                if getattr(words, key) is not None:
+                    w.error(file, (*path, key), f'"{setting}" is not true or false: use "text" with {{value}}')
+
+    seen: dict[tuple[str, tuple], int] = {}
+    for i, t in enumerate(n.templates):
+        path = ("templates", i)
+        if not _word(w, file, (*path, "event"), t.event, cat.EVENT_KINDS, "event"):
+            continue
+        fields = {*cat.NARRATIVE_COMMON, *cat.NARRATIVE_FIELDS.get(t.event, ())}
+        what = f'a sentence about "{t.event}"'
+        _some_text(w, file, (*path, "text"), t.text)
+        _placeholders(w, file, (*path, "text"), t.text, fields, what)
+        if t.together is not None:
+            _some_text(w, file, (*path, "together"), t.together)
+            _placeholders(w, file, (*path, "together"), t.together, fields | {cat.NARRATIVE_TOGETHER}, what)
+        if t.group_by != "actor":
+            _word(w, file, (*path, "group_by"), t.group_by, fields - {"month"}, f'placeholder of "{t.event}"')
+        if t.detail is not None:
+            _word(w, file, (*path, "detail"), t.detail, fields - {"month", t.group_by}, f'placeholder of "{t.event}"')
+            if t.together is None:
+                w.error(file, (*path, "detail"), '"detail" only matters with "together": add one, or remove "detail"')
+        switches = cat.NARRATIVE_SWITCHES.get(t.event, {})
+        for key, value in t.when.items():
+            wp = (*path, "when", key)
+            if key not in switches:
+                if not switches:
+                    w.error(file, wp, f'sentences about "{t.event}" have no variants: remove "when"')
+                else:
+                    hint = suggest(key, switches) or f" It can test {one_of(switches)}."
+                    w.error(file, wp, f'"{key}" is not something a sentence about "{t.event}" can test.{hint}')
+                continue
+            allowed = switches[key]
+            if all(isinstance(a, bool) for a in allowed):
+                if not isinstance(value, bool):
+                    w.error(file, wp, f'"{key}" is true or false, not {_show(value)}')
+            elif not isinstance(value, str) or value not in allowed:
+                hint = (suggest(value, allowed) if isinstance(value, str) else "") or f" Use one of {one_of(allowed)}."
+                w.error(file, wp, f'{_show(value)} is not a value of "{key}".{hint}')
+        key = (t.event, tuple(sorted(t.when.items(), key=lambda kv: kv[0])))
+        if key in seen:
+            w.warn(
+                file,
+                path,
+                f'this sentence is never used: templates[{seen[key]}] is for the same event and the same "when"',
+            )
+        seen.setdefault(key, i)
+
+
+def _some_text(w: World, file: str, path: KeyPath, text: str) -> None:
+    if not text.strip():
+        w.error(file, path, "write some words here: it is empty")

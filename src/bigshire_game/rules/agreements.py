@@ -325,16 +325,20 @@ def apply_reject(state: GameState, scenario: Scenario, move: RejectProposal, pha
 
 def market_shares(state: GameState, scenario: Scenario, activity: str) -> dict[str, float]:
     """Each provider's share of the county's units of one activity this month."""
-    from .economy import contracts_for, default_providers
+    from .economy import contract_shares, contracts_for, default_providers
 
     delivered: dict[str, float] = defaultdict(float)
     month = state.month_index
     for cid in scenario.roles_of_kind("consortium"):
-        providers = [c.provider for c in contracts_for(state, cid, activity, month)]
-        if not providers and activity in default_providers(scenario):
-            providers = [default_providers(scenario)[activity]]
-        for provider in providers:
-            delivered[provider] += units(state, scenario, cid, activity, month, provider) / len(providers)
+        contracts = contracts_for(state, cid, activity, month)
+        if contracts:
+            for contract, share in zip(
+                contracts, contract_shares(state, scenario, cid, activity, month, contracts), strict=True
+            ):
+                delivered[contract.provider] += units(state, scenario, cid, activity, month, contract.provider) * share
+        elif activity in default_providers(scenario):
+            provider = default_providers(scenario)[activity]
+            delivered[provider] += units(state, scenario, cid, activity, month, provider)
     total = sum(delivered.values())
     return {p: n / total for p, n in delivered.items()} if total else {}
 
@@ -779,6 +783,10 @@ def _expected_value(state: GameState, scenario: Scenario, consortium: str, provi
 def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
     me = scenario.roles[role]
     open_pairs = {(a.kind, frozenset(a.parties)) for a in state.agreements.values() if a.status in OPEN}
+    contracts_between: dict[tuple[str, ...], list[Agreement]] = {}
+    for a in sorted(state.agreements.values(), key=lambda a: a.starts):
+        if a.is_contract:
+            contracts_between.setdefault(a.parties, []).append(a)
     if me.kind == "consortium" or me.kind in PROVIDER_KINDS:
         for other_id in scenario.roles:
             buyer, seller = (role, other_id) if me.kind == "consortium" else (other_id, role)
@@ -790,7 +798,7 @@ def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
                 continue
             services = scenario.roles[seller].services
             value = _expected_value(state, scenario, buyer, seller)
-            offers = (
+            offers = dict(
                 [
                     ("tariff", Terms(activities=services)),
                     ("block", Terms(activities=services, annual_value=value)),
@@ -799,9 +807,19 @@ def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
                 if services
                 else [("support", Terms(annual_value=1200))]
             )
-            for kind, terms in offers:
+            renewable = [a for a in contracts_between.get((buyer, seller), ()) if a.status == "signed"]
+            for current in renewable:  # renewal on the terms in force comes first, for each contract
+                price = (
+                    current.terms.price_percent
+                    if state.rules["below_tariff_allowed"]
+                    else max(100.0, current.terms.price_percent)
+                )
+                offers[current.kind] = evolve(current.terms, months=12, price_percent=price)
+            for kind, terms in offers.items():
                 if (kind, frozenset((buyer, seller))) not in open_pairs:
-                    yield ProposeAgreement(actor=role, kind=kind, parties=(other_id,), terms=terms)
+                    move = ProposeAgreement(actor=role, kind=kind, parties=(other_id,), terms=terms)
+                    if _check_terms(state, scenario, move, kind, (buyer, seller), terms) is None:
+                        yield move
     if me.kind in CARE_PROVIDER_KINDS:
         partners = [r for r, x in scenario.roles.items() if r != role and x.kind in CARE_PROVIDER_KINDS]
         for other in partners:

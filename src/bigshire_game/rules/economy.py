@@ -20,6 +20,7 @@ from ..engine.events import Event, event
 from ..engine.state import Agreement, GameState, Org
 
 QUALITY_STRAIN = 1.06  # providers working this far above their baseline lose quality
+NEW_WORK_COST = 0.9  # share of tariff value that work new to a provider costs it to deliver
 
 
 def referral_percent(scenario: Scenario, consortium: str) -> float:
@@ -45,6 +46,20 @@ def contracts_for(state: GameState, consortium: str, activity: str, month: int) 
         and activity in agreement.terms.activities
         and is_active(agreement, month)
     ]
+
+
+def contract_shares(
+    state: GameState, scenario: Scenario, consortium: str, activity: str, month: int, contracts: list[Agreement]
+) -> list[float]:
+    """How activity divides between contracts covering it: by their yearly value; a tariff contract takes it all at price."""
+    if len(contracts) == 1:
+        return [1.0]
+    whole = units(state, scenario, consortium, activity, month, "") * state.tariff[activity] * 12 / 1000
+    weights = [
+        c.terms.annual_value / max(1, len(c.terms.activities)) if c.kind != "tariff" else whole for c in contracts
+    ]
+    total = sum(weights)
+    return [w / total for w in weights] if total > 0 else [1 / len(contracts)] * len(contracts)
 
 
 def contract_for(state: GameState, consortium: str, activity: str, month: int) -> Agreement | None:
@@ -140,6 +155,7 @@ def _flows(
     income: dict[str, int] = defaultdict(int)
     spend: dict[str, int] = defaultdict(int)
     delivered: dict[str, float] = defaultdict(float)
+    worth: dict[str, float] = defaultdict(float)  # delivered units valued at tariff, £k
     payments: list[tuple[Agreement | None, str, str, int, float]] = []
     top_slice = float(state.rules["top_slice_percent"]) / 100
     nhscb = next(iter(scenario.roles_of_kind("nhscb")), None)
@@ -161,12 +177,15 @@ def _flows(
                     continue
                 count = units(state, scenario, cid, act.id, month, provider)
                 delivered[provider] += count
+                worth[provider] += count * state.tariff[act.id] / 1000
                 v, n = loose[provider]
                 loose[provider] = (v + value_at_tariff(state, scenario, cid, act.id, count, 100.0), n + count)
                 continue
-            for contract in contracts:
-                count = units(state, scenario, cid, act.id, month, contract.provider) / len(contracts)
+            shares = contract_shares(state, scenario, cid, act.id, month, contracts)
+            for contract, share in zip(contracts, shares, strict=True):
+                count = units(state, scenario, cid, act.id, month, contract.provider) * share
                 delivered[contract.provider] += count
+                worth[contract.provider] += count * state.tariff[act.id] / 1000
                 value = value_at_tariff(state, scenario, cid, act.id, count, contract.terms.price_percent)
                 _, v, n = per_contract.get(contract.id, (contract, 0.0, 0.0))
                 per_contract[contract.id] = (contract, v + value, n + count)
@@ -186,8 +205,11 @@ def _flows(
         income[rid] += round(fin.other_income / 12)
         if org.cost_base:
             variable = fin.variable_cost_percent / 100
-            load = delivered[rid] / org.baseline_units if org.baseline_units else 1.0
-            spend[rid] += round(org.cost_base / 12 * ((1 - variable) + variable * load) * inflation)
+            if org.baseline_units:
+                load = delivered[rid] / org.baseline_units
+                spend[rid] += round(org.cost_base / 12 * ((1 - variable) + variable * load) * inflation)
+            else:  # no activity at the start: new work costs what it earns at tariff, less a thin margin
+                spend[rid] += round(org.cost_base / 12 * inflation + NEW_WORK_COST * worth[rid])
     return income, spend, delivered, payments
 
 
