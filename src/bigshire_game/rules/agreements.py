@@ -110,6 +110,13 @@ def _parties_fit(scenario: Scenario, move: Move, kind: str, parties: tuple[str, 
             return refuse(
                 "wrong_parties", move, "Joint ventures and integrated care organisations are for care providers only."
             )
+        idle = [p for p in parties if not scenario.roles[p].services]
+        if idle:
+            return refuse(
+                "no_services",
+                move,
+                f"{name_of(scenario, idle[0])} provides no care services, so it cannot join a care alliance.",
+            )
     elif kind in COMMISSIONER_ALLIANCES:
         if any(k != "consortium" for k in kinds):
             return refuse(
@@ -820,8 +827,8 @@ def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
                     move = ProposeAgreement(actor=role, kind=kind, parties=(other_id,), terms=terms)
                     if _check_terms(state, scenario, move, kind, (buyer, seller), terms) is None:
                         yield move
-    if me.kind in CARE_PROVIDER_KINDS:
-        partners = [r for r, x in scenario.roles.items() if r != role and x.kind in CARE_PROVIDER_KINDS]
+    if me.kind in CARE_PROVIDER_KINDS and me.services:
+        partners = [r for r, x in scenario.roles.items() if r != role and x.kind in CARE_PROVIDER_KINDS and x.services]
         for other in partners:
             if ("joint_venture", frozenset((role, other))) not in open_pairs:
                 yield ProposeAgreement(
