@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,37 @@ class TextSnapshotExtension(SingleFileSnapshotExtension):
     _write_mode = WriteMode.TEXT
 
 
+class MarkdownSnapshotExtension(SingleFileSnapshotExtension):
+    """One `.md` golden file per snapshot: a debrief, read in review exactly as a trainer would."""
+
+    file_extension = "md"
+    _write_mode = WriteMode.TEXT
+
+
+class SVGSnapshotExtension(SingleFileSnapshotExtension):
+    """One `.svg` screenshot per snapshot (syrupy 7 directly: pytest-textual-snapshot pins syrupy 4).
+
+    Textual names every SVG's classes `terminal-<digits>-`, different on each run;
+    `svg_snapshot` compares screenshots with those ids made stable.
+    """
+
+    file_extension = "svg"
+    _write_mode = WriteMode.TEXT
+
+
+_TERMINAL_ID = re.compile(r"terminal-\d+-")
+
+
+def stable_svg(svg: str) -> str:
+    """A Textual screenshot with its random `terminal-<digits>-` ids replaced by one fixed id."""
+    return _TERMINAL_ID.sub("terminal-", svg)
+
+
+@pytest.fixture
+def svg_snapshot(snapshot):
+    return snapshot.use_extension(SVGSnapshotExtension)
+
+
 @pytest.fixture(scope="session")
 def builtin_dir() -> Path:
     """The source checkout's root, which holds the built-in content/, roles/ and decks/."""
@@ -51,3 +83,8 @@ def scenario_copy(tmp_path: Path, builtin_dir: Path) -> Callable[..., Path]:
 @pytest.fixture
 def text_snapshot(snapshot):
     return snapshot.use_extension(TextSnapshotExtension)
+
+
+@pytest.fixture
+def markdown_snapshot(snapshot):
+    return snapshot.use_extension(MarkdownSnapshotExtension)

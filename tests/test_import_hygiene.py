@@ -24,7 +24,7 @@ def _loaded_after(code: str) -> set[str]:
     return set(json.loads(result.stdout.splitlines()[-1]))
 
 
-@pytest.mark.parametrize("module", ["bigshire_game.content", "bigshire_game.cli"])
+@pytest.mark.parametrize("module", ["bigshire_game.content", "bigshire_game.cli", "bigshire_game.saves"])
 def test_import_does_not_load_heavy_modules(module):
     assert _loaded_after(f"import {module}") == set()
 

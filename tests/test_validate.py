@@ -46,6 +46,10 @@ EXPECTED: dict[str, tuple[int, str]] = {
     ),
     "empty_file.toml": (1, "the file is empty"),
     "month_badly_written.toml": (13, '"Oct 2013" is not a month; write months as "2013-10"'),
+    "narrative_unknown_placeholder.toml": (
+        5,
+        '"{provder}" is not a placeholder a sentence about "ContractSigned" can use. Did you mean "{provider}"?',
+    ),
     "month_outside_calendar.toml": (
         13,
         "2015-01 is outside the calendar, which runs from 2013-06 to 2014-06",
@@ -86,13 +90,20 @@ def is_role(name: str) -> bool:
     return name.startswith("role_")
 
 
+def is_narrative(name: str) -> bool:
+    return name.startswith("narrative_")
+
+
 def add_fixture(name: str, scenario: Path) -> tuple[str, tuple[str, ...]]:
-    """Put a bad file next to a scenario copy: a role into its roles/, a deck beside it to pass
-    with --deck. Returns the file as diagnostics show it (relative to the copy's parent,
+    """Put a bad file next to a scenario copy: a role into its roles/, a narrative as its
+    content/narrative.toml, a deck beside it to pass with --deck. Returns the file as diagnostics show it (relative to the copy's parent,
     which the tests use as the working folder) and the extra decks to read."""
     if is_role(name):
         shutil.copy(BAD_CONTENT / name, scenario / "roles" / name)
         return f"{scenario.name}/roles/{name}", ()
+    if is_narrative(name):  # the scenario's own sentences, laid over the built-in ones
+        shutil.copy(BAD_CONTENT / name, scenario / "content" / "narrative.toml")
+        return f"{scenario.name}/content/narrative.toml", ()
     (scenario.parent / "bad_content").mkdir(exist_ok=True)
     shutil.copy(BAD_CONTENT / name, scenario.parent / "bad_content" / name)
     return f"bad_content/{name}", (f"bad_content/{name}",)

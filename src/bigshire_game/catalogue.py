@@ -208,3 +208,152 @@ EVENT_KINDS: dict[str, str] = {
     "Passed": "an organisation passed",
     "GameEnded": "the game ended",
 }
+
+# --- the narrative: what sentence templates in content/narrative.toml may say -------------------
+
+NARRATIVE_COMMON: dict[str, str] = {
+    "actor": "the organisation the sentence is about (the one a group of like events is gathered by)",
+    "actors": "every organisation that took part, as a list",
+    "month": 'the month it happened, e.g. "October 2013"',
+}
+"""Placeholders every template may use, besides its own event's."""
+
+NARRATIVE_TOGETHER = "count"
+"""The extra placeholder of a `together` sentence: how many events it gathers, in words."""
+
+_AGREEMENT = ("agreement", "offer")
+_CONTRACT_PARTIES = ("commissioner", "provider")
+
+NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
+    "GameStarted": ("scenario", "start", "end"),
+    "MonthStarted": ("turn",),
+    "PhaseStarted": ("phase",),
+    "TurnStarted": (),
+    "TurnEnded": ("moves",),
+    "CardPublished": ("card", "audience", "deck"),
+    "OptionChosen": ("card", "option"),
+    "DecisionTaken": ("decision", "subject", "reason"),
+    "MoneyMoved": ("amount", "flow", "payer", "payee", "cause"),
+    "AllocationPaid": ("amount",),
+    "ContractPaid": (*_CONTRACT_PARTIES, "agreement", "amount", "paid_month"),
+    "QualityChanged": ("quality", "points", "why"),
+    "CostBaseChanged": ("percent", "change", "cost_base", "cause"),
+    "DemandChanged": ("activity", "percent", "target", "until", "referral_rate", "cause"),
+    "TariffChanged": ("activity", "percent", "price", "previous", "cause"),
+    "RuleChanged": ("rule", "setting", "value", "previous", "cause"),
+    "TrustChanged": ("first", "second", "points", "trust", "cause"),
+    "AgreementProposed": ("proposer", "to", *_AGREEMENT, "value", "services", "months", "share", "price", "cause"),
+    "AgreementCountered": ("to", *_AGREEMENT, "value", "share", "price"),
+    "AgreementAccepted": ("proposer", *_AGREEMENT),
+    "AgreementRejected": ("proposer", *_AGREEMENT),
+    "AgreementLapsed": ("proposer", "waited_for", *_AGREEMENT),
+    "ContractSigned": (*_CONTRACT_PARTIES, "agreement", "value", "services", "starts", "share", "price"),
+    "ContractVaried": (*_CONTRACT_PARTIES, "agreement", "value", "price"),
+    "ContractEnded": (*_CONTRACT_PARTIES, "agreement", "ended_by"),
+    "ContractRolledOver": (*_CONTRACT_PARTIES, "agreement", "until"),
+    "AllianceFormed": ("members", "alliance", "agreement", "share", "service", "conditions"),
+    "AllianceEnded": ("members", "alliance", "agreement", "ended_by"),
+    "CompetitionReviewOpened": ("regulator", "members", "alliance", "agreement", "share", "service"),
+    "AllianceReviewed": ("regulator", "members", "alliance", "agreement", "share", "service"),
+    "ConflictDeclared": ("commissioner", "provider", "agreement"),
+    "ConflictChallenged": ("challenger", "commissioner", "provider", "agreement"),
+    "SchemeInvested": ("investor", "scheme", "cost", "partners", "matures"),
+    "SchemeSavingsReleased": ("investor", "scheme", "partners", "activity", "percent"),
+    "SchemeFailed": ("investor", "scheme", "partners"),
+    "ConcernRaised": ("by", "to", "about", "topic", "text"),
+    "RequestRaised": ("by", "to", "topic", "text", "setting"),
+    "RequestAnswered": ("asker", "answerer", "to", "item", "topic", "answer"),
+    "MeetingConvened": ("convener", "invitees", "topic", "text"),
+    "MeetingHeld": ("convener", "attendees", "declined", "absent", "topic"),
+    "PlanSubmitted": ("consortium", "savings", "gap", "credibility"),
+    "PlanChallenged": ("challenger", "consortium", "credibility", "points"),
+    "PlanAssessed": ("assessor", "consortium", "verdict", "credibility"),
+    "FundingBid": ("consortium", "amount", "to"),
+    "FundingAwarded": ("board", "consortium", "awarded", "requested"),
+    "AgendaItemAdded": ("regulator", "subject", "reason"),
+    "InspectionHeld": ("inspector", "subject", "rating", "quality"),
+    "SanctionImposed": ("regulator", "subject", "step", "step_text", "ladder", "level", "steps", "reason"),
+    "SanctionLifted": ("regulator", "subject", "step", "ladder", "level", "steps"),
+    "IncidentOccurred": ("subject", "text"),
+    "MonthResolved": ("result", "balance", "income", "spend", "paid_month"),
+    "QualityPremiumPaid": ("amount", "quality"),
+    "FigureAdjusted": ("figure", "amount", "value", "until", "cause", "reason"),
+    "RulingMade": ("regulator", "rule", "setting", "value", "previous"),
+    "SeatTakenOver": ("seat",),
+    "Passed": (),
+    "GameEnded": (),
+}
+"""Placeholders each event's templates may use (besides NARRATIVE_COMMON). Names and money come
+already written out ("United Hospitals", "£1.2m"); the debrief's renderer fills exactly these."""
+
+_YES_NO = (True, False)
+_AGREEMENT_KINDS = (*CONTRACT_KINDS, *ALLIANCE_KINDS)
+
+NARRATIVE_SWITCHES: dict[str, dict[str, tuple[bool | str, ...]]] = {
+    "CardPublished": {"public": _YES_NO, "how": ("fixed", "drawn", "follow-up", "facilitator")},
+    "OptionChosen": {"defaulted": _YES_NO},
+    "DecisionTaken": {"dismissal": _YES_NO},
+    "MoneyMoved": {"transfer": _YES_NO, "incoming": _YES_NO, "caused": _YES_NO},
+    "QualityChanged": {"rising": _YES_NO},
+    "CostBaseChanged": {"rising": _YES_NO, "caused": _YES_NO},
+    "DemandChanged": {"referrals": _YES_NO, "rising": _YES_NO, "everywhere": _YES_NO, "lasting": _YES_NO},
+    "TariffChanged": {"rising": _YES_NO},
+    "RuleChanged": {"changed": _YES_NO, "setting": tuple(RULE_SETTINGS)},
+    "TrustChanged": {"rising": _YES_NO},
+    "AgreementProposed": {
+        "kind": _AGREEMENT_KINDS,
+        "contract": _YES_NO,
+        "variation": _YES_NO,
+        "from_card": _YES_NO,
+        "conflict": _YES_NO,
+    },
+    "AgreementCountered": {"kind": _AGREEMENT_KINDS},
+    "AgreementAccepted": {"kind": _AGREEMENT_KINDS, "contract": _YES_NO, "complete": _YES_NO},
+    "AgreementRejected": {"kind": _AGREEMENT_KINDS, "contract": _YES_NO, "variation": _YES_NO},
+    "AgreementLapsed": {"kind": _AGREEMENT_KINDS, "contract": _YES_NO},
+    "ContractSigned": {"kind": tuple(CONTRACT_KINDS), "conflict": _YES_NO, "declared": _YES_NO},
+    "ContractVaried": {"kind": tuple(CONTRACT_KINDS)},
+    "ContractEnded": {"kind": tuple(CONTRACT_KINDS), "early": _YES_NO},
+    "ContractRolledOver": {"kind": tuple(CONTRACT_KINDS)},
+    "AllianceFormed": {"kind": tuple(ALLIANCE_KINDS), "conditional": _YES_NO},
+    "AllianceEnded": {"kind": tuple(ALLIANCE_KINDS), "early": _YES_NO},
+    "CompetitionReviewOpened": {"kind": tuple(ALLIANCE_KINDS)},
+    "AllianceReviewed": {
+        "kind": tuple(ALLIANCE_KINDS),
+        "outcome": ("approved", "approved_with_conditions", "blocked"),
+    },
+    "ConflictChallenged": {"upheld": _YES_NO},
+    "SchemeInvested": {"partnered": _YES_NO},
+    "SchemeSavingsReleased": {"partnered": _YES_NO},
+    "SchemeFailed": {"partnered": _YES_NO},
+    "ConcernRaised": {"has_text": _YES_NO, "to_subject": _YES_NO},
+    "RequestRaised": {"ruling": _YES_NO, "has_text": _YES_NO},
+    "RequestAnswered": {
+        "item": ("concern", "request", "meeting", "funding"),
+        "answered": _YES_NO,
+        "attend": _YES_NO,
+        "has_answer": _YES_NO,
+    },
+    "MeetingConvened": {"has_text": _YES_NO},
+    "MeetingHeld": {"nobody_came": _YES_NO, "some_declined": _YES_NO, "some_absent": _YES_NO},
+    "PlanSubmitted": {"late": _YES_NO, "needs_assessment": _YES_NO, "gap": _YES_NO},
+    "PlanAssessed": {"verdict": ("credible", "needs work", "not credible")},
+    "FundingAwarded": {"refused": _YES_NO, "in_full": _YES_NO},
+    "AgendaItemAdded": {"regulator": ("nhscb", "monitor", "cqc")},
+    "InspectionHeld": {"rating": ("good", "requires improvement", "inadequate")},
+    "SanctionImposed": {"final": _YES_NO, "has_reason": _YES_NO},
+    "MonthResolved": {"surplus": _YES_NO},
+    "FigureAdjusted": {
+        "figure": ("action_points", "workload", "balance", "quality"),
+        "rising": _YES_NO,
+        "temporary": _YES_NO,
+    },
+    "RulingMade": {"changed": _YES_NO, "setting": tuple(RULE_SETTINGS)},
+}
+"""What a template's `when` table may test for each event, and the values each test can take."""
+
+THEME_PLACEHOLDERS: dict[str, str] = {
+    "value": "the theme's figure: the count, the ratio (one decimal) or the share (a whole per cent)",
+    "of": "how many events matched `of`",
+    "against": "how many events matched `against`",
+}

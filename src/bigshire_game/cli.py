@@ -100,6 +100,12 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if args.games < 1 or args.jobs < 1 or (args.months is not None and args.months < 1):
         print("bigshire: --games, --jobs and --months must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    if args.save and args.games != 1:
+        print("bigshire: --save keeps one game; leave out --games", file=sys.stderr)
+        return EXIT_USAGE
+    target = _free_save_path(args, args.save) if args.save else None
+    if target is False:
+        return EXIT_PROBLEMS
     scenario = _load(args)
     if scenario is None:
         return EXIT_PROBLEMS
@@ -107,10 +113,230 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         game = simulate.play(scenario, args.seed, args.months)
         print(f"{scenario.title} — seed {args.seed}, every organisation played by the computer")
         simulate.summary(scenario, game, sys.stdout)
-        return EXIT_OK
+        return _save_simulated(args, scenario, game, target) if target else EXIT_OK
     outcomes = simulate.sweep(scenario, simulate.seeds_from(args.seed, args.games), args.jobs, sys.stderr)
     simulate.report(scenario, outcomes, sys.stdout)
     return EXIT_OK
+
+
+def _free_save_path(args: argparse.Namespace, name: str):
+    """Where a new save called `name` goes, checked before any work is done; False after printing why not."""
+    from .saves import SaveError, save_path
+
+    try:
+        target = save_path(args.saves, name)
+    except SaveError as exc:
+        print(f"bigshire: {exc}", file=sys.stderr)
+        return False
+    if target.exists() and not args.force:
+        print(
+            f"bigshire: {target}: a save with this name already exists; choose another name, or add --force",
+            file=sys.stderr,
+        )
+        return False
+    return target
+
+
+def _save_simulated(args: argparse.Namespace, scenario, game, target: Path) -> int:
+    from .saves import SaveError, record_of, write_record
+    from .session import Session
+
+    session = Session.replay(scenario, args.seed, {}, game.moves)
+    record = record_of(session, label=f"simulated game, seed {args.seed}")
+    try:
+        path = write_record(record, target, force=args.force)
+    except SaveError as exc:
+        print(f"bigshire: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Saved the game to {path} ({len(record.moves)} moves).")
+    return EXIT_OK
+
+
+def cmd_saves(args: argparse.Namespace) -> int:
+    from .content import month_label
+    from .saves import SaveError, list_saves, read_record
+
+    paths = list_saves(args.saves)
+    if not paths:
+        print(f"No saves in {args.saves}.")
+        return EXIT_OK
+    rows = [("name", "label", "scenario", "month reached", "saved")]
+    for path in paths:
+        name = "latest (autosave)" if path.parent.name == "autosave" else path.stem
+        try:
+            r = read_record(path)
+        except SaveError as exc:
+            rows.append((name, f"cannot be read: {exc.reason}", "", "", ""))
+            continue
+        saved = r.created.replace("T", " ").replace("Z", " UTC")
+        finished = " (finished)" if r.snapshot.finished else ""
+        rows.append((name, r.label, r.scenario, month_label(r.month) + finished, saved))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[4])
+    return EXIT_OK
+
+
+def cmd_branch(args: argparse.Namespace) -> int:
+    from .content import month_label
+    from .saves import SaveError, branch, branch_point, load_record, record_of, write_record
+
+    target = _free_save_path(args, args.name)
+    if target is False:
+        return EXIT_PROBLEMS
+    scenario = _load(args)
+    if scenario is None:
+        return EXIT_PROBLEMS
+    try:
+        loaded = load_record(args.save, scenario, saves_dir=args.saves)
+        for warning in loaded.warnings:
+            print(f"bigshire: warning: {warning}", file=sys.stderr)
+        if target.resolve() == loaded.path.resolve():
+            print(
+                "bigshire: a branch goes to a new file: give --name a name other than the save's own", file=sys.stderr
+            )
+            return EXIT_PROBLEMS
+        count = branch_point(loaded, args.at)
+        session = branch(loaded, args.at)
+        source = loaded.record.label or loaded.path.stem
+        record = record_of(
+            session,
+            label=f"branch of {source} at {args.at}",
+            checkpoints=[c for c in loaded.record.checkpoints if c.moves <= count],
+            pins=loaded.record.pins,
+        )
+        path = write_record(record, target, force=args.force)
+    except SaveError as exc:
+        print(f"bigshire: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(
+        f"Wrote {path}: a new game from {loaded.path} after move {count} of {len(loaded.record.moves)} "
+        f"({month_label(record.month)}); {loaded.path} is unchanged."
+    )
+    return EXIT_OK
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from .tui.launch import play
+
+    return play(args, args.parser)
+
+
+def cmd_debrief(args: argparse.Namespace) -> int:
+    from .debrief import DebriefError, Game, debrief_games, to_markdown, to_text
+    from .saves import SaveError, load_record
+
+    scenario = _load(args)
+    if scenario is None:
+        return EXIT_PROBLEMS
+    role = _role_arg(scenario, args.role)
+    months = _months_arg(scenario, args.from_month, args.to_month)
+    if role is False or months is False:
+        return EXIT_USAGE
+    games = []
+    try:
+        for name in [args.save, *([args.other] if args.other else [])]:
+            loaded = load_record(name, scenario, saves_dir=args.saves)
+            for warning in loaded.warnings:
+                print(f"bigshire: warning: {warning}", file=sys.stderr)
+            games.append(Game(loaded.path.stem, loaded.record.seed, loaded.record.moves))
+        debrief = debrief_games(scenario, games, role, months)
+    except (SaveError, DebriefError) as exc:
+        print(f"bigshire: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    text = to_markdown(debrief) if args.format == "markdown" else to_text(debrief)
+    if not args.output:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        _write_atomically(Path(args.output), text)
+    except OSError as exc:
+        print(f"bigshire: {args.output}: cannot write the debrief: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Wrote the debrief to {args.output}.")
+    return EXIT_OK
+
+
+def _role_arg(scenario, given: str | None):
+    """The role id for --role (an id or a name, any case), None for everyone, or False after saying why not."""
+    from .content.diagnostics import suggest
+
+    if given is None:
+        return None
+    names = {rid: rid for rid in scenario.roles}
+    for rid, role in scenario.roles.items():
+        names[role.short_name.casefold()] = rid
+        names[role.name.casefold()] = rid
+    found = names.get(given) or names.get(given.casefold())
+    if found:
+        return found
+    hint = suggest(given, scenario.roles) or suggest(given.casefold(), names)
+    print(
+        f'bigshire: --role: "{given}" is not an organisation in {scenario.title}.'
+        + (hint or f" Use one of: {', '.join(scenario.roles)}."),
+        file=sys.stderr,
+    )
+    return False
+
+
+def _months_arg(scenario, first: str | None, last: str | None):
+    """(first, last) month index for --from/--to, None for the whole game, or False after saying why not."""
+    if first is None and last is None:
+        return None
+    found = []
+    for option, given, default in (("--from", first, 0), ("--to", last, len(scenario.months) - 1)):
+        if given is None:
+            found.append(default)
+            continue
+        month = _month_of(given)
+        if month is None:
+            print(f'bigshire: {option}: "{given}" is not a month; write it as 2013-10 or October 2013', file=sys.stderr)
+            return False
+        if month not in scenario.months:
+            span = f"{scenario.months[0]} to {scenario.months[-1]}"
+            print(f"bigshire: {option}: {given} is outside the game, which runs from {span}", file=sys.stderr)
+            return False
+        found.append(scenario.months.index(month))
+    if found[0] > found[1]:
+        print("bigshire: --from must not come after --to", file=sys.stderr)
+        return False
+    return found[0], found[1]
+
+
+def _month_of(text: str) -> str | None:
+    """ "2013-10" from "2013-10", "October 2013" or "Oct 2013"."""
+    from .content.scenario import MONTH_NAMES, parse_month
+
+    text = text.strip()
+    if parse_month(text):
+        return text
+    parts = text.split()
+    if len(parts) == 2 and parts[1].isdigit() and len(parts[1]) == 4:
+        word = parts[0].casefold()
+        for number, name in enumerate(MONTH_NAMES, 1):
+            if word in (name.casefold(), name[:3].casefold()):
+                return f"{parts[1]}-{number:02d}"
+    return None
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """All or nothing: a temporary file beside the target, flushed, fsynced and renamed over it."""
+    import contextlib
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -137,12 +363,61 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--months", type=int, metavar="N", help="stop after N turns (default: the whole year)")
     p.add_argument("--games", type=int, default=1, metavar="N", help="play N games and report outcome distributions")
     p.add_argument("--jobs", type=int, default=1, metavar="J", help="processes to use for a sweep")
+    p.add_argument("--save", metavar="NAME", help="keep the finished game as a save called NAME")
+    _saves_options(p, force="replace a save of the same name")
     p.set_defaults(func=cmd_simulate)
+
+    p = sub.add_parser("saves", help="list the saved games in the saves folder")
+    _saves_options(p)
+    p.set_defaults(func=cmd_saves)
+
+    p = sub.add_parser("branch", help="start a new game from a checkpoint or move of a save; the save is untouched")
+    p.add_argument("save", metavar="SAVE", help='a save file, a name in the saves folder, or "latest"')
+    p.add_argument("--at", required=True, metavar="POINT", help="a checkpoint's label, or a number of moves")
+    p.add_argument("--name", required=True, metavar="NEW", help="the new save's name")
+    p.add_argument("--scenario", metavar="DIR", help="scenario folder (default: built-in Bigshire)")
+    _saves_options(p, force="replace a save called NEW")
+    p.set_defaults(func=cmd_branch)
+
+    p = sub.add_parser("play", help="play at this terminal: hot-seat, with the computer in the empty seats")
+    from .tui.launch import add_arguments as play_arguments  # argparse only: the game itself loads when it runs
+
+    play_arguments(p)
+    _saves_options(p)
+    p.set_defaults(func=cmd_play, parser=p)
+
+    p = sub.add_parser(
+        "debrief",
+        help="write an observer's account of a saved game, of what happened between two saves, or of two branches",
+    )
+    p.add_argument("save", metavar="SAVE", help='a save file, a name in the saves folder, or "latest"')
+    p.add_argument(
+        "other",
+        nargs="?",
+        metavar="OTHER_SAVE",
+        help="a later save of the same game (what happened between them), or another branch of it",
+    )
+    p.add_argument("--from", dest="from_month", metavar="MONTH", help="start at this month (2013-10 or October 2013)")
+    p.add_argument("--to", dest="to_month", metavar="MONTH", help="end with this month")
+    p.add_argument("--role", metavar="ROLE", help="only what this organisation knew (its id or its name)")
+    p.add_argument("--format", choices=("markdown", "text"), default="markdown", help="markdown (default) or text")
+    p.add_argument(
+        "--output", metavar="FILE", help="write to FILE (replacing it: a debrief can always be written again)"
+    )
+    p.add_argument("--scenario", metavar="DIR", help="scenario folder (default: built-in Bigshire)")
+    _saves_options(p)
+    p.set_defaults(func=cmd_debrief)
 
     p = sub.add_parser("schema", help="write JSON Schemas for scenario, role and deck files")
     p.add_argument("--output", default="schemas", metavar="DIR", help="folder to write into (default: schemas)")
     p.set_defaults(func=cmd_schema)
     return parser
+
+
+def _saves_options(p: argparse.ArgumentParser, force: str | None = None) -> None:
+    p.add_argument("--saves", default="saves", metavar="DIR", help="the saves folder (default: ./saves)")
+    if force:
+        p.add_argument("--force", action="store_true", help=force)
 
 
 def _version() -> str:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import statistics
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from typing import TextIO
 
 from attrs import frozen
 
-from . import bots
+from . import bots, narrative
 from .content import Scenario, turn_label
 from .engine.events import Event
 from .engine.game import run_until_input
@@ -48,115 +48,34 @@ def play(scenario: Scenario, seed: int, turns: int | None = None) -> PlayedGame:
 
 # --- a readable account of one game ------------------------------------------------------------
 
-_WORTH_TELLING = {
-    "CardPublished",
-    "OptionChosen",
-    "DecisionTaken",
-    "ContractSigned",
-    "ContractEnded",
-    "ContractRolledOver",
-    "AllianceFormed",
-    "CompetitionReviewOpened",
-    "AllianceReviewed",
-    "SanctionImposed",
-    "SchemeInvested",
-    "SchemeFailed",
-    "SchemeSavingsReleased",
-    "PlanAssessed",
-    "FundingAwarded",
-    "ConflictChallenged",
-    "InspectionHeld",
-    "RuleChanged",
-    "AgreementLapsed",
-    "QualityPremiumPaid",
-}
+_SHOWN = 14
 
 
 def money(amount: int) -> str:
-    """£k as players say it: £1.2m or £350k."""
-    sign = "-" if amount < 0 else ""
-    amount = abs(amount)
-    return f"{sign}£{amount / 1000:.1f}m" if amount >= 1000 else f"{sign}£{amount}k"
-
-
-def _name(scenario: Scenario, rid: object) -> str:
-    role = scenario.roles.get(str(rid))
-    return role.short_name if role else str(rid)
+    """£k as players say it: £1.2m or £350k, with a minus sign for a loss."""
+    return ("-" if amount < 0 else "") + narrative.money(amount)
 
 
 def sentence(scenario: Scenario, e: Event) -> str:
-    """One line about one event, for the headless summary."""
-    d = e.data
-    n = lambda key: _name(scenario, d.get(key, ""))  # noqa: E731
-    who = " and ".join(_name(scenario, a) for a in e.actors)
-    kind = str(d.get("kind", "")).replace("_", " ")
-    match e.kind:
-        case "CardPublished":
-            card = scenario.cards.get(str(d.get("card", "")))
-            return f"News: {card.title if card else d.get('card')}"
-        case "OptionChosen":
-            return f'{who} chose "{d.get("label", d.get("option"))}"' + (" (by default)" if d.get("defaulted") else "")
-        case "DecisionTaken":
-            return f"{who} decided: {d.get('title', d.get('decision'))}"
-        case "ContractSigned":
-            return f"{who} signed a {kind} contract worth {money(int(d.get('annual_value', 0)))} a year"
-        case "ContractEnded":
-            return f"Contract between {who} ended ({d.get('reason', '')})"
-        case "ContractRolledOver":
-            return f"Contract between {who} was not renewed in time and rolled over"
-        case "AllianceFormed":
-            return f"{who} formed a {kind}"
-        case "CompetitionReviewOpened":
-            return (
-                f"Monitor opened a competition review of the {kind} of {who} ({d.get('share')}% of {d.get('service')})"
-            )
-        case "AllianceReviewed":
-            return f"Monitor's review: {str(d.get('outcome', '')).replace('_', ' ')}"
-        case "SanctionImposed":
-            return (
-                f"{n('regulator') if d.get('regulator') else who}: {d.get('title', d.get('step'))} for {n('subject')}"
-            )
-        case "SchemeInvested" | "SchemeSavingsReleased" | "SchemeFailed":
-            verb = {
-                "SchemeInvested": "invested in",
-                "SchemeSavingsReleased": "began saving from",
-                "SchemeFailed": "saw the failure of",
-            }[e.kind]
-            scheme = scenario.schemes.get(str(d.get("scheme", "")))
-            return f"{_name(scenario, e.actors[0]) if e.actors else ''} {verb} {scheme.title.lower() if scheme else d.get('scheme')}"
-        case "PlanAssessed":
-            return f"The Board found {n('consortium')}'s plan {d.get('verdict', '')}"
-        case "FundingAwarded":
-            return f"The Board awarded {money(int(d.get('awarded', 0)))} of transitional funding to {n('consortium')}"
-        case "ConflictChallenged":
-            return f"{who}: conflict of interest challenged, {'upheld' if d.get('upheld') else 'not upheld'}"
-        case "InspectionHeld":
-            return f"The CQC inspected {n('subject')}: {d.get('rating', '')}"
-        case "RuleChanged":
-            return f"Rule changed: {str(d.get('setting', '')).replace('_', ' ')} is now {d.get('value')}"
-        case "AgreementLapsed":
-            return f"A {kind} proposal between {who} lapsed unanswered"
-        case "QualityPremiumPaid":
-            return f"{n('role')} earned the quality premium ({money(int(d.get('amount', 0)))})"
-    return f"{e.kind} {who}".strip()
+    """One line about one event, in the narrative's words (content/narrative.toml)."""
+    return narrative.sentence(scenario, e)
 
 
 def summary(scenario: Scenario, game: PlayedGame, out: TextIO) -> None:
-    """Month by month, what happened; then where every organisation ended."""
-    by_turn: dict[int, list[Event]] = defaultdict(list)
-    turn_of_month = {scenario.months.index(m): i for i, t in enumerate(scenario.turns) for m in t}
-    for e in game.events:
-        if e.kind in _WORTH_TELLING and not (e.kind == "OptionChosen" and e.data.get("defaulted")):
-            by_turn[turn_of_month.get(e.month, 0)].append(e)
+    """Month by month, what happened (the debrief's sentences, the most telling first); then where everyone ended."""
+    from .debrief import month_changes
+
     for index, months in enumerate(scenario.turns):
         if index > game.state.turn:
             break
         print(f"\n{turn_label(months)}", file=out)
-        lines = by_turn.get(index, [])
-        for e in lines[:14]:
-            print(f"  - {sentence(scenario, e)}", file=out)
-        if len(lines) > 14:
-            print(f"  - ... and {len(lines) - 14} more", file=out)
+        month = scenario.months.index(months[0])
+        lines = month_changes(scenario, game.events, game.state, month)
+        shown = month_changes(scenario, game.events, game.state, month, limit=_SHOWN)
+        for line in shown:
+            print(f"  - {line}", file=out)
+        if len(lines) > len(shown):
+            print(f"  - ... and {len(lines) - len(shown)} more", file=out)
         if not lines:
             print("  - a quiet month", file=out)
     print("\nWhere everyone ended", file=out)

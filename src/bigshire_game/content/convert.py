@@ -88,8 +88,9 @@ def _is_optional(tp: Any) -> bool:
     return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in typing.get_args(tp)
 
 
-def make_converter() -> Converter:
-    conv = Converter(forbid_extra_keys=True, detailed_validation=True)
+def make_converter(*, omit_if_default: bool = False) -> Converter:
+    """The strict converter; saves also use it, unstructuring with `omit_if_default` to keep files short."""
+    conv = Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=omit_if_default)
     for kind in (int, float, str, bool):
         conv.register_structure_hook(kind, _strict(kind))
     conv.register_structure_hook_func(lambda tp: tp in (Scalar, Scalar | None), _scalar)
@@ -119,9 +120,9 @@ def converter() -> Converter:
     return _CONVERTER
 
 
-def structure(raw: Any, cl: type[T]) -> tuple[T | None, list[tuple[KeyPath, str]]]:
+def structure(raw: Any, cl: type[T], conv: Converter | None = None) -> tuple[T | None, list[tuple[KeyPath, str]]]:
     """The object, or None and every problem as (key path, message)."""
-    conv = converter()
+    conv = conv or converter()
     try:
         return conv.structure(raw, cl), []
     except Exception as exc:  # cattrs raises groups of many kinds; all become messages

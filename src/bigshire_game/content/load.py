@@ -17,10 +17,11 @@ from .checks import World, check_all
 from .convert import structure
 from .diagnostics import Diagnostic, KeyPath, suggest
 from .locate import PositionIndex
-from .model import Card, DeckFile, DeckInfo, Role, ScenarioFile
+from .model import Card, DeckFile, DeckInfo, NarrativeFile, Role, ScenarioFile
 from .scenario import Scenario
 
 SCENARIO_FILE = Path("content") / "scenario.toml"
+NARRATIVE_FILE = Path("content") / "narrative.toml"
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
 
 
@@ -57,15 +58,17 @@ class _Reading:
         line, col = src.position(path) if src else (1, 1)
         self.diagnostics.append(Diagnostic(file, line, col, path, message, severity))
 
-    def read(self, path: Path, key: str) -> tuple[str, dict[str, Any] | None]:
-        """Parse one file, reporting unreadable bytes and TOML syntax at their position."""
+    def read(self, path: Path, key: str | None) -> tuple[str, dict[str, Any] | None]:
+        """Parse one file, reporting unreadable bytes and TOML syntax at their position.
+        A file read with no `key` is left out of the content hash."""
         shown = _shown(path)
         try:
             data = path.read_bytes()
         except OSError as exc:
             self.diagnostics.append(Diagnostic(shown, 1, 1, (), f"cannot read this file: {exc.strerror or exc}"))
             return shown, None
-        self.hashes[key] = hashlib.sha256(data).hexdigest()
+        if key is not None:
+            self.hashes[key] = hashlib.sha256(data).hexdigest()
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -80,7 +83,7 @@ class _Reading:
         try:
             raw = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            self.diagnostics.append(_syntax(shown, text, exc))
+            self.diagnostics.append(syntax_diagnostic(shown, text, exc))
             return shown, None
         if not raw and not text.strip("\ufeff \t\r\n"):
             self.diagnostics.append(Diagnostic(shown, 1, 1, (), "the file is empty"))
@@ -97,7 +100,8 @@ def _shown(path: Path) -> str:
     return rel if not rel.startswith("..") else str(path)
 
 
-def _syntax(shown: str, text: str, exc: tomllib.TOMLDecodeError) -> Diagnostic:
+def syntax_diagnostic(shown: str, text: str, exc: tomllib.TOMLDecodeError) -> Diagnostic:
+    """tomllib's complaint, located and reworded; saves use it too."""
     message = str(exc)
     match = _TOML_POSITION.search(message)
     if match and match.group(1):
@@ -189,6 +193,8 @@ def read_scenario(
             if deck is not None:
                 decks.append(deck)
 
+    narrative = _read_narratives(reading, world, root)
+
     for file, path, message, severity in check_all(world):
         reading.problem(file, path, message, severity)
 
@@ -204,8 +210,62 @@ def read_scenario(
         card_decks=card_decks,
         content_hash=_content_hash(reading.hashes),
         file_hashes=dict(sorted(reading.hashes.items())),
+        narrative=narrative,
     )
     return scenario, diagnostics
+
+
+def _read_narratives(reading: _Reading, world: World, root: Path) -> NarrativeFile:
+    """The scenario's own sentences laid over the built-in ones, event by event.
+
+    The file is optional: a scenario without one (or one that rewords only some events)
+    uses the built-in Bigshire sentences for the rest. Wording never changes how a game
+    plays, so narrative.toml is left out of the content hash: rewording a sentence does
+    not make saved games look as if they were made with different content.
+    """
+    from .builtin import builtin_scenario_dir
+
+    files: list[NarrativeFile] = []
+    try:
+        builtin = builtin_scenario_dir() / NARRATIVE_FILE
+    except FileNotFoundError:
+        builtin = None
+    own = root / NARRATIVE_FILE
+    paths = [builtin] if builtin is not None and builtin.is_file() else []
+    if own.is_file() and not (paths and _same_file(own, paths[0])):
+        paths.append(own)
+    for path in paths:
+        shown, raw = reading.read(path, None)
+        if raw is None:
+            continue
+        narrative, problems = structure(raw, NarrativeFile)
+        for p, message in problems:
+            reading.problem(shown, p, message)
+        if narrative is not None:
+            world.narratives.append((shown, narrative))
+            files.append(narrative)
+    merged = NarrativeFile()
+    for narrative in files:
+        merged = _lay_over(merged, narrative)
+    return merged
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
+def _lay_over(base: NarrativeFile, top: NarrativeFile) -> NarrativeFile:
+    """`top`'s words win; an event `top` writes templates for keeps none of `base`'s."""
+    rewritten = {t.event for t in top.templates}
+    return NarrativeFile(
+        agreements={**base.agreements, **top.agreements},
+        topics={**base.topics, **top.topics},
+        settings={**base.settings, **top.settings},
+        templates=tuple(t for t in base.templates if t.event not in rewritten) + top.templates,
+    )
 
 
 def _read_deck(

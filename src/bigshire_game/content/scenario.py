@@ -6,7 +6,7 @@ from functools import cached_property
 
 from attrs import frozen
 
-from .model import Activity, Card, DeckFile, Ladder, Role, ScenarioFile, Scheme
+from .model import Activity, Card, DeckFile, Ladder, NarrativeFile, Role, ScenarioFile, Scheme, Template
 
 MONTH_NAMES = (
     "January",
@@ -80,6 +80,7 @@ class Scenario:
     card_decks: dict[str, str]
     content_hash: str
     file_hashes: dict[str, str]
+    narrative: NarrativeFile = NarrativeFile()
 
     @property
     def id(self) -> str:
@@ -108,6 +109,14 @@ class Scenario:
     @cached_property
     def ladders(self) -> dict[str, Ladder]:
         return {ladder.id: ladder for ladder in self.info.ladders}
+
+    @cached_property
+    def templates(self) -> dict[str, tuple[Template, ...]]:
+        """The narrative's sentence templates for each kind of event, in file order."""
+        out: dict[str, list[Template]] = {}
+        for template in self.narrative.templates:
+            out.setdefault(template.event, []).append(template)
+        return {kind: tuple(found) for kind, found in out.items()}
 
     def roles_of_kind(self, *kinds: str) -> tuple[str, ...]:
         return tuple(rid for rid, role in self.roles.items() if role.kind in kinds)

@@ -23,17 +23,20 @@ from .model import (
     DeckFile,
     Effect,
     Measure,
+    NarrativeFile,
     Phase,
     Role,
     Scalar,
     ScenarioFile,
     StartingContract,
+    Template,
 )
 
 SCHEMA_FILES = {
     "scenario.schema.json": (ScenarioFile, "Bigshire scenario (content/scenario.toml)"),
     "role.schema.json": (Role, "Bigshire organisation (roles/<id>.toml)"),
     "deck.schema.json": (DeckFile, "Bigshire card deck (decks/<name>.toml)"),
+    "narrative.schema.json": (NarrativeFile, "Bigshire debrief sentences (content/narrative.toml)"),
 }
 
 _ENUMS: dict[tuple[type, str], tuple[str, ...]] = {
@@ -51,6 +54,7 @@ _ENUMS: dict[tuple[type, str], tuple[str, ...]] = {
     (Measure, "kind"): checks.MEASURE_KINDS,
     (StartingContract, "kind"): tuple(cat.CONTRACT_KINDS),
     (Card, "tags"): tuple(cat.TOPICS),
+    (Template, "event"): tuple(cat.EVENT_KINDS),
 }
 
 _DESCRIPTIONS: dict[tuple[type, str], str] = {

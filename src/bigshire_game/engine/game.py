@@ -22,7 +22,7 @@ from .moves import FACILITATOR_MOVES, EndPhase, EndTurn, Move, Rejection
 from .state import FACILITATOR, Agreement, GameState, Terms, pair_key
 
 MAX_STEPS = 10_000  # loop guard for run_until_input
-_MODULES = ("agreements", "cards", "decisions", "schemes", "regulation", "dialogue", "plans")
+_MODULES = ("agreements", "cards", "decisions", "schemes", "regulation", "dialogue", "plans", "facilitation")
 
 
 @cache

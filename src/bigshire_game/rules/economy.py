@@ -289,7 +289,7 @@ def resolve_month(state: GameState, scenario: Scenario, month: int, phase: str) 
                         role=rid,
                         amount=-1,
                         quality=org.quality - 1,
-                        reason="demand above what its beds and staff were planned for",
+                        reason="demand above planned capacity",
                     )
                 )
         orgs[rid] = evolve(org, **changes)

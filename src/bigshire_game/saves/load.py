@@ -1,0 +1,215 @@
+"""Loading a save a trainer can trust: the right scenario, a move log that still replays, and a
+snapshot that the log reproduces. Every refusal is `file:line: reason`; nothing is ever written.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import attrs
+from attrs import define
+
+from ..content import Scenario, builtin_scenario_dir, load_scenario
+from ..content.diagnostics import KeyPath, dotted
+from ..engine.game import apply, new_game, run_until_input
+from ..engine.moves import Move, Rejection
+from ..session import Session
+from . import layout
+from .errors import SaveError, shown
+from .read import Parsed, parse_bytes
+from .record import GameRecord
+from .store import find_save
+
+
+@define
+class LoadedGame:
+    """A save as loaded: `session` is the game rebuilt from its log, or None when opened read-only.
+    To play on, give the session an `on_change` (an Autosaver) and call its `run()`."""
+
+    record: GameRecord
+    session: Session | None
+    warnings: list[str]
+    read_only: bool
+    scenario: Scenario
+    path: Path
+    parsed: Parsed
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> Scenario:
+    return load_scenario(builtin_scenario_dir())
+
+
+def load_record(
+    path: str | os.PathLike[str],
+    scenario: Scenario | None = None,
+    replay: bool = True,
+    saves_dir: str | os.PathLike[str] = "saves",
+) -> LoadedGame:
+    """Load a save (a path, a name in `saves_dir`, or "latest"), replaying its log to rebuild the game.
+    With `replay=False` the snapshot is opened read-only, as saved, even if the scenario has changed since."""
+    file = find_save(path, saves_dir)
+    parsed = _read(file)
+    record = parsed.record
+    scenario = scenario or _builtin()
+    if record.scenario != scenario.id:
+        reason = (
+            f'save.scenario: this game was played with the scenario "{record.scenario}", but the scenario loaded is '
+            f'"{scenario.id}" ({scenario.title}); give the right scenario folder with --scenario'
+        )
+        raise parsed.error(("save", "scenario"), reason)
+    changed = record.content_hash != scenario.content_hash
+    warnings = list(parsed.notes)
+    if changed:
+        warnings.append(_changes(record.file_hashes, scenario.file_hashes))
+    if not replay:
+        warnings.append("opened read-only: this is the position as saved; its moves were not replayed")
+        return LoadedGame(record, None, warnings, True, scenario, file, parsed)
+    session = _replay(parsed, scenario, changed, len(record.moves))
+    reached = attrs.evolve(session.state, content_hash=record.snapshot.content_hash) if changed else session.state
+    if reached != record.snapshot:
+        path, saved, now = _first_difference(record.snapshot, reached)
+        where = dotted(("state", *path))
+        if not changed:
+            reason = (
+                f"the saved position does not match its own move log (edited by hand?): {where} is {saved} "
+                f"in the file, but replaying the moves gives {now}"
+            )
+            raise parsed.error(("state", *path), reason)
+        warnings.append(
+            f"replayed against the changed scenario, the game ends in a different position from the one saved "
+            f"(first difference: {where} was {saved}, is now {now}, line {parsed.line(('state', *path))}); "
+            "open it read-only to see the position as saved"
+        )
+    return LoadedGame(record, session, warnings, False, scenario, file, parsed)
+
+
+def read_record(path: str | os.PathLike[str], saves_dir: str | os.PathLike[str] = "saves") -> GameRecord:
+    """The record in a save file, checked as a file only (no scenario, no replay): for listings."""
+    return _read(find_save(path, saves_dir)).record
+
+
+def _read(file: Path) -> Parsed:
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise SaveError(file, 0, f"cannot read this save: {exc.strerror or exc}") from None
+    return parse_bytes(data, shown(file))
+
+
+def branch(loaded: LoadedGame, at: str | int) -> Session:
+    """A new game replayed to a checkpoint (by label) or to a move count; the save it came from is untouched.
+    Save it under a new name to keep it."""
+    count = branch_point(loaded, at)
+    changed = loaded.record.content_hash != loaded.scenario.content_hash
+    return _replay(loaded.parsed, loaded.scenario, changed, count)
+
+
+def branch_point(loaded: LoadedGame, at: str | int) -> int:
+    """How many moves of the log a checkpoint label or a move number stands for."""
+    record = loaded.record
+    total = len(record.moves)
+    if isinstance(at, str):
+        labels = {c.label: c.moves for c in record.checkpoints}
+        folded = {c.label.casefold(): c.moves for c in record.checkpoints}
+        if at in labels or at.casefold() in folded:
+            return labels.get(at, folded.get(at.casefold(), 0))
+        if not at.strip().isdigit():
+            known = ", ".join(f'"{c.label}"' for c in record.checkpoints)
+            listed = f"its checkpoints are {known}" if known else "it has no checkpoints"
+            raise SaveError(
+                loaded.path,
+                0,
+                f'there is no checkpoint "{at}" in this save: {listed}, or give a move number from 0 to {total}',
+            )
+        at = int(at)
+    if not 0 <= at <= total:
+        raise SaveError(loaded.path, 0, f"there is no move {at} in this save: give a move number from 0 to {total}")
+    return at
+
+
+# --- replaying and comparing ------------------------------------------------------------------------
+
+
+def _replay(parsed: Parsed, scenario: Scenario, changed: bool, count: int) -> Session:
+    record = parsed.record
+    try:
+        return Session.replay(scenario, record.seed, record.seats, record.moves[:count])
+    except Exception:  # the engine refused or failed on a move: find which, in words
+        number, move, why = _first_refusal(scenario, record.seed, record.moves[:count])
+    who = scenario.roles[move.actor].short_name if move.actor in scenario.roles else move.actor
+    what = f"move {number} ({move.name} by {who})"
+    if changed:
+        reason = (
+            f"the scenario has changed since this game was saved, and replaying the moves against it diverges at "
+            f"{what}, which is now refused: {why.rstrip('.')}; open it read-only to see the position as saved"
+        )
+    else:
+        reason = f"{what} cannot be replayed (edited by hand?): {why.rstrip('.')}"
+    raise parsed.error(("moves", number - 1), reason)
+
+
+def _first_refusal(scenario: Scenario, seed: int, moves: tuple[Move, ...]) -> tuple[int, Move, str]:
+    state = new_game(scenario, seed)
+    for number, move in enumerate(moves, 1):
+        try:
+            state, _ = run_until_input(state, scenario)
+            outcome = apply(state, scenario, move)
+        except Exception as exc:
+            return number, move, f"the engine could not apply it ({type(exc).__name__}: {exc})"
+        if isinstance(outcome, Rejection):
+            return number, move, outcome.reason
+        state = outcome[0]
+    raise AssertionError("Session.replay failed on moves that all apply")  # pragma: no cover
+
+
+def _first_difference(saved: object, now: object) -> tuple[KeyPath, str, str]:
+    """The first key where two states differ, with both values written as in the file."""
+    missing = object()
+
+    def walk(a: object, b: object, path: KeyPath) -> tuple[KeyPath, object, object] | None:
+        if isinstance(a, dict) and isinstance(b, dict):
+            for k in [*a, *(k for k in b if k not in a)]:
+                found = walk(a.get(k, missing), b.get(k, missing), (*path, k))
+                if found:
+                    return found
+            return None
+        if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+            for i, (x, y) in enumerate(zip(a, b, strict=True)):
+                found = walk(x, y, (*path, i))
+                if found:
+                    return found
+            return None
+        return None if a == b else (path, a, b)
+
+    found = walk(attrs.asdict(saved), attrs.asdict(now), ())
+    assert found is not None, "the states differ, so some key differs"
+    path, a, b = found
+    return path, _shown_value(a, missing), _shown_value(b, missing)
+
+
+def _shown_value(v: object, missing: object) -> str:
+    if v is missing:
+        return "absent"
+    if isinstance(v, dict) and v and all(isinstance(x, dict) for x in v.values()):
+        return f"a table of {len(v)}"
+    text = layout.value(v)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _changes(saved: dict[str, str], now: dict[str, str]) -> str:
+    """Which of the scenario's files changed since the save, in one sentence."""
+    if not saved:
+        return "the scenario has changed since this game was saved (this save does not record which files)"
+    changed = sorted(k for k in saved.keys() & now.keys() if saved[k] != now[k])
+    added, removed = sorted(now.keys() - saved.keys()), sorted(saved.keys() - now.keys())
+    parts = [
+        f"{word} {', '.join(files)}"
+        for word, files in (("changed", changed), ("added", added), ("removed", removed))
+        if files
+    ]
+    if not parts:
+        return "the save's content hash does not match the scenario, although every file is the same (was it edited?)"
+    return "the scenario has changed since this game was saved: " + "; ".join(parts)

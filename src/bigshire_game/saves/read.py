@@ -1,0 +1,131 @@
+"""Reading a save's text into a `GameRecord`, refusing anything broken with `file:line: reason`.
+
+Only the file itself is checked here; whether it fits the scenario and its own
+move log is `load`'s business.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from typing import Any
+
+from attrs import define
+
+from ..content.convert import structure
+from ..content.diagnostics import KeyPath, dotted
+from ..content.load import syntax_diagnostic
+from ..content.locate import PositionIndex
+from .errors import SaveError
+from .migrate import migrate, readable
+from .record import CONVERTER, END, FORMAT, GameRecord, SaveFile, record_from_file
+
+
+@define
+class Parsed:
+    """A record with what it took to read it: notes for the user and the text, for locating keys later."""
+
+    record: GameRecord
+    notes: list[str]
+    text: str
+    shown: str
+    _index: PositionIndex | None = None
+
+    def line(self, path: KeyPath) -> int:
+        if self._index is None:
+            self._index = PositionIndex(self.text)
+        return self._index.nearest(path)[0]
+
+    def error(self, path: KeyPath, reason: str) -> SaveError:
+        return SaveError(self.shown, self.line(path), reason)
+
+
+def parse_bytes(data: bytes, shown: str) -> Parsed:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        reason = (
+            f"this file is not UTF-8 text (unreadable byte 0x{data[exc.start]:02x}): "
+            "a save is always written as UTF-8, so it is damaged or it is not a save"
+        )
+        raise SaveError(shown, line, reason) from None
+    return parse(text, shown)
+
+
+def loads(text: str, shown_path: str) -> GameRecord:
+    """The record in this text, or SaveError naming the line at fault."""
+    return parse(text, shown_path).record
+
+
+def parse(text: str, shown: str) -> Parsed:
+    if not text.strip("\ufeff \t\r\n"):
+        raise SaveError(shown, 1, "the file is empty")
+    cut = not text.rstrip("\r\n \t").endswith(END.strip())
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        if cut:
+            raise _cut_short(shown, text) from None
+        d = syntax_diagnostic(shown, text, exc)
+        raise SaveError(shown, d.line, d.message) from None
+    save = raw.get("save")
+    if not isinstance(save, dict):
+        raise SaveError(shown, 1, "this is not a Bigshire save: it has no [save] table")
+    if cut:
+        raise _cut_short(shown, text)
+    raw, notes = _migrated(raw, save.get("format"), shown, text)
+    doc, problems = structure(raw, SaveFile, CONVERTER)
+    if doc is None:
+        index = PositionIndex(text)
+        located = sorted(((index.nearest(path)[0], path, message) for path, message in problems), key=lambda p: p[0])
+        line, path, message = located[0]
+        more = f" (and {len(located) - 1} more problem{'s' if len(located) > 2 else ''})" if len(located) > 1 else ""
+        raise SaveError(shown, line, f"{_where(path, message)}{more}")
+    parsed = Parsed(record_from_file(doc), notes, text, shown)
+    _check_checkpoints(parsed)
+    return parsed
+
+
+def _where(path: KeyPath, message: str) -> str:
+    """The problem with its place, as the file shows it: moves are numbered from 1, as in their headers."""
+    if len(path) == 1 and message.startswith("the required key"):
+        return f"the [{path[0]}] table is missing"
+    if len(path) >= 2 and path[0] == "moves" and isinstance(path[1], int):
+        rest = f", {dotted(path[2:])}" if len(path) > 2 else ""
+        return f"move {path[1] + 1}{rest}: {message}"
+    return f"{dotted(path)}: {message}"
+
+
+def _cut_short(shown: str, text: str) -> SaveError:
+    last = text.count("\n") + (0 if text.endswith("\n") else 1)
+    reason = (
+        f'the file ends early: a save\'s last line is "{END.strip()}" (was it cut short while being copied '
+        "or written?); an earlier save or an autosave from the same game may be whole"
+    )
+    return SaveError(shown, last, reason)
+
+
+def _migrated(raw: dict[str, Any], found: object, shown: str, text: str) -> tuple[dict[str, Any], list[str]]:
+    line = PositionIndex(text).nearest(("save", "format"))[0] if found != FORMAT else 0
+    if not isinstance(found, int) or isinstance(found, bool):
+        raise SaveError(shown, line, "save.format: expected the save's format as a whole number, such as format = 1")
+    if found > FORMAT:
+        reason = (
+            f"this save was made by a newer version of Bigshire (format {found}); "
+            f"this version reads format {FORMAT} or older: update Bigshire to open it"
+        )
+        raise SaveError(shown, line, reason)
+    if not readable(found):
+        raise SaveError(shown, line, f"save.format: there is no save format {found}; this version reads 0 to {FORMAT}")
+    return migrate(raw, found)
+
+
+def _check_checkpoints(parsed: Parsed) -> None:
+    count = len(parsed.record.moves)
+    for i, checkpoint in enumerate(parsed.record.checkpoints):
+        if not 0 <= checkpoint.moves <= count:
+            reason = (
+                f'checkpoints[{i}].moves: the checkpoint "{checkpoint.label}" is after move {checkpoint.moves}, '
+                f"but the log has {count} moves"
+            )
+            raise parsed.error(("checkpoints", i, "moves"), reason)

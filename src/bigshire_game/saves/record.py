@@ -1,0 +1,227 @@
+"""What a save holds (`GameRecord`) and how it is written as TOML.
+
+The move log is the truth; the state snapshot is there so a save can be read
+without the engine and so loading can prove the log still produces it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from attrs import field, frozen
+from cattrs import Converter
+
+from .. import __version__
+from ..content.convert import ValueProblem, make_converter
+from ..content.diagnostics import suggest
+from ..engine.moves import MOVE_TYPES, Move
+from ..engine.state import GameState
+from . import layout
+
+if TYPE_CHECKING:
+    from ..content import Scenario
+    from ..session import Session
+
+FORMAT = 1
+
+HEADER = (
+    "# A saved game of Bigshire. Read it with `bigshire debrief FILE`; play on from any point with\n"
+    "# `bigshire branch FILE --at CHECKPOINT --name NEW`. [state] must be what replaying [[moves]]\n"
+    "# from the seed gives, so a save edited by hand is refused when it is loaded.\n"
+)
+END = "# end of save\n"  # a file without this last line was cut short
+
+
+@frozen(kw_only=True)
+class Checkpoint:
+    """A named point in the game: `moves` is how many moves of the log had been made."""
+
+    label: str
+    moves: int
+    month: str = ""
+
+
+@frozen(kw_only=True)
+class GameRecord:
+    """One saved game: where it came from, who sat where, the move log and the position it reached."""
+
+    format: int
+    engine: str
+    scenario: str
+    content_hash: str
+    file_hashes: dict[str, str]
+    seed: int
+    label: str
+    created: str
+    month: str = ""  # the month reached, "2013-10"
+    seats: dict[str, str]
+    pins: dict[str, str] = field(factory=dict)
+    checkpoints: tuple[Checkpoint, ...] = ()
+    moves: tuple[Move, ...] = ()
+    snapshot: GameState
+
+
+# --- the file's shape, table by table ---------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class SaveHeader:
+    """The `[save]` table."""
+
+    format: int
+    engine: str
+    scenario: str
+    content_hash: str
+    seed: int
+    label: str
+    created: str
+    month: str
+    file_hashes: dict[str, str]
+
+
+@frozen(kw_only=True)
+class SaveFile:
+    """The whole file, as tomllib reads it."""
+
+    save: SaveHeader
+    seats: dict[str, str]
+    pins: dict[str, str] = field(factory=dict)
+    checkpoints: tuple[Checkpoint, ...] = ()
+    moves: tuple[Move, ...] = ()
+    state: GameState
+
+
+def record_from_file(doc: SaveFile) -> GameRecord:
+    h = doc.save
+    return GameRecord(
+        format=h.format,
+        engine=h.engine,
+        scenario=h.scenario,
+        content_hash=h.content_hash,
+        file_hashes=h.file_hashes,
+        seed=h.seed,
+        label=h.label,
+        created=h.created,
+        month=h.month,
+        seats=doc.seats,
+        pins=doc.pins,
+        checkpoints=doc.checkpoints,
+        moves=doc.moves,
+        snapshot=doc.state,
+    )
+
+
+# --- one converter for both directions ---------------------------------------------------------
+
+
+def _make_converter() -> Converter:
+    """The content's strict converter (no "3" for 3), writing no defaults, reading moves by their `move` name."""
+    conv = make_converter(omit_if_default=True)
+
+    def structure_move(raw: Any, _: type) -> Move:
+        if not isinstance(raw, dict):
+            raise ValueProblem("expected a move written as a [[moves]] table")
+        name = raw.get("move")
+        if not isinstance(name, str):
+            raise ValueProblem('a move needs its name, as move = "EndTurn"')
+        cls = MOVE_TYPES.get(name)
+        if cls is None:
+            hint = suggest(name, MOVE_TYPES) or ""
+            raise ValueProblem(f'there is no move called "{name}".{hint}'.rstrip("."))
+        return conv.structure({k: v for k, v in raw.items() if k != "move"}, cls)
+
+    conv.register_structure_hook_func(lambda tp: tp is Move, structure_move)
+    return conv
+
+
+CONVERTER = _make_converter()
+
+
+def unstructure(obj: object) -> Any:
+    return CONVERTER.unstructure(obj)
+
+
+# --- making and writing a record ---------------------------------------------------------------
+
+
+def now() -> str:
+    """The current time in UTC to the second, as ISO 8601: "2026-11-22T07:18:00Z"."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def month_of(scenario: Scenario, state: GameState) -> str:
+    months = scenario.months
+    return months[state.month_index] if 0 <= state.month_index < len(months) else ""
+
+
+def record_of(
+    session: Session,
+    label: str = "",
+    created: str | None = None,
+    checkpoints: Iterable[Checkpoint] = (),
+    pins: Mapping[str, str] | None = None,
+) -> GameRecord:
+    """The record of a session as it stands; `created` is fixed by tests so files are byte-identical."""
+    scenario = session.scenario
+    return GameRecord(
+        format=FORMAT,
+        engine=__version__,
+        scenario=scenario.id,
+        content_hash=scenario.content_hash,
+        file_hashes=dict(sorted(scenario.file_hashes.items())),
+        seed=session.seed,
+        label=label,
+        created=created or now(),
+        month=month_of(scenario, session.state),
+        seats=dict(session.seats),
+        pins=dict(sorted((pins or {}).items())),
+        checkpoints=tuple(checkpoints),
+        moves=tuple(session.moves),
+        snapshot=session.state,
+    )
+
+
+def checkpoint_of(session: Session, label: str) -> Checkpoint:
+    """A checkpoint at the session's current point, for a front end's "mark this moment"."""
+    return Checkpoint(label=label, moves=len(session.moves), month=month_of(session.scenario, session.state))
+
+
+_RENDERED: dict[int, tuple[Move, str]] = {}
+
+
+def _move_body(move: Move) -> str:
+    """A move's lines. Each autosave writes the whole log again, so a move object is rendered once;
+    the cache goes by identity, because equal moves can differ in type (value = 1 and value = true)."""
+    cached = _RENDERED.get(id(move))
+    if cached is not None and cached[0] is move:
+        return cached[1]
+    if len(_RENDERED) >= 50_000:
+        _RENDERED.clear()
+    text = "".join(layout.pairs({"move": move.name, **unstructure(move)}))
+    _RENDERED[id(move)] = (move, text)
+    return text
+
+
+def dumps(record: GameRecord) -> str:
+    """The save as TOML text; the same record always gives the same bytes."""
+    header = {
+        "format": record.format,
+        "engine": record.engine,
+        "scenario": record.scenario,
+        "content_hash": record.content_hash,
+        "seed": record.seed,
+        "label": record.label,
+        "created": record.created,
+        "month": record.month,
+        "file_hashes": dict(sorted(record.file_hashes.items())),
+    }
+    parts = [HEADER, layout.section("save", header), layout.table("seats", record.seats)]
+    if record.pins:
+        parts.append(layout.table("pins", dict(sorted(record.pins.items()))))
+    parts += (layout.table("checkpoints", unstructure(c), array=True) for c in record.checkpoints)
+    parts += (f"[[moves]]  # {n}\n{_move_body(m)}" for n, m in enumerate(record.moves, 1))
+    parts.append(layout.section("state", unstructure(record.snapshot)))
+    parts.append(END)
+    return "\n".join(parts)

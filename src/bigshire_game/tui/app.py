@@ -1,0 +1,243 @@
+"""BigshireApp: the hot-seat game on one terminal, from the title screen to the debrief.
+
+The app holds the `Game` (and through it the session); screens read it and call
+its methods, and `proceed()` asks the game which shared screen comes next.
+Screens are imported when first shown, so the title appears quickly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .clock import MonthClock
+from .launch import Launch
+
+if TYPE_CHECKING:
+    from ..content import Scenario
+    from .game import Game
+
+
+class BigshireApp(App[None]):
+    TITLE = "Bigshire"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("f2", "facilitator", "Facilitator"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+c", "quit", "Quit", show=False),
+    ]
+
+    def __init__(
+        self,
+        launch: Launch | None = None,
+        *,
+        clock: Callable[[], float] | None = None,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.launch = launch or Launch()
+        self.saves_dir = self.launch.saves_dir
+        self.cursor_blink = cursor_blink
+        self._clock_source = clock
+        self.game: Game | None = None
+        self._scenarios: dict[str, Scenario] = {}
+        if self.launch.scenario is not None:
+            self._scenarios[str(self.launch.scenario_dir or "")] = self.launch.scenario
+
+    # --- starting --------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        launch = self.launch
+        if launch.mode == "new":
+            self.new_game(self.scenario(launch.scenario_dir), launch.seed, launch.seats, launch.pins)
+        elif launch.mode == "load" and launch.loaded is not None:
+            self.play_loaded(launch.loaded)
+        elif launch.mode == "review" and launch.loaded is not None:
+            self._open_review(launch.loaded)
+        elif launch.mode == "load" and launch.path is not None:
+            self.load_game(launch.path)
+        elif launch.mode == "review" and launch.path is not None:
+            self.review(launch.path)
+        else:
+            self.show_title()
+
+    def scenario(self, root: Path | None) -> Scenario:
+        """The scenario in this folder (the built-in one when None), read once."""
+        key = str(root or "")
+        if key not in self._scenarios:
+            from ..content import builtin_scenario_dir, load_scenario
+
+            self._scenarios[key] = load_scenario(root or builtin_scenario_dir())
+        return self._scenarios[key]
+
+    def make_clock(self) -> MonthClock:
+        return MonthClock(now=self._clock_source) if self._clock_source else MonthClock()
+
+    def show_title(self) -> None:
+        from .screens.title import TitleScreen
+
+        self.game = None
+        self.show(TitleScreen())
+
+    def new_game(self, scenario: Scenario, seed: int, seats: dict[str, str], pins: dict[str, str]) -> None:
+        from ..session import Session
+        from .game import Game
+
+        session = Session(scenario, seed, seats)
+        self.game = Game(session, pins=pins, saves_dir=self.saves_dir, clock=self.make_clock())
+        self.game.start()
+        self.proceed()
+
+    def play_on(self, session, pins: dict[str, str], label: str = "") -> None:
+        """Continue a session (a loaded save, or a branch from review) at the terminal."""
+        from .game import Game
+        self.game = Game(
+            session, pins=pins, saves_dir=self.saves_dir, clock=self.make_clock(), label=label, resumed=True
+        )
+        if not session.state.finished and not session.is_human(session.actor or ""):
+            self.game.start()
+        self.proceed()
+
+    def load_game(self, path: Path) -> None:
+        loaded = self.read_save(path)
+        if loaded is not None:
+            self.play_loaded(loaded)
+
+    def play_loaded(self, loaded) -> None:
+        if loaded.session is None:
+            self.notify("This save cannot be played on; opening it for review.", severity="warning")
+            self._open_review(loaded)
+            return
+        record = loaded.record
+        self.play_on(loaded.session, dict(record.pins), record.label if record.label != "autosave" else "")
+        if self.game is not None:
+            self.game.checkpoints = list(record.checkpoints)
+
+    def review(self, path: Path) -> None:
+        loaded = self.read_save(path, fallback_read_only=True)
+        if loaded is not None:
+            self._open_review(loaded)
+
+    def _open_review(self, loaded) -> None:
+        from .screens.review import ReviewScreen
+
+        self.game = None
+        self.show(ReviewScreen(loaded))
+
+    def read_save(self, path: Path, fallback_read_only: bool = False):
+        """A loaded save, or None after telling the user why not (on the title screen if nothing else is showing)."""
+        from ..saves import SaveError, load_record
+
+        try:
+            scenario = self.scenario(self.launch.scenario_dir)
+            try:
+                loaded = load_record(path, scenario, saves_dir=self.saves_dir)
+            except SaveError:
+                if not fallback_read_only:
+                    raise
+                loaded = load_record(path, scenario, replay=False, saves_dir=self.saves_dir)
+        except (SaveError, OSError) as exc:
+            self.notify(str(exc), title="Cannot open this save", severity="error", timeout=12)
+            if len(self.screen_stack) <= 1:
+                self.show_title()
+            return None
+        for warning in loaded.warnings:
+            self.notify(str(warning), severity="warning", timeout=10)
+        return loaded
+
+    # --- the shared screen ------------------------------------------------------------------------
+
+    def show(self, screen: Screen) -> None:
+        """Replace the current main screen (closing any dialogs over it, and any messages meant for the last seat)."""
+        self.clear_notifications()
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) <= 1:
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def proceed(self) -> None:
+        """Show whatever the game says comes next."""
+        game = self.game
+        if game is None:
+            return
+        step = game.next_step()
+        if step.kind == "news":
+            from .screens.news import NewsScreen
+
+            self.show(NewsScreen(step.turn))
+        elif step.kind == "curtain":
+            from .screens.curtain import CurtainScreen
+
+            self.show(CurtainScreen(step.role, step.seat))
+        elif step.kind == "desk":
+            from .screens.desk import DeskScreen
+
+            if isinstance(self.screen, DeskScreen) and self.screen.role != step.role:
+                self.notify(f"Your seat now plays {game.scenario.roles[step.role].name}.", title="Next organisation")
+            self.show(DeskScreen(step.role))
+        elif step.kind == "report":
+            from .screens.report import MonthReportScreen
+
+            self.show(MonthReportScreen(step.turn))
+        else:
+            from .screens.debrief import DebriefScreen
+
+            self.show(DebriefScreen.for_game(game, final=True))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The facilitator's key is shown only during a game, and not inside the console itself."""
+        if action == "facilitator":  # by name: importing the console here would slow the title screen
+            return self.game is not None and type(self.screen).__name__ != "FacilitatorScreen"
+        return True
+
+    def after_console(self) -> None:
+        """The facilitator may have moved the game on (a skipped turn, a closed phase, a reseated organisation)."""
+        from .screens.curtain import CurtainScreen
+        from .screens.desk import DeskScreen
+
+        game = self.game
+        screen = self.screen
+        if game is None or not isinstance(screen, DeskScreen | CurtainScreen):
+            return
+        seat_now = game.seat_of(game.session.actor or "")
+        if game.state.finished or screen.role != game.session.actor or (
+            isinstance(screen, CurtainScreen) and seat_now != screen.seat
+        ):
+            game.last_seat = None if isinstance(screen, CurtainScreen) else game.last_seat
+            self.proceed()
+        elif isinstance(screen, DeskScreen):
+            screen.refresh_desk()
+
+    # --- actions available everywhere ----------------------------------------------------------
+
+    def action_facilitator(self) -> None:
+        from .screens.facilitator import FacilitatorScreen
+        from .screens.pin import PinScreen
+
+        game = self.game
+        if game is None:
+            self.notify("The facilitator's console opens during a game.")
+            return
+        if isinstance(self.screen, FacilitatorScreen):
+            return
+
+        def opened(ok: bool | None) -> None:
+            if ok:
+                self.push_screen(FacilitatorScreen())
+
+        if game.needs_pin("facilitator"):
+            self.push_screen(PinScreen("the facilitator", lambda pin: game.pin_ok("facilitator", pin)), opened)
+        else:
+            opened(True)
+
+
+def run(launch: Launch) -> None:
+    BigshireApp(launch).run()

@@ -1,0 +1,129 @@
+"""`bigshire play`: check the arguments, read the scenario or the save, then start the app.
+
+Everything that can be wrong with the command line (an unknown organisation, a
+missing save, a scenario with errors) is reported on stderr before Textual is
+imported, like every other command; Textual is imported only to run the game.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..content import Scenario
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass
+class Launch:
+    """How `bigshire play` was asked to start."""
+
+    mode: str = "title"  # title | new | load | review
+    scenario_dir: Path | None = None
+    scenario: Scenario | None = None  # already read by the command line
+    seed: int = 1
+    seats: dict[str, str] = field(default_factory=dict)
+    pins: dict[str, str] = field(default_factory=dict)
+    saves_dir: Path = Path("saves")
+    path: Path | None = None
+    loaded: Any = None  # a saves.LoadedGame already read by the command line
+
+
+def _usage(parser: argparse.ArgumentParser | None, message: str) -> int:
+    if parser is not None:
+        parser.print_usage(sys.stderr)
+    print(f"bigshire play: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def build_launch(args: argparse.Namespace, parser: argparse.ArgumentParser | None = None):
+    """The app's Launch for these arguments, or an exit code after printing what is wrong."""
+    from ..content import read_scenario
+    from ..content.diagnostics import suggest
+
+    chosen = [name for name in ("load", "review") if getattr(args, name)]
+    if len(chosen) > 1 or (chosen and args.human):
+        return _usage(parser, "give one of --load SAVE, --review SAVE or --human ROLE")
+    saves_dir = Path(args.saves)
+    scenario_dir = Path(args.scenario) if args.scenario else None
+    if args.human or chosen:
+        from ..content import builtin_scenario_dir
+
+        scenario, diagnostics = read_scenario(scenario_dir or builtin_scenario_dir())
+        if scenario is None:
+            for d in diagnostics:
+                print(d.render(), file=sys.stderr)
+            print("bigshire: the scenario has errors; run 'bigshire validate' for the full list", file=sys.stderr)
+            return EXIT_PROBLEMS
+    if args.human:
+        seats: dict[str, str] = {}
+        for role in args.human:
+            if role not in scenario.roles:
+                known = list(scenario.roles)
+                hint = suggest(role, known) or f" The organisations are: {', '.join(known)}."
+                return _usage(parser, f'there is no organisation "{role}" in {scenario.title}.{hint}')
+            seats[role] = scenario.roles[role].short_name
+        return Launch(
+            mode="new",
+            scenario_dir=scenario_dir,
+            scenario=scenario,
+            seed=args.seed if args.seed is not None else 1,
+            seats=seats,
+            saves_dir=saves_dir,
+        )
+    if chosen:
+        from ..saves import SaveError, load_record
+
+        mode = chosen[0]
+        target = getattr(args, mode)
+        try:
+            try:
+                loaded = load_record(target, scenario, saves_dir=saves_dir)
+            except SaveError:
+                if mode != "review":
+                    raise
+                loaded = load_record(target, scenario, replay=False, saves_dir=saves_dir)
+        except SaveError as exc:
+            print(f"bigshire: {exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        for warning in loaded.warnings:
+            print(f"bigshire: warning: {warning}", file=sys.stderr)
+        return Launch(
+            mode=mode,
+            scenario_dir=scenario_dir,
+            scenario=scenario,
+            saves_dir=saves_dir,
+            path=loaded.path,
+            loaded=loaded,
+        )
+    return Launch(mode="title", scenario_dir=scenario_dir, seed=args.seed or 1, saves_dir=saves_dir)
+
+
+def play(args: argparse.Namespace, parser: argparse.ArgumentParser | None = None) -> int:
+    launch = build_launch(args, parser)
+    if isinstance(launch, int):
+        return launch
+    from .app import BigshireApp
+
+    BigshireApp(launch).run()
+    return EXIT_OK
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The `play` command's options (the saves folder option is added by the command line, as for every command)."""
+    p.add_argument("--seed", type=int, metavar="N", help="the game's seed (default 1)")
+    p.add_argument(
+        "--human",
+        action="append",
+        default=[],
+        metavar="ROLE",
+        help="an organisation played at this terminal (repeatable); the computer plays the rest",
+    )
+    p.add_argument("--scenario", metavar="DIR", help="scenario folder (default: built-in Bigshire)")
+    p.add_argument("--load", metavar="SAVE", help='continue a saved game (a file, a name, or "latest")')
+    p.add_argument("--review", metavar="SAVE", help="review a saved game as a trainer")

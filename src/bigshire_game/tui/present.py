@@ -1,0 +1,892 @@
+"""What the screens say: moves, events, inbox items, figures and deadlines in words.
+
+Plain Python, no Textual, so it is tested without a terminal. It reads state
+and the engine's lists of legal moves; it never decides what is allowed (the
+engine does) and never changes state. Money is whole £k, as everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from attrs import evolve, frozen
+
+from ..catalogue import ALLIANCE_KINDS, CONTRACT_KINDS, EVENT_KINDS, KINDS, METRICS, TOPICS
+from ..content import Scenario, month_label, turn_label
+from ..engine.events import Event
+from ..engine.moves import (
+    AcceptProposal,
+    AnswerCard,
+    AnswerRequest,
+    CounterProposal,
+    DecideFunding,
+    DecideReview,
+    DismissAgendaItem,
+    ImposeSanction,
+    Inspect,
+    LiftSanction,
+    MakeRuling,
+    Move,
+    RejectProposal,
+    RespondToMeeting,
+    SignAgreement,
+)
+from ..engine.state import Agreement, GameState, Terms
+
+# --- numbers -----------------------------------------------------------------------------------
+
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def money(amount: int | float) -> str:
+    """£k as players say it: £1.2m, £350k, -£2.0m."""
+    amount = round(amount)
+    sign = "-" if amount < 0 else ""
+    amount = abs(amount)
+    return f"{sign}£{amount / 1000:.1f}m" if amount >= 1000 else f"{sign}£{amount}k"
+
+
+def signed_money(amount: int | float) -> str:
+    return money(amount) if amount < 0 else f"+{money(amount)}"
+
+
+def spark(values: Sequence[float], width: int = 12) -> str:
+    """A one-line sparkline of the last `width` values, for tables; empty before any month is played."""
+    values = list(values)[-width:]
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return SPARK[3] * len(values)
+    step = (high - low) / (len(SPARK) - 1)
+    return "".join(SPARK[round((v - low) / step)] for v in values)
+
+
+# --- names --------------------------------------------------------------------------------------
+
+
+def short(scenario: Scenario, rid: object) -> str:
+    role = scenario.roles.get(str(rid))
+    return role.short_name if role else str(rid).replace("_", " ")
+
+
+def full(scenario: Scenario, rid: object) -> str:
+    role = scenario.roles.get(str(rid))
+    return role.name if role else str(rid).replace("_", " ")
+
+
+def names(scenario: Scenario, rids: Iterable[object]) -> str:
+    found = [short(scenario, r) for r in rids]
+    if len(found) <= 1:
+        return "".join(found)
+    return ", ".join(found[:-1]) + " and " + found[-1]
+
+
+def kind_of(scenario: Scenario, rid: str) -> str:
+    return KINDS.get(scenario.roles[rid].kind, scenario.roles[rid].kind)
+
+
+def upper_first(text: str) -> str:
+    """ "GP commissioning consortium" stays as it is; str.capitalize would lower the GP."""
+    return text[:1].upper() + text[1:]
+
+
+def words(key: object) -> str:
+    return str(key).replace("_", " ")
+
+
+def kind_words(kind: str) -> str:
+    return {"risk_share": "risk-share", "joint_venture": "joint venture"}.get(kind, words(kind))
+
+
+def lower_first(text: str) -> str:
+    """ "Emergency admissions" -> "emergency admissions", but "A&E attendances" keeps its capitals."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def activities(scenario: Scenario, ids: Iterable[str]) -> str:
+    titles = [lower_first(scenario.activities[a].title) if a in scenario.activities else a for a in ids]
+    return ", ".join(titles)
+
+
+def month_of(scenario: Scenario, index: int) -> str:
+    months = scenario.months
+    return month_label(months[min(max(index, 0), len(months) - 1)])
+
+
+def turn_of_month(scenario: Scenario, month_index: int) -> int:
+    label = scenario.months[min(max(month_index, 0), len(scenario.months) - 1)]
+    return next(i for i, months in enumerate(scenario.turns) if label in months)
+
+
+def when(scenario: Scenario, state: GameState) -> str:
+    """ "June 2013 · Providers" for the header."""
+    months = scenario.turns[min(state.turn, len(scenario.turns) - 1)]
+    if state.finished:
+        return f"{turn_label(months)} · the year is over"
+    phase = scenario.info.phases[state.phase]
+    return f"{turn_label(months)} · {phase.title}"
+
+
+# --- moves in words ----------------------------------------------------------------------------
+
+
+def terms_words(scenario: Scenario, kind: str, terms: Terms) -> str:
+    parts: list[str] = []
+    if kind == "tariff":
+        parts.append(
+            "at the national tariff" if terms.price_percent == 100 else f"at {terms.price_percent:g}% of tariff"
+        )
+    if kind in ("block", "risk_share", "support") and terms.annual_value:
+        parts.append(f"{money(terms.annual_value)} a year")
+    if kind == "risk_share":
+        parts.append(f"sharing {terms.share_percent:g}% of the variance")
+    parts.append(f"{terms.months} months")
+    return ", ".join(parts)
+
+
+def agreement_words(scenario: Scenario, agreement: Agreement, role: str | None = None) -> str:
+    others = [p for p in agreement.parties if p != role] or list(agreement.parties)
+    what = f"{kind_words(agreement.kind)} {'contract' if agreement.is_contract else 'alliance'}"
+    return f"{what} with {names(scenario, others)} ({terms_words(scenario, agreement.kind, agreement.terms)})"
+
+
+def describe(scenario: Scenario, state: GameState, move: Move) -> str:
+    """One line a player reads in a list of choices."""
+    d: Any = move
+    agreement = state.agreements.get(getattr(move, "agreement", ""), None)
+    about = agreement_words(scenario, agreement, move.actor) if agreement else ""
+    match move.name:
+        case "ProposeAgreement":
+            kind = d.kind
+            if kind in CONTRACT_KINDS:
+                services = f" for {activities(scenario, d.terms.activities)}" if d.terms.activities else ""
+                return f"Offer {names(scenario, d.parties)} a {kind_words(kind)} contract{services}: {terms_words(scenario, kind, d.terms)}"
+            return f"Propose a {kind_words(kind)} with {names(scenario, d.parties)} ({d.terms.months} months)"
+        case "CounterProposal":
+            kind = agreement.kind if agreement else "tariff"
+            return f"Counter with new terms: {terms_words(scenario, kind, d.terms)}"
+        case "AcceptProposal":
+            return f"Accept the {about}"
+        case "RejectProposal":
+            return f"Reject the {about}"
+        case "SignAgreement":
+            return f"Sign the {about}"
+        case "VaryContract":
+            return f"Vary the {about}"
+        case "EndAgreement":
+            return f"End the {about}"
+        case "DeclareConflict":
+            return f"Declare your members' interest in the {about}"
+        case "ChallengeConflict":
+            return f"Challenge the undeclared conflict of interest in the {about}"
+        case "InvestInScheme":
+            scheme = scenario.schemes.get(d.scheme)
+            title = scheme.title if scheme else d.scheme
+            cost = f", {money(scheme.cost)}" if scheme else ""
+            partners = f" with {names(scenario, d.partners)}" if d.partners else ""
+            return f"Invest in {title}{partners}{cost}"
+        case "TakeDecision":
+            decision = next((x for x in scenario.roles[move.actor].decisions if x.id == d.decision), None)
+            return f"Decide: {decision.title if decision else words(d.decision)}"
+        case "AnswerCard":
+            choice = state.pending.get(d.choice)
+            card = scenario.cards.get(choice.card) if choice else None
+            option = next((o for o in card.options if o.id == d.option), None) if card else None
+            return f"{option.label if option else words(d.option)}"
+        case "RaiseConcern":
+            return f"Raise a concern about {possessive(short(scenario, d.about))} {TOPICS.get(d.topic, d.topic).split(',')[0]} with {short(scenario, d.to)}"
+        case "RaiseRequest":
+            if d.setting:
+                return f"Ask {short(scenario, d.to)} for a ruling: {words(d.setting)}"
+            return f"Ask {short(scenario, d.to)} for help ({words(d.topic)})"
+        case "AnswerRequest":
+            request = state.requests.get(d.request)
+            return f"Answer the {request.kind if request else 'request'} from {short(scenario, request.source) if request else '?'}"
+        case "ConveneMeeting":
+            return f"Call a meeting on {words(d.topic)} with {names(scenario, d.invitees)}"
+        case "RespondToMeeting":
+            request = state.requests.get(d.meeting)
+            host = short(scenario, request.source) if request else "?"
+            return f"{'Attend' if d.attend else 'Decline'} {possessive(host)} meeting"
+        case "SubmitPlan":
+            return f"Submit a financial plan with {money(d.savings)} of savings"
+        case "ChallengePlan":
+            return f"Challenge {possessive(short(scenario, d.consortium))} financial plan"
+        case "BidForFunding":
+            return f"Bid for {money(d.amount)} of transitional funding"
+        case "DecideFunding":
+            bid = state.requests.get(d.bid)
+            who = short(scenario, bid.source) if bid else "?"
+            return f"Award {who} {money(d.award)}" if d.award else f"Refuse {possessive(who)} bid"
+        case "ImposeSanction":
+            ladder = scenario.ladders.get(d.ladder)
+            step = _next_step(state, scenario, d.ladder, d.subject)
+            return f"{ladder.title if ladder else words(d.ladder)}: {step} for {short(scenario, d.subject)}"
+        case "LiftSanction":
+            return f"Lift a step of {words(d.ladder)} for {short(scenario, d.subject)}"
+        case "Inspect":
+            return f"Inspect {short(scenario, d.subject)}"
+        case "AssessPlan":
+            return f"Assess {possessive(short(scenario, d.consortium))} financial plan"
+        case "DecideReview":
+            return f"Competition review of the {about}: {words(d.outcome)}"
+        case "MakeRuling":
+            return f"Rule that {rule_words(d.setting, d.value)}"
+        case "DismissAgendaItem":
+            item = state.agendas.get(d.item)
+            return f"Take no action on: {item.reason if item else d.item}"
+        case "EndTurn":
+            return "End your turn"
+        case "PublishCard":
+            card = scenario.cards.get(d.card)
+            return f"Publish “{card.title if card else d.card}”"
+        case "AdjustFigure":
+            return f"Adjust {possessive(short(scenario, d.role))} {words(d.figure)} by {d.amount:+d}: {d.reason}"
+        case "EndPhase":
+            return "Close this phase now"
+    return words(move.name)
+
+
+def choice_label(scenario: Scenario, state: GameState, move: Move) -> str:
+    """A short line for a list of choices; the form's side panel explains the highlighted one in full."""
+    d: Any = move
+    if move.name == "ProposeAgreement":
+        kind = d.kind
+        who = names(scenario, d.parties)
+        if kind in CONTRACT_KINDS:
+            t = d.terms
+            value = f", {money(t.annual_value)} a year" if kind in ("block", "risk_share", "support") else ""
+            share = f", {t.share_percent:g}% shared" if kind == "risk_share" else ""
+            return f"{who}: {kind_words(kind)}{value}{share}"
+        return f"{kind_words(kind).capitalize()} with {who}"
+    return describe(scenario, state, move)
+
+
+def _value_words(value: object) -> str:
+    if isinstance(value, bool):
+        return "allowed" if value else "not allowed"
+    return str(value)
+
+
+_RULE_PHRASES = {
+    "below_tariff_allowed": ("prices below the national tariff are allowed", "prices below the national tariff are not allowed"),
+    "qualified_provider_paid_at_tariff": (
+        "any qualified provider is paid at the national tariff",
+        "qualified providers are not automatically paid at tariff",
+    ),
+}
+
+
+def rule_words(setting: str, value: object) -> str:
+    """A ruling as a sentence: "prices below the national tariff are allowed"."""
+    if isinstance(value, bool) and setting in _RULE_PHRASES:
+        return _RULE_PHRASES[setting][0 if value else 1]
+    if setting.endswith("_deadline") and isinstance(value, str):
+        return f"the {words(setting)} is {month_label(value)}"
+    return f"the {words(setting)} is {_value_words(value)}"
+
+
+def _next_step(state: GameState, scenario: Scenario, ladder_id: str, subject: str) -> str:
+    ladder = scenario.ladders.get(ladder_id)
+    if ladder is None:
+        return "next step"
+    reached = state.ladders.get(f"{ladder_id}|{subject}", 0)
+    return ladder.steps[min(reached, len(ladder.steps) - 1)].title
+
+
+# --- families of moves, for the "make a move" menu -------------------------------------------------
+
+
+@frozen
+class Family:
+    key: str
+    title: str
+    hint: str
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family("inbox", "Answer your inbox", "cards, proposals, requests"),
+    Family("contract", "Offer a contract", "you set the terms"),
+    Family("alliance", "Propose an alliance", "ventures, pools, lead commissioning"),
+    Family("manage", "Sign, vary or end an agreement", "yours"),
+    Family("scheme", "Invest in a scheme", "money now, savings later"),
+    Family("decision", "Take a decision", "from your brief"),
+    Family("voice", "Concern, request or meeting", "talk to the system"),
+    Family("plan", "Plans and funding", "submit, challenge, fund"),
+    Family("regulate", "Regulate", "sanctions, inspections, rulings"),
+)
+
+_FAMILY_OF = {
+    "AnswerCard": "inbox",
+    "AcceptProposal": "inbox",
+    "RejectProposal": "inbox",
+    "CounterProposal": "inbox",
+    "AnswerRequest": "inbox",
+    "RespondToMeeting": "inbox",
+    "DecideFunding": "inbox",
+    "SignAgreement": "manage",
+    "VaryContract": "manage",
+    "EndAgreement": "manage",
+    "DeclareConflict": "manage",
+    "ChallengeConflict": "manage",
+    "InvestInScheme": "scheme",
+    "TakeDecision": "decision",
+    "RaiseConcern": "voice",
+    "RaiseRequest": "voice",
+    "ConveneMeeting": "voice",
+    "SubmitPlan": "plan",
+    "ChallengePlan": "plan",
+    "BidForFunding": "plan",
+    "ImposeSanction": "regulate",
+    "LiftSanction": "regulate",
+    "Inspect": "regulate",
+    "AssessPlan": "regulate",
+    "DecideReview": "regulate",
+    "MakeRuling": "regulate",
+    "DismissAgendaItem": "regulate",
+}
+
+
+def family_of(move: Move) -> str | None:
+    if move.name == "ProposeAgreement":
+        return "contract" if move.kind in CONTRACT_KINDS else "alliance"  # type: ignore[attr-defined]
+    return _FAMILY_OF.get(move.name)
+
+
+def by_family(moves: Iterable[Move]) -> dict[str, list[Move]]:
+    """The legal moves grouped for the menu, in FAMILIES order; families with nothing legal are left out."""
+    found: dict[str, list[Move]] = {f.key: [] for f in FAMILIES}
+    for move in moves:
+        key = family_of(move)
+        if key:
+            found[key].append(move)
+    return {k: v for k, v in found.items() if v}
+
+
+# --- editable terms ----------------------------------------------------------------------------------
+
+
+@frozen
+class FieldSpec:
+    """One thing a player may change in a move before sending it; `path` is "terms.annual_value" or "savings"."""
+
+    path: str
+    label: str
+    kind: type  # int, float or str
+    value: object
+
+
+_TERM_FIELDS = {
+    "tariff": ("price_percent", "months"),
+    "block": ("annual_value", "months"),
+    "risk_share": ("annual_value", "share_percent", "months"),
+    "support": ("annual_value", "months"),
+}
+_TERM_LABELS = {
+    "annual_value": ("Yearly value, £k", int),
+    "share_percent": ("Share of the variance, %", float),
+    "price_percent": ("Price, % of tariff", float),
+    "months": ("Length, months", int),
+}
+_PLAIN_FIELDS = {
+    "SubmitPlan": (("savings", "Savings in the plan, £k", int),),
+    "BidForFunding": (("amount", "Amount to bid for, £k", int),),
+    "DecideFunding": (("award", "Award, £k", int),),
+    "RaiseConcern": (("text", "What you want to say (optional)", str),),
+    "RaiseRequest": (("text", "What you are asking for (optional)", str),),
+    "ConveneMeeting": (("text", "Agenda (optional)", str),),
+    "AnswerRequest": (("answer", "Your answer (optional)", str),),
+    "ImposeSanction": (("reason", "Reason", str),),
+}
+
+
+def fields(state: GameState, move: Move) -> list[FieldSpec]:
+    """What the form lets a player edit for this move, with the engine's suggested values."""
+    terms = getattr(move, "terms", None)
+    if isinstance(terms, Terms):
+        kind = getattr(move, "kind", None)
+        if kind is None:
+            agreement = state.agreements.get(getattr(move, "agreement", ""))
+            kind = agreement.kind if agreement else "tariff"
+        names_ = _TERM_FIELDS.get(kind, ("months",))
+        return [FieldSpec(f"terms.{n}", _TERM_LABELS[n][0], _TERM_LABELS[n][1], getattr(terms, n)) for n in names_]
+    return [FieldSpec(path, label, kind, getattr(move, path)) for path, label, kind in _PLAIN_FIELDS.get(move.name, ())]
+
+
+class FieldError(ValueError):
+    """A value typed into a form that is not a number; the form shows the message beside the field."""
+
+
+def with_fields(move: Move, values: dict[str, str], specs: Sequence[FieldSpec]) -> Move:
+    """The move with the typed values in place; raises FieldError for text that is not a number."""
+    changes: dict[str, object] = {}
+    term_changes: dict[str, object] = {}
+    for spec in specs:
+        raw = values.get(spec.path, "").strip().replace(",", "").replace("£", "").rstrip("%k")
+        if spec.kind is str:
+            value: object = values.get(spec.path, "").strip()
+        else:
+            try:
+                value = spec.kind(float(raw)) if spec.kind is int else float(raw)
+            except ValueError:
+                raise FieldError(f"{spec.label}: “{values.get(spec.path, '')}” is not a number.") from None
+            if spec.kind is int and float(raw) != int(float(raw)):
+                raise FieldError(f"{spec.label}: give a whole number.")
+        if spec.path.startswith("terms."):
+            term_changes[spec.path[6:]] = value
+        else:
+            changes[spec.path] = value
+    if term_changes:
+        changes["terms"] = evolve(move.terms, **term_changes)  # type: ignore[attr-defined]
+    return evolve(move, **changes) if changes else move
+
+
+def field_text(spec: FieldSpec) -> str:
+    if isinstance(spec.value, float):
+        return f"{spec.value:g}"
+    return str(spec.value)
+
+
+def explain(scenario: Scenario, state: GameState, move: Move) -> str:
+    """A few lines about what the highlighted choice means, shown beside the list in a move form."""
+    d: Any = move
+    if move.name == "InvestInScheme":
+        scheme = scenario.schemes.get(d.scheme)
+        if scheme:
+            return (
+                f"{scheme.text}\n\nCosts {money(scheme.cost)} now; after {scheme.lag_months} months it cuts "
+                f"{activities(scenario, [scheme.activity])} by {scheme.reduction_percent:g}%."
+            )
+    if move.name == "TakeDecision":
+        decision = next((x for x in scenario.roles[move.actor].decisions if x.id == d.decision), None)
+        if decision:
+            return decision.text
+    if move.name == "AnswerCard":
+        choice = state.pending.get(d.choice)
+        card = scenario.cards.get(choice.card) if choice else None
+        option = next((o for o in card.options if o.id == d.option), None) if card else None
+        if card and option:
+            return f"{card.title}\n\n{option.label}: {option.text}".strip()
+    if move.name == "ProposeAgreement":
+        kind = d.kind
+        text = CONTRACT_KINDS.get(kind) or ALLIANCE_KINDS.get(kind, "")
+        if kind in CONTRACT_KINDS:
+            partner = d.parties[0]
+            text = f"{describe(scenario, state, move)}.\n\n{kind_words(kind).capitalize()}: {text}"
+            services = scenario.roles[partner].services
+            covered = f"\n\nCovers: {activities(scenario, d.terms.activities)}." if d.terms.activities else ""
+            offered = f"\n{short(scenario, partner)} provides {activities(scenario, services)}." if services else ""
+            return f"{text}.{covered}{offered}"
+        return f"A {kind_words(kind)}: {text}."
+    if move.name in ("ImposeSanction", "LiftSanction"):
+        ladder = scenario.ladders.get(d.ladder)
+        if ladder:
+            reached = state.ladders.get(f"{d.ladder}|{d.subject}", 0)
+            steps = " → ".join(("[" + s.title + "]") if i == reached else s.title for i, s in enumerate(ladder.steps))
+            reason = f"\n\nOn your agenda: {d.reason}" if getattr(d, "reason", "") else ""
+            return f"{ladder.title}: {steps}{reason}"
+    if move.name == "MakeRuling":
+        return f"Now {rule_words(d.setting, state.rules.get(d.setting))}.\n\nThis ruling: {rule_words(d.setting, d.value)}."
+    return ""
+
+
+# --- the inbox -------------------------------------------------------------------------------------------
+
+
+@frozen
+class InboxItem:
+    """Something waiting on an organisation, with the legal moves that answer it."""
+
+    key: str
+    kind: str  # card | proposal | concern | request | meeting | funding | agenda | review
+    title: str
+    detail: str
+    moves: tuple[Move, ...]
+
+
+_ANSWER_FIELD = {
+    "AnswerCard": "choice",
+    "AcceptProposal": "agreement",
+    "RejectProposal": "agreement",
+    "CounterProposal": "agreement",
+    "SignAgreement": "agreement",
+    "DecideReview": "agreement",
+    "AnswerRequest": "request",
+    "RespondToMeeting": "meeting",
+    "DecideFunding": "bid",
+    "MakeRuling": "request",
+    "DismissAgendaItem": "item",
+}
+
+
+def _answering(legal: Sequence[Move], key: str) -> tuple[Move, ...]:
+    return tuple(m for m in legal if _ANSWER_FIELD.get(m.name) and getattr(m, _ANSWER_FIELD[m.name]) == key)
+
+
+def inbox(scenario: Scenario, state: GameState, role: str, legal: Sequence[Move]) -> list[InboxItem]:
+    """Cards to answer, proposals awaiting the role, requests, meetings and bids addressed to it, its agenda."""
+    items: list[InboxItem] = []
+    for choice in state.pending.values():
+        if choice.role != role:
+            continue
+        card = scenario.cards.get(choice.card)
+        default = next((o.label for o in card.options if o.id == choice.default), choice.default) if card else ""
+        items.append(
+            InboxItem(
+                choice.id,
+                "card",
+                f"Card: {card.title if card else choice.card}",
+                f"{card.text if card else ''}\n\nIf you do not choose by the end of your turn: {default}.",
+                _answering(legal, choice.id),
+            )
+        )
+    for agreement in state.agreements.values():
+        waiting = role in agreement.awaiting or (role in agreement.parties and agreement.status == "agreed")
+        if not waiting:
+            continue
+        verb = "to sign" if agreement.status == "agreed" else ("variation" if agreement.variation else "proposal")
+        source = short(scenario, agreement.proposer)
+        items.append(
+            InboxItem(
+                agreement.id,
+                "proposal",
+                f"{verb.capitalize()} from {source}: {kind_words(agreement.kind)}",
+                agreement_words(scenario, agreement, role)
+                + (
+                    f"\nNew terms: {terms_words(scenario, agreement.kind, agreement.variation)}"
+                    if agreement.variation
+                    else ""
+                ),
+                _answering(legal, agreement.id),
+            )
+        )
+    for request in state.requests.values():
+        if request.status != "open" or role not in request.to:
+            continue
+        source = short(scenario, request.source)
+        if request.kind == "funding":
+            title, detail = f"Funding bid from {source}: {money(request.amount)}", request.text
+        elif request.kind == "meeting":
+            title, detail = f"Meeting called by {source} on {words(request.topic)}", request.text
+        elif request.setting:
+            title = f"{source} asks for a ruling: {words(request.setting)}"
+            detail = request.text or f"Now {rule_words(request.setting, state.rules.get(request.setting))}."
+        else:
+            about = f" about {short(scenario, request.about)}" if request.about else ""
+            title = f"{request.kind.capitalize()} from {source}{about} ({words(request.topic)})"
+            detail = request.text
+        items.append(InboxItem(request.id, request.kind, title, detail, _answering(legal, request.id)))
+    for item in state.agendas.values():
+        if item.regulator != role or item.status != "open":
+            continue
+        related = tuple(
+            m
+            for m in legal
+            if (m.name == "DismissAgendaItem" and m.item == item.id)  # type: ignore[attr-defined]
+            or (m.name in ("ImposeSanction", "LiftSanction", "Inspect") and m.subject == item.subject)  # type: ignore[attr-defined]
+        )
+        items.append(
+            InboxItem(
+                item.id, "agenda", f"Agenda: {short(scenario, item.subject)} — {item.reason}", item.reason, related
+            )
+        )
+    for agreement in state.agreements.values():
+        decide = _answering([m for m in legal if m.name == "DecideReview"], agreement.id)
+        if decide:
+            items.append(
+                InboxItem(
+                    agreement.id,
+                    "review",
+                    f"Competition review to decide: {names(scenario, agreement.parties)}",
+                    agreement_words(scenario, agreement),
+                    decide,
+                )
+            )
+    return items
+
+
+def is_answer(move: Move) -> bool:
+    return isinstance(
+        move,
+        AnswerCard
+        | AcceptProposal
+        | RejectProposal
+        | CounterProposal
+        | AnswerRequest
+        | RespondToMeeting
+        | DecideFunding
+        | SignAgreement
+        | DecideReview
+        | MakeRuling
+        | DismissAgendaItem
+        | ImposeSanction
+        | LiftSanction
+        | Inspect,
+    )
+
+
+# --- events in words -----------------------------------------------------------------------------------
+
+
+QUIET = frozenset(
+    {"GameStarted", "MonthStarted", "PhaseStarted", "TurnStarted", "TurnEnded", "ContractPaid", "MonthResolved"}
+)
+
+
+def event_line(scenario: Scenario, e: Event, lookup: Any = None) -> str:
+    """One line about one event, in the narrative's words (content/narrative.toml); plain words if it fails."""
+    try:
+        from ..narrative import sentence
+
+        return sentence(scenario, e, lookup)
+    except Exception:  # a template problem must not stop the game: say it plainly
+        return plain_line(scenario, e)
+
+
+def lookup(states: Iterable[GameState], events: Iterable[Event]) -> Any:
+    """What the narrative needs to name agreements and requests inside events; None if it cannot."""
+    try:
+        from ..narrative import Lookup
+
+        return Lookup(tuple(states), tuple(events))
+    except Exception:
+        return None
+
+
+def plain_line(scenario: Scenario, e: Event) -> str:
+    """One line about one event, without the narrative templates."""
+    d = e.data
+    n = lambda key: short(scenario, d.get(key, ""))  # noqa: E731
+    who = names(scenario, e.actors)
+    kind = kind_words(str(d.get("kind", "")))
+    match e.kind:
+        case "CardPublished":
+            return f"News: {d.get('title', d.get('card'))}"
+        case "OptionChosen":
+            return f"{who} chose “{d.get('label', d.get('option'))}”" + (" (by default)" if d.get("defaulted") else "")
+        case "DecisionTaken":
+            return f"{who} decided: {d.get('title', d.get('decision'))}"
+        case "MoneyMoved":
+            amount = int(d.get("amount", 0))
+            return f"{n('role')} {'received' if amount > 0 else 'paid'} {money(abs(amount))}: {d.get('flow', '')}"
+        case "QualityChanged":
+            return f"{possessive(n('role'))} quality {int(d.get('amount', 0)):+d} to {d.get('quality')}" + (
+                f" ({d['reason']})" if d.get("reason") else ""
+            )
+        case "CostBaseChanged":
+            return f"{possessive(n('role'))} cost base changed {float(d.get('percent', 0)):+g}%"
+        case "DemandChanged":
+            target = f" for {n('target')}" if d.get("target") else ""
+            return (
+                f"Demand for {activities(scenario, [str(d.get('activity'))])}{target} {float(d.get('percent', 0)):+g}%"
+            )
+        case "TariffChanged":
+            return f"The national price of {activities(scenario, [str(d.get('activity'))])} is now £{d.get('price')}"
+        case "RuleChanged" | "RulingMade":
+            by = f"{who} ruled: " if e.kind == "RulingMade" and who else "Rule changed: "
+            return f"{by}{words(d.get('setting', ''))} is now {_value_words(d.get('value'))}"
+        case "TrustChanged":
+            between = names(scenario, d.get("between", e.actors))
+            return f"Trust between {between} {int(d.get('amount', 0)):+d} (now {d.get('trust')})"
+        case "AgreementProposed":
+            return f"{short(scenario, e.actors[0]) if e.actors else ''} proposed a {kind} to {names(scenario, e.actors[1:])}"
+        case "AgreementCountered":
+            return f"{who} answered a {kind} proposal with new terms"
+        case "AgreementAccepted":
+            return f"{who} accepted a {kind} proposal"
+        case "AgreementRejected":
+            return f"{who} rejected a {kind} proposal"
+        case "AgreementLapsed":
+            return f"A {kind} proposal between {who} lapsed unanswered"
+        case "ContractSigned":
+            value = int(d.get("annual_value", 0))
+            return f"{who} signed a {kind} contract" + (f" worth {money(value)} a year" if value else "")
+        case "ContractVaried":
+            return f"{who} varied their {kind} contract"
+        case "ContractEnded":
+            return f"The {kind} contract between {who} ended ({d.get('reason', '')})"
+        case "ContractRolledOver":
+            return f"The {kind} contract between {who} was not renewed in time and rolled over"
+        case "AllianceFormed":
+            return f"{who} formed a {kind}"
+        case "AllianceEnded":
+            return f"The {kind} of {who} ended"
+        case "CompetitionReviewOpened":
+            return f"Monitor opened a competition review of the {kind} of {who} ({d.get('share')}% of {words(d.get('service', ''))})"
+        case "AllianceReviewed":
+            return f"Monitor's competition review of {names(scenario, e.actors[1:])}: {words(d.get('outcome', ''))}"
+        case "ConflictDeclared":
+            return f"{who} declared a conflict of interest with {n('provider')}"
+        case "ConflictChallenged":
+            return f"{who}: conflict of interest challenged, {'upheld' if d.get('upheld') else 'not upheld'}"
+        case "SchemeInvested":
+            return f"{who} invested {money(int(d.get('cost', 0)))} in {str(d.get('title', d.get('scheme'))).lower()}"
+        case "SchemeSavingsReleased":
+            return f"{str(d.get('title', d.get('scheme')))} began to save money for {n('investor')}"
+        case "SchemeFailed":
+            return f"{str(d.get('title', d.get('scheme')))} failed to deliver for {n('investor')}"
+        case "ConcernRaised":
+            return f"{n('by')} raised a concern about {n('about')} with {names(scenario, d.get('to', ()))}"
+        case "RequestRaised":
+            ruling = " for a ruling" if d.get("ruling") else ""
+            return f"{n('by')} asked {names(scenario, d.get('to', ()))}{ruling} ({words(d.get('topic', ''))})"
+        case "RequestAnswered":
+            return f"{who} answered a {d.get('kind', 'request')}"
+        case "MeetingConvened":
+            return f"{n('by')} called a meeting on {words(d.get('topic', ''))}"
+        case "MeetingHeld":
+            came = names(scenario, d.get("attendees", ()))
+            return f"{possessive(n('by'))} meeting on {words(d.get('topic', ''))} was held with {came}"
+        case "PlanSubmitted":
+            return f"{n('consortium')} submitted a financial plan with {money(int(d.get('savings', 0)))} of savings"
+        case "PlanChallenged":
+            return f"{n('by')} challenged {possessive(n('consortium'))} financial plan"
+        case "PlanAssessed":
+            return f"The Board found {possessive(n('consortium'))} plan {d.get('verdict', '')}"
+        case "FundingBid":
+            return f"{n('by')} bid for {money(int(d.get('amount', 0)))} of transitional funding"
+        case "FundingAwarded":
+            return f"The Board awarded {n('consortium')} {money(int(d.get('awarded', 0)))} of {money(int(d.get('requested', 0)))} asked"
+        case "AgendaItemAdded":
+            return f"On {possessive(n('regulator'))} agenda: {n('subject')} — {d.get('reason', '')}"
+        case "InspectionHeld":
+            return f"The CQC inspected {n('subject')}: {d.get('rating', '')}"
+        case "SanctionImposed":
+            return f"{short(scenario, e.actors[0]) if e.actors else ''}: {d.get('step_title', d.get('step'))} for {n('subject')}"
+        case "SanctionLifted":
+            return f"{short(scenario, e.actors[0]) if e.actors else ''} lifted a sanction on {n('subject')}"
+        case "IncidentOccurred":
+            return f"Incident at {n('role') or who}: {d.get('title', d.get('reason', ''))}"
+        case "MonthResolved":
+            return f"{n('role')}: {month_label(str(d.get('month', '')))} result {signed_money(int(d.get('result', 0)))}"
+        case "QualityPremiumPaid":
+            return f"{n('role')} earned the quality premium ({money(int(d.get('amount', 0)))})"
+        case "FigureAdjusted":
+            return f"{possessive(n('role'))} {words(d.get('figure', ''))} {int(d.get('amount', 0)):+d}" + (
+                f": {d['reason']}" if d.get("reason") else ""
+            )
+        case "Passed":
+            return f"{who} passed"
+        case "TurnEnded":
+            return f"{who} ended the turn"
+        case "GameEnded":
+            return "The year is over"
+    return f"{EVENT_KINDS.get(e.kind, e.kind).capitalize()} {who}".strip()
+
+
+def public(events: Iterable[Event]) -> list[Event]:
+    """Events everyone may see: what a shared screen may show."""
+    return [e for e in events if not e.audience]
+
+
+def events_of_turn(scenario: Scenario, events: Iterable[Event], turn: int) -> list[Event]:
+    months = {scenario.months.index(m) for m in scenario.turns[turn]}
+    return [e for e in events if e.month in months]
+
+
+def news_of_turn(scenario: Scenario, events: Sequence[Event], turn: int) -> tuple[list[Event], int]:
+    """The public cards of a turn, and how many cards went privately to some organisations."""
+    cards = [e for e in events_of_turn(scenario, events, turn) if e.kind == "CardPublished"]
+    shown = [e for e in cards if not e.audience]
+    return shown, len(cards) - len(shown)
+
+
+def telling(events: Iterable[Event]) -> list[Event]:
+    return [e for e in events if e.kind not in QUIET and not (e.kind == "OptionChosen" and e.data.get("defaulted"))]
+
+
+# --- figures -----------------------------------------------------------------------------------------------
+
+
+def balances(events: Iterable[Event], role: str) -> list[int]:
+    """The balance at the end of each month played, from the month-end events."""
+    return [int(e.data["balance"]) for e in events if e.kind == "MonthResolved" and e.data.get("role") == role]
+
+
+def sanction_words(scenario: Scenario, state: GameState, rid: str) -> str:
+    out = []
+    for ladder in scenario.info.ladders:
+        step = state.ladders.get(f"{ladder.id}|{rid}", 0)
+        if step:
+            out.append(
+                f"{ladder.steps[step - 1].title} ({short(scenario, ladder.regulator) if ladder.regulator in scenario.roles else words(ladder.regulator)})"
+            )
+    return "; ".join(out)
+
+
+def trust_with(state: GameState, role: str) -> list[tuple[str, int]]:
+    """Trust between this organisation and each other one it has a relationship with, lowest first."""
+    out = []
+    for key, value in state.trust.items():
+        a, b = key.split("|")
+        if role in (a, b):
+            out.append((b if a == role else a, value))
+    return sorted(out, key=lambda pair: (pair[1], pair[0]))
+
+
+def deadlines(scenario: Scenario, state: GameState, role: str | None = None, horizon: int = 3) -> list[str]:
+    """Dates that matter soon: plan and contract deadlines, agreements ending, reviews due, the year's end."""
+    months = scenario.months
+    now = state.month_index
+    out: list[str] = []
+    for setting, what in (
+        ("plan_deadline", "Financial plans due"),
+        ("contract_deadline", "Contracts for next year to be signed"),
+    ):
+        label = str(state.rules.get(setting, ""))
+        if label in months:
+            left = months.index(label) - now
+            if left >= 0:
+                out.append(f"{what}: {month_label(label)} ({_months_left(left)})")
+    for a in state.agreements.values():
+        visible = role is None or role in a.parties or a.status in ("signed", "under_review")
+        if not visible:
+            continue
+        if a.status == "signed" and 0 <= a.ends - now < horizon:
+            out.append(f"{names(scenario, a.parties)}: {kind_words(a.kind)} ends {month_of(scenario, a.ends)}")
+        if a.status == "under_review" and a.review_opened >= 0:
+            due = a.review_opened + int(state.rules.get("competition_review_months", 3))
+            out.append(f"Competition review of {names(scenario, a.parties)}: decision from {month_of(scenario, due)}")
+    left = len(scenario.turns) - state.turn - 1
+    out.append(
+        f"The year ends {month_label(months[-1])} ({left} more {'turn' if left == 1 else 'turns'} after this one)"
+    )
+    return out
+
+
+def _months_left(n: int) -> str:
+    return "this month" if n == 0 else ("next month" if n == 1 else f"in {n} months")
+
+
+def metric_help(name: str) -> str:
+    return METRICS.get(name, name)
+
+
+# --- a debrief in Markdown, until (or unless) the debrief module is there ------------------------------------
+
+
+def summary_markdown(scenario: Scenario, events: Sequence[Event], state: GameState, role: str | None = None) -> str:
+    """A plain debrief: where everyone ended, then month by month what happened (what `role` saw, or in public)."""
+    seen = [e for e in events if (e.visible_to(role) if role else not e.audience)]
+    lines = [f"# {scenario.title}", "", f"Seed {state.seed}. " + ("The year is over." if state.finished else f"Stopped at {when(scenario, state)}."), ""]
+    lines += ["## Where everyone ended", "", "| Organisation | Balance | Quality | Sanctions |", "| --- | ---: | ---: | --- |"]
+    for rid, r in scenario.roles.items():
+        org = state.orgs[rid]
+        lines.append(f"| {r.name} | {money(org.balance)} | {org.quality or '—'} | {sanction_words(scenario, state, rid) or '—'} |")
+    lines += ["", "## Month by month", ""]
+    for turn, months in enumerate(scenario.turns):
+        if turn > state.turn:
+            break
+        told = [e for e in telling(events_of_turn(scenario, seen, turn)) if e.kind not in ("Passed", "TurnEnded")]
+        lines += [f"### {turn_label(months)}", ""]
+        lines += [f"- {event_line(scenario, e)}" for e in told[:30]] or ["- A quiet month."]
+        if len(told) > 30:
+            lines.append(f"- … and {len(told) - 30} more")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,257 @@
+"""A new game: scenario, seed, and who plays each organisation — a named seat, the computer or the facilitator.
+
+One seat may hold several organisations; each seat may have a four-digit PIN,
+kept only as a hash. The form's choices live here until Start; the game's
+state begins when the session does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Static
+
+from ...catalogue import KINDS
+from ...engine.state import FACILITATOR
+from ...session import BOT
+from .. import seating
+from ..widgets.field import Field
+from ..widgets.header import GameHeader
+
+
+class SetupScreen(Screen[None]):
+    CSS_PATH = "setup.tcss"
+    BINDINGS = [
+        Binding("enter,space", "cycle", "Next seat", show=False),
+        Binding("n", "new_seat", "Own seat"),
+        Binding("c", "assign('computer')", "Computer"),
+        Binding("f", "assign('facilitator')", "Facilitator"),
+        Binding("1,2,3,4,5,6,7,8,9", "number", "Seat 1-9", show=False),
+        Binding("ctrl+s,f5", "start", "Start game"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seats: dict[str, str] = {}  # role -> seat, for the roles given to people
+        self.seat_names: list[str] = []
+        self.pins: dict[str, str] = {}  # seat -> hash
+        self.scenario_dir: Path | None = self.app_launch_dir()
+
+    def app_launch_dir(self) -> Path | None:
+        try:
+            return self.app.launch.scenario_dir
+        except Exception:
+            return None
+
+    def compose(self) -> ComposeResult:
+        yield GameHeader("New game", clock=False)
+        with Horizontal(id="setup-body"):
+            with Vertical(id="setup-left"):
+                with Vertical(id="game-box", classes="panel") as box:
+                    box.border_title = "Game"
+                    yield Static("Scenario folder (empty: built-in Bigshire)", classes="hint")
+                    yield Field(str(self.scenario_dir or ""), placeholder="built-in", id="scenario")
+                    yield Static("Seed (the same seed, the same year)", classes="hint")
+                    yield Field(str(self.app.launch.seed), id="seed", restrict=r"\d*", max_length=9)
+                with Vertical(id="seats-box", classes="panel") as box:
+                    box.border_title = "Seats"
+                    yield Static(id="seat-list")
+                    yield Field(placeholder="New seat's name, e.g. Alice", id="seat-name", max_length=24)
+                    yield Field(
+                        placeholder="its PIN (4 digits, optional)",
+                        id="seat-pin",
+                        password=True,
+                        restrict=r"\d*",
+                        max_length=4,
+                    )
+                    yield Field(
+                        placeholder="facilitator's PIN (optional)",
+                        id="facilitator-pin",
+                        password=True,
+                        restrict=r"\d*",
+                        max_length=4,
+                    )
+                yield Button("Start the game (Ctrl+S)", id="start", variant="primary", compact=True)
+            with Vertical(id="orgs-box", classes="panel") as box:
+                box.border_title = "Organisations — who plays each"
+                yield DataTable(id="orgs", cursor_type="row", zebra_stripes=True)
+                yield Static(
+                    "Enter: next seat · n: a seat of its own · c: computer · f: facilitator · 1-9: seat number",
+                    classes="hint",
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#orgs", DataTable)
+        table.add_column("Organisation", key="org")
+        table.add_column("Played by", key="seat")
+        table.add_column("Kind", key="kind")
+        self.load_roles()
+        self.show_seats()
+        table.focus()
+
+    def load_roles(self) -> bool:
+        try:
+            scenario = self.app.scenario(self.scenario_dir)
+        except Exception as exc:  # content errors: say so and keep the form
+            self.notify(f"Cannot read that scenario: {exc}"[:400], severity="error", timeout=10)
+            return False
+        self.scenario = scenario
+        table = self.query_one("#orgs", DataTable)
+        table.clear()
+        self.seats = {r: s for r, s in self.seats.items() if r in scenario.roles}
+        for rid, role in scenario.roles.items():
+            table.add_row(role.short_name, self.played_by(rid), KINDS.get(role.kind, role.kind), key=rid)
+        return True
+
+    # --- showing the choices ---------------------------------------------------------------------
+
+    def played_by(self, rid: str) -> str:
+        seat = self.seats.get(rid, BOT)
+        if seat == BOT:
+            return "[dim]computer[/]"
+        if seat == FACILITATOR:
+            return "[b]facilitator[/]"
+        return f"[b]{self.seat_names.index(seat) + 1}. {seat}[/]"
+
+    def show_seats(self) -> None:
+        lines = []
+        for i, name in enumerate(self.seat_names, 1):
+            orgs = [self.scenario.roles[r].short_name for r, s in self.seats.items() if s == name]
+            lock = " 🔒" if name in self.pins else ""
+            lines.append(f"{i}. [b]{name}[/]{lock}: {', '.join(orgs) or '[dim]nothing yet[/]'}")
+        facilitated = [self.scenario.roles[r].short_name for r, s in self.seats.items() if s == FACILITATOR]
+        if facilitated or FACILITATOR in self.pins:
+            lock = " 🔒" if FACILITATOR in self.pins else ""
+            lines.append(f"F. [b]facilitator[/]{lock}: {', '.join(facilitated) or '[dim]console only[/]'}")
+        self.query_one("#seat-list", Static).update(
+            "\n".join(lines) or "[dim]No seats yet: add one below, or press n on an organisation.[/]"
+        )
+        table = self.query_one("#orgs", DataTable)
+        for rid in self.scenario.roles:
+            table.update_cell(rid, "seat", self.played_by(rid))
+
+    def current_role(self) -> str | None:
+        table = self.query_one("#orgs", DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    # --- changing them -----------------------------------------------------------------------------
+
+    def set_seat(self, seat: str) -> None:
+        rid = self.current_role()
+        if rid is None:
+            return
+        if seat == BOT:
+            self.seats.pop(rid, None)
+        else:
+            self.seats[rid] = seat
+        self.show_seats()
+
+    def action_assign(self, seat: str) -> None:
+        self.set_seat(seat)
+
+    def action_number(self) -> None:
+        pass  # replaced per key in on_key, so the footer shows one entry for nine keys
+
+    def on_key(self, event) -> None:
+        if event.character and event.character.isdigit() and self.focused is self.query_one("#orgs"):
+            n = int(event.character)
+            if 1 <= n <= len(self.seat_names):
+                self.set_seat(self.seat_names[n - 1])
+            event.stop()
+
+    def action_cycle(self) -> None:
+        if not isinstance(self.focused, DataTable):
+            return
+        rid = self.current_role()
+        if rid is None:
+            return
+        order = [BOT, *self.seat_names, FACILITATOR]
+        now = self.seats.get(rid, BOT)
+        self.set_seat(order[(order.index(now) + 1) % len(order)] if now in order else BOT)
+
+    def action_new_seat(self) -> None:
+        rid = self.current_role()
+        if rid is None:
+            return
+        name = self.scenario.roles[rid].short_name
+        if name not in self.seat_names:
+            self.seat_names.append(name)
+        self.set_seat(name)
+
+    def on_input_submitted(self, event: Field.Submitted) -> None:
+        field = event.input.id
+        if field == "scenario":
+            text = event.value.strip()
+            self.scenario_dir = Path(text) if text else None
+            if self.load_roles():
+                self.show_seats()
+                self.notify(f"{self.scenario.title}: {len(self.scenario.roles)} organisations.")
+        elif field in ("seat-name", "seat-pin"):
+            self.add_seat()
+        elif field == "facilitator-pin":
+            self.set_pin(FACILITATOR, event.value)
+            event.input.value = ""
+            self.show_seats()
+        elif field == "seed":
+            self.query_one("#orgs").focus()
+
+    def add_seat(self) -> None:
+        name_box = self.query_one("#seat-name", Field)
+        pin_box = self.query_one("#seat-pin", Field)
+        name = name_box.value.strip()
+        if not name:
+            name_box.focus()
+            return
+        if name in (BOT, FACILITATOR):
+            self.notify(f"“{name}” is kept for the {name}; choose another name.", severity="warning")
+            return
+        if pin_box.value and not self.set_pin(name, pin_box.value):
+            pin_box.focus()
+            return
+        if name not in self.seat_names:
+            self.seat_names.append(name)
+        name_box.value = pin_box.value = ""
+        self.show_seats()
+        self.query_one("#orgs").focus()
+        self.notify(
+            f"Seat {len(self.seat_names)}: {name}. Choose its organisations with {len(self.seat_names)} or Enter."
+        )
+
+    def set_pin(self, seat: str, pin: str) -> bool:
+        if not pin:
+            return True
+        if not seating.valid_pin(pin):
+            self.notify("A PIN is four digits.", severity="warning")
+            return False
+        self.pins[seat] = seating.hash_pin(pin)
+        return True
+
+    # --- starting ---------------------------------------------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+
+    def action_start(self) -> None:
+        seed_text = self.query_one("#seed", Field).value.strip()
+        if not seed_text.isdigit():
+            self.notify("The seed is a whole number.", severity="warning")
+            return
+        if not any(seating.is_person(s) for s in self.seats.values()):
+            self.notify("Give at least one organisation to a seat (press n on it) before starting.", severity="warning")
+            return
+        seats = {rid: seat for rid, seat in self.seats.items() if seat != BOT}
+        pins = {seat: h for seat, h in self.pins.items() if seat in seats.values() or seat == FACILITATOR}
+        self.app.launch.seed = int(seed_text)
+        self.app.new_game(self.scenario, int(seed_text), seats, pins)
+
+    def action_back(self) -> None:
+        self.app.show_title()

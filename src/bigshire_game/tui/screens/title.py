@@ -1,0 +1,90 @@
+"""The title screen: continue the last game, start a new one, load or review a save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+BANNER = """\
+ ____  _           _     _
+| __ )(_) __ _ ___| |__ (_)_ __ ___
+|  _ \\| |/ _` / __| '_ \\| | '__/ _ \\
+| |_) | | (_| \\__ \\ | | | | | |  __/
+|____/|_|\\__, |___/_| |_|_|_|  \\___|
+         |___/"""
+
+TAGLINE = "A year in a reformed health system, played in a day."
+
+
+def latest_autosave(saves_dir: Path) -> Path | None:
+    for name in ("latest", "latest.toml"):
+        path = saves_dir / "autosave" / name
+        if path.exists():
+            return path
+    return None
+
+
+class TitleScreen(Screen[None]):
+    CSS_PATH = "title.tcss"
+    BINDINGS = [
+        Binding("c", "pick('continue')", "Continue", show=False),
+        Binding("n", "pick('new')", "New game"),
+        Binding("l", "pick('load')", "Load"),
+        Binding("v", "pick('review')", "Review"),
+        Binding("q", "pick('quit')", "Quit", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        latest = latest_autosave(self.app.saves_dir)
+        options = []
+        if latest is not None:
+            options.append(Option("Continue the last game", id="continue"))
+        options += [
+            Option("New game", id="new"),
+            Option("Load a save", id="load"),
+            Option("Review a save (trainers)", id="review"),
+            Option("Quit", id="quit"),
+        ]
+        with Vertical(id="title-box"):
+            yield Static(BANNER, id="banner")
+            yield Static(TAGLINE, id="tagline")
+            with Center():
+                yield OptionList(*options, id="menu")
+            yield Static(
+                "Arrows and Enter, or the letter keys below. F2 opens the facilitator's console during a game.",
+                id="title-hint",
+                classes="hint",
+            )
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_pick(event.option.id or "")
+
+    def action_pick(self, choice: str) -> None:
+        app = self.app
+        if choice == "continue":
+            latest = latest_autosave(app.saves_dir)
+            if latest is None:
+                self.notify("There is no autosave to continue yet.")
+                return
+            app.load_game(latest)
+        elif choice == "new":
+            from .setup import SetupScreen
+
+            app.show(SetupScreen())
+        elif choice in ("load", "review"):
+            from .files import SavePicker
+
+            def picked(path: Path | None) -> None:
+                if path is not None:
+                    (app.load_game if choice == "load" else app.review)(path)
+
+            app.push_screen(SavePicker("Load a save" if choice == "load" else "Review a save", app.saves_dir), picked)
+        elif choice == "quit":
+            app.exit()

@@ -1,0 +1,359 @@
+"""Saves: whole random games round-trip through TOML, files are byte-identical for identical games,
+writes are atomic and never overwrite by accident, autosaves rotate, old formats migrate, and a
+branch leaves its save untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import tomllib
+from pathlib import Path
+
+import pytest
+from attrs import evolve
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bigshire_game import simulate
+from bigshire_game.content import builtin_scenario_dir, load_scenario
+from bigshire_game.engine import Rejection
+from bigshire_game.engine.moves import EndTurn, MakeRuling, ProposeAgreement, PublishCard
+from bigshire_game.engine.state import FACILITATOR, Terms
+from bigshire_game.saves import (
+    FORMAT,
+    MIGRATIONS,
+    Autosaver,
+    Checkpoint,
+    GameRecord,
+    SaveError,
+    branch,
+    check_pin,
+    checkpoint_of,
+    dumps,
+    hash_pin,
+    load_record,
+    loads,
+    read_record,
+    record_of,
+    save_path,
+    write_record,
+)
+from bigshire_game.session import Session
+
+SCENARIO = load_scenario(builtin_scenario_dir())
+CREATED = "2026-11-22T09:00:00Z"
+
+
+def bot_session(seed: int, turns: int | None = None) -> tuple[Session, simulate.PlayedGame]:
+    game = simulate.play(SCENARIO, seed, turns)
+    return Session.replay(SCENARIO, seed, {}, game.moves), game
+
+
+def random_session(seed: int, turns: int, on_change=None) -> Session:
+    """People in some seats making random legal moves (a few per turn), with undo and cards the facilitator publishes."""
+    rng = random.Random(seed)
+    seats = {rid: rng.choice(("computer", "ann", "bob")) for rid in SCENARIO.roles}
+    session = Session(SCENARIO, seed, seats, on_change=on_change)
+    session.run()
+    while not session.state.finished and session.state.turn < turns:
+        roll = rng.random()
+        if roll < 0.05 and session.undo():
+            continue
+        if roll < 0.07:
+            session.play(PublishCard(actor=FACILITATOR, card=rng.choice(sorted(SCENARIO.cards))))
+            continue
+        legal = session.legal()
+        too_many = len(session.moves_this_turn()) >= 4
+        move = EndTurn(actor=session.actor) if too_many or roll < 0.25 else rng.choice(legal)
+        outcome = session.play(move)
+        assert not isinstance(outcome, Rejection), f"a legal move was refused: {outcome.reason}"
+    return session
+
+
+def check_round_trip(session: Session, tmp_path: Path) -> None:
+    """Save then load gives the same record and state; the log replays to the snapshot; re-saving is byte-identical."""
+    record = record_of(session, label="a test", created=CREATED, checkpoints=[checkpoint_of(session, "now")])
+    text = dumps(record)
+    again = loads(text, "test.toml")
+    assert again == record
+    assert again.snapshot == session.state
+    assert dumps(again) == text
+    assert "None" not in text
+    path = write_record(record, tmp_path / f"game-{session.seed}-{len(session.moves)}.toml", force=True)
+    loaded = load_record(path, SCENARIO)
+    assert loaded.warnings == [] and not loaded.read_only
+    assert loaded.session.state == session.state == loaded.record.snapshot
+    assert loaded.session.moves == session.moves
+
+
+# --- property tests over whole games ---------------------------------------------------------------
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(seed=st.integers(0, 100_000), turns=st.integers(1, 12))
+def test_bot_games_round_trip(tmp_path, seed, turns):
+    session, game = bot_session(seed, turns)
+    assert session.state == game.state  # replaying the log reproduces the game
+    check_round_trip(session, tmp_path)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_human_games_round_trip(tmp_path, seed):
+    session = random_session(seed, turns=2 + seed % 3)
+    check_round_trip(session, tmp_path)
+
+
+def test_every_autosave_of_a_random_game_loads_to_the_position_it_saved(tmp_path):
+    saved: list[tuple[Path, object]] = []
+    autosave = Autosaver(tmp_path / "autosave", keep=1000)
+
+    def on_change(session: Session) -> None:
+        path = autosave(session)
+        if path is not None:
+            saved.append((path, session.state))
+
+    random_session(7, turns=2, on_change=on_change)
+    assert len(saved) > 20
+    for path, state in saved[:: max(1, len(saved) // 12)]:
+        assert load_record(path, SCENARIO).session.state == state
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_the_same_game_gives_byte_identical_files(seed):
+    first, _ = bot_session(seed)
+    second, _ = bot_session(seed)
+    assert first is not second
+    assert dumps(record_of(first, created=CREATED)) == dumps(record_of(second, created=CREATED))
+
+
+# --- the file a trainer opens -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def short_game() -> Session:
+    return bot_session(3, 2)[0]
+
+
+def test_the_file_reads_in_order_header_save_seats_checkpoints_moves_state(short_game):
+    pins = {"ann": hash_pin("1234", salt="00" * 16, iterations=1000)}
+    text = dumps(record_of(short_game, "Tuesday", CREATED, [Checkpoint(label="start", moves=0, month="2013-06")], pins))
+    lines = text.splitlines()
+    assert lines[0].startswith("# A saved game of Bigshire") and "bigshire debrief" in lines[0]
+    headers = [line.split("  #")[0] for line in lines if line.startswith("[")]
+    order = [h for i, h in enumerate(headers) if i == 0 or h != headers[i - 1]]
+    assert order[:6] == ["[save]", "[save.file_hashes]", "[seats]", "[pins]", "[[checkpoints]]", "[[moves]]"]
+    assert order[6] == "[state]" and all(h.startswith("[state.") for h in order[7:])
+    assert lines[-1] == "# end of save"
+    assert "[[moves]]  # 1\nmove = " in text
+    assert '1234"' not in text
+    raw = tomllib.loads(text)
+    assert list(raw) == ["save", "seats", "pins", "checkpoints", "moves", "state"]
+    assert raw["save"]["format"] == FORMAT and raw["save"]["created"] == CREATED and raw["save"]["label"] == "Tuesday"
+
+
+def test_optional_values_are_left_out_and_scalars_keep_their_types(short_game):
+    state = short_game.state
+    agreement = next(iter(state.agreements.values()))
+    varied = evolve(agreement, variation=Terms(activities=("msk",), annual_value=900))
+    plain = evolve(agreement, id="plain", variation=None)
+    state = evolve(state, agreements={**state.agreements, varied.id: varied, "plain": plain})
+    rulings = tuple(MakeRuling(actor="monitor", setting="s", value=v) for v in (True, 3, 2.5, 3.0, "x", -0.0, 10**15))
+    record = evolve(record_of(short_game, created=CREATED), snapshot=state, moves=rulings)
+    text = dumps(record)
+    again = loads(text, "t.toml")
+    assert again == record
+    assert [type(m.value) for m in again.moves] == [bool, int, float, float, str, float, int]
+    assert again.snapshot.agreements["plain"].variation is None
+    assert again.snapshot.agreements[varied.id].variation == varied.variation
+    plain_table = text[text.index("[state.agreements.plain]") :].split("\n\n")[0]
+    assert "variation" not in plain_table
+
+
+def test_text_with_quotes_newlines_and_unicode_survives(short_game):
+    odd = 'He said "no" — twice\\n\nthen left\t\x7f; £3m, 🙂'
+    move = ProposeAgreement(actor="north_vale", kind="block", parties=(odd,), terms=Terms(activities=(odd,)))
+    record = evolve(
+        record_of(short_game, label=odd, created=CREATED, pins={odd: "x"}),
+        moves=(move,),
+        seats={**short_game.seats, "north_vale": odd, "a|b": "Zoë"},
+    )
+    assert loads(dumps(record), "t.toml") == record
+
+
+# --- safe writes and names -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["tuesday", "tuesday.toml", "Group B (after lunch)", "  spaced  "])
+def test_save_path_keeps_a_plain_name_in_the_folder(tmp_path, name):
+    path = save_path(tmp_path / "new" / "saves", name)
+    assert path.parent == tmp_path / "new" / "saves" and path.parent.is_dir()
+    assert path.suffix == ".toml" and path.name.count(".toml") == 1
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "a/b", "a\\b", "/abs", ".hidden", "..", "", "  ", "a\nb", "c:d"])
+def test_save_path_refuses_names_that_leave_the_folder_or_hide(tmp_path, name):
+    with pytest.raises(SaveError):
+        save_path(tmp_path, name)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_record_refuses_to_overwrite_without_force(tmp_path, short_game):
+    path = tmp_path / "game.toml"
+    first = record_of(short_game, label="first", created=CREATED)
+    write_record(first, path)
+    before = path.read_bytes()
+    with pytest.raises(SaveError, match="already exists"):
+        write_record(record_of(short_game, label="second", created=CREATED), path)
+    assert path.read_bytes() == before
+    write_record(record_of(short_game, label="second", created=CREATED), path, force=True)
+    assert read_record(path).label == "second"
+    assert oct(path.stat().st_mode & 0o777) == "0o644"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["game.toml"]
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, short_game, monkeypatch):
+    path = tmp_path / "game.toml"
+    write_record(record_of(short_game, label="first", created=CREATED), path)
+    before = path.read_bytes()
+
+    def broken_fsync(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(SaveError, match="No space left on device"):
+        write_record(record_of(short_game, label="second", created=CREATED), path, force=True)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["game.toml"]
+
+
+# --- autosaves -----------------------------------------------------------------------------------------
+
+
+def test_autosaves_rotate_and_latest_is_a_copy_of_the_newest(tmp_path):
+    folder = tmp_path / "autosave"
+    (folder).mkdir()
+    (folder / ".000003.toml.abc123.tmp").write_text("half a save")  # left by a crash
+    session = Session(SCENARIO, 4, {rid: "table" for rid in SCENARIO.roles}, on_change=Autosaver(folder, keep=3))
+    session.run()
+    for _ in range(6):
+        session.play(EndTurn(actor=session.actor))
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["000005.toml", "000006.toml", "000007.toml", "latest.toml"]
+    assert (folder / "latest.toml").read_bytes() == (folder / "000007.toml").read_bytes()
+    assert len(read_record(folder / "latest.toml").moves) == 6
+
+    session.on_change = Autosaver(folder, keep=3)  # a new process carries on the numbering
+    session.play(EndTurn(actor=session.actor))
+    assert sorted(p.name for p in folder.iterdir())[-2:] == ["000008.toml", "latest.toml"]
+
+
+def test_autosaver_skips_a_call_when_nothing_changed(tmp_path):
+    autosave = Autosaver(tmp_path, keep=5, label="Tuesday")
+    session = Session(SCENARIO, 4, {rid: "table" for rid in SCENARIO.roles})
+    session.run()
+    assert autosave(session) is not None
+    assert autosave(session) is None
+    autosave.checkpoints.append(checkpoint_of(session, "before anything"))
+    session.play(EndTurn(actor=session.actor))
+    latest = read_record(autosave(session))
+    assert latest.label == "Tuesday" and [c.label for c in latest.checkpoints] == ["before anything"]
+
+
+# --- loading by name, migration, branching, PINs ------------------------------------------------------
+
+
+def test_a_save_is_found_by_path_without_suffix_by_name_and_as_latest(tmp_path, short_game):
+    saves = tmp_path / "saves"
+    write_record(record_of(short_game, created=CREATED), save_path(saves, "tuesday"))
+    Autosaver(saves / "autosave")(short_game)
+    expected = short_game.state
+    assert load_record(saves / "tuesday", SCENARIO).session.state == expected
+    assert load_record("tuesday", SCENARIO, saves_dir=saves).session.state == expected
+    assert load_record("latest", SCENARIO, saves_dir=saves).session.state == expected
+    with pytest.raises(SaveError, match="no such save"):
+        load_record("wednesday", SCENARIO, saves_dir=saves)
+
+
+def format_0(text: str) -> str:
+    """The same save as format 0 wrote it: no label, no file hashes."""
+    lines = text.splitlines(keepends=True)
+    out, skipping = [], False
+    for line in lines:
+        if line.startswith("[save.file_hashes]"):
+            skipping = True
+            continue
+        if skipping and line.startswith("["):
+            skipping = False
+        if skipping or line.startswith("label = "):
+            continue
+        out.append("format = 0\n" if line == f"format = {FORMAT}\n" else line)
+    return "".join(out)
+
+
+def test_format_0_is_migrated_through_the_table(tmp_path, short_game):
+    assert set(MIGRATIONS) == {0}
+    record = record_of(short_game, label="lost in format 0", created=CREATED)
+    path = tmp_path / "old.toml"
+    path.write_text(format_0(dumps(record)))
+    before = path.read_bytes()
+    loaded = load_record(path, SCENARIO)
+    assert loaded.record.format == FORMAT and loaded.record.label == "" and loaded.record.file_hashes == {}
+    assert loaded.record.snapshot == record.snapshot and loaded.session.state == short_game.state
+    assert loaded.warnings == [
+        "this save was written in format 0 and has been read as format 1: it was saved before saves named their scenario's files"
+    ]
+    assert path.read_bytes() == before
+
+
+def test_read_only_opens_the_snapshot_without_replaying(tmp_path, short_game):
+    path = write_record(record_of(short_game, created=CREATED), tmp_path / "g.toml")
+    loaded = load_record(path, SCENARIO, replay=False)
+    assert loaded.read_only and loaded.session is None
+    assert loaded.record.snapshot == short_game.state
+
+
+def test_branch_replays_to_a_checkpoint_or_move_and_leaves_the_save_alone(tmp_path):
+    session, _ = bot_session(5, 3)
+    marks = [Checkpoint(label="July", moves=60, month="2013-07"), Checkpoint(label="end", moves=len(session.moves))]
+    path = write_record(record_of(session, created=CREATED, checkpoints=marks), tmp_path / "g.toml")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    loaded = load_record(path, SCENARIO)
+
+    at_july = branch(loaded, "July")
+    assert at_july.moves == session.moves[:60] and at_july is not loaded.session
+    assert branch(loaded, "july").moves == session.moves[:60]
+    assert branch(loaded, 10).moves == session.moves[:10]
+    assert branch(loaded, "10").moves == session.moves[:10]
+    assert branch(loaded, "end").state == session.state
+    with pytest.raises(SaveError, match=r'no checkpoint "June".*"July", "end"'):
+        branch(loaded, "June")
+    with pytest.raises(SaveError, match="no move 10000"):
+        branch(loaded, 10000)
+
+    # Playing on in the branch and saving it elsewhere never touches the original.
+    at_july.play(EndTurn(actor=at_july.actor)) if at_july.actor else None
+    write_record(record_of(at_july, created=CREATED), tmp_path / "branch.toml")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_pins_are_salted_hashes_that_check(tmp_path, short_game):
+    stored = hash_pin("4821")
+    assert stored.startswith("pbkdf2_sha256$") and "4821" not in stored
+    assert stored != hash_pin("4821")  # a fresh salt each time
+    assert check_pin("4821", stored) and not check_pin("4822", stored)
+    assert not check_pin("4821", "garbage") and not check_pin("4821", "md5$1$aa$bb")
+    record = record_of(short_game, created=CREATED, pins={"ann": stored})
+    assert loads(dumps(record), "t.toml").pins == {"ann": stored}
+
+
+def test_record_fields_are_the_public_contract(short_game):
+    record = record_of(short_game, created=CREATED)
+    assert isinstance(record, GameRecord)
+    assert record.scenario == SCENARIO.id and record.content_hash == SCENARIO.content_hash
+    assert record.file_hashes == SCENARIO.file_hashes and record.seed == 3 and record.engine
+    assert record.seats == short_game.seats and record.moves == tuple(short_game.moves)
+    assert record.month == SCENARIO.turns[2][0] and record.pins == {} and record.checkpoints == ()
+    assert len(record_of(short_game).created) == len("2026-11-22T09:00:00Z")
