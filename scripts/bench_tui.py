@@ -13,6 +13,7 @@ Not a test: timings depend on the machine.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import os
 import pty
@@ -88,10 +89,8 @@ class Terminal:
             time.sleep(0.3)
         except OSError:
             pass
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(self.pid, 9)
-        except ProcessLookupError:
-            pass
         os.waitpid(self.pid, 0)
         os.close(self.fd)
 
@@ -133,7 +132,7 @@ def key_latencies(folder: str, rounds: int) -> dict[str, list[float]]:
         term.quiet()
         for _ in range(rounds):
             at = term.send("4")
-            found["tab"].append(term.wait_for("Month by month") - at)
+            found["tab"].append(term.wait_for("Balance now") - at)
             term.quiet(0.15)
             at = term.send("1")
             found["tab"].append(term.wait_for("Actions left") - at)
@@ -157,10 +156,10 @@ def key_latencies(folder: str, rounds: int) -> dict[str, list[float]]:
             term.wait_for("Decide:")
             term.quiet(0.15)
             at = term.send("\r")  # the move goes to the engine, is autosaved, and the desk is redrawn
-            found["move"].append(term.wait_for("Your moves this turn") - at)
+            found["move"].append(term.wait_for("2 of 3") - at)
             term.quiet(0.3)
             at = term.send("u")
-            found["undo"].append(term.wait_for("taken back") - at)
+            found["undo"].append(term.wait_for("3 of 3") - at)
             term.quiet(0.3)
     finally:
         term.close()
@@ -173,7 +172,9 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         title = [launch([], "New game", folder) for _ in range(args.runs)]
-        game = [launch(["--seed", "1", "--human", "east_bigshire"], "News for June 2013", folder) for _ in range(args.runs)]
+        game = [
+            launch(["--seed", "1", "--human", "east_bigshire"], "News for June 2013", folder) for _ in range(args.runs)
+        ]
         keys = key_latencies(folder, args.runs)
     ms = lambda xs: f"median {statistics.median(xs) * 1000:6.0f} ms, worst {max(xs) * 1000:6.0f} ms"  # noqa: E731
     print(f"launch to the title screen          {ms(title)}   (goal 500 ms)")

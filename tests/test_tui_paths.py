@@ -11,11 +11,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui_support import SCENARIO, make_app, run, screen_text
-
 from bigshire_game.engine.moves import EndTurn
 from bigshire_game.tui import seating
 from bigshire_game.tui.launch import build_launch
+from tui_support import SCENARIO, make_app, run, screen_text
 
 TWO_SEATS = {"east_bigshire": "Alice", "monitor": "Bob"}
 

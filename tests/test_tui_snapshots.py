@@ -10,13 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import stable_svg
-from tui_support import SCENARIO, make_app, run
 
 from bigshire_game import simulate
 from bigshire_game.saves import load_record, record_of, write_record
 from bigshire_game.session import Session
 from bigshire_game.tui import seating
+from conftest import stable_svg
+from tui_support import SCENARIO, make_app, run
 
 CONSORTIUM = {"east_bigshire": "East Bigshire"}
 TWO_SEATS = {"east_bigshire": "Alice", "monitor": "Bob"}
@@ -42,7 +42,9 @@ class TestStart:
         async def run_before(pilot) -> None:
             await pilot.press("n")  # the title screen's "New game"
             await pilot.pause()
-            await pilot.press("n", "down", "down", "down", "down", "down", "n", "down", "f")
+            await pilot.press(
+                *["down"] * 5, "n", *["down"] * 5, "f"
+            )  # East Bigshire's own seat; Monitor to the facilitator
 
         assert shot(make_app(tmp_path / "saves"), run_before) == svg_snapshot
 

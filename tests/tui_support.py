@@ -27,7 +27,9 @@ def make_app(saves: Path, **launch: Any) -> BigshireApp:
     return BigshireApp(Launch(saves_dir=saves, **launch), clock=lambda: 0.0, cursor_blink=False)
 
 
-def run(app: BigshireApp, run_before: RunBefore | None = None, after: Callable[[BigshireApp], Any] | None = None) -> Any:
+def run(
+    app: BigshireApp, run_before: RunBefore | None = None, after: Callable[[BigshireApp], Any] | None = None
+) -> Any:
     """Run the app headless, drive it with `run_before(pilot)`, then return `after(app)` (default: the screenshot)."""
 
     async def main() -> Any:

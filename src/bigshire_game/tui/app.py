@@ -27,6 +27,7 @@ class BigshireApp(App[None]):
     TITLE = "Bigshire"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False
+    HORIZONTAL_BREAKPOINTS = [(0, "-normal"), (140, "-wide")]  # projected terminals get wider panels
     BINDINGS = [
         Binding("f2", "facilitator", "Facilitator"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
@@ -97,6 +98,7 @@ class BigshireApp(App[None]):
     def play_on(self, session, pins: dict[str, str], label: str = "") -> None:
         """Continue a session (a loaded save, or a branch from review) at the terminal."""
         from .game import Game
+
         self.game = Game(
             session, pins=pins, saves_dir=self.saves_dir, clock=self.make_clock(), label=label, resumed=True
         )
@@ -207,11 +209,13 @@ class BigshireApp(App[None]):
         screen = self.screen
         if game is None or not isinstance(screen, DeskScreen | CurtainScreen):
             return
-        seat_now = game.seat_of(game.session.actor or "")
-        if game.state.finished or screen.role != game.session.actor or (
-            isinstance(screen, CurtainScreen) and seat_now != screen.seat
-        ):
-            game.last_seat = None if isinstance(screen, CurtainScreen) else game.last_seat
+        actor = game.session.actor or ""
+        seat = game.seat_of(actor)
+        if isinstance(screen, CurtainScreen):
+            moved = (screen.role, screen.seat) != (actor, seat)
+        else:
+            moved = screen.role != actor or seat != game.last_seat
+        if game.state.finished or moved:
             self.proceed()
         elif isinstance(screen, DeskScreen):
             screen.refresh_desk()

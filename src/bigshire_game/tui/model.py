@@ -14,8 +14,7 @@ from attrs import frozen
 
 from ..content import Scenario, month_label
 from ..engine.events import Event
-from ..engine.game import visible_events
-from ..engine.game import view
+from ..engine.game import view, visible_events
 from ..engine.moves import Move
 from ..engine.state import GameState
 from . import present

@@ -275,7 +275,10 @@ def _value_words(value: object) -> str:
 
 
 _RULE_PHRASES = {
-    "below_tariff_allowed": ("prices below the national tariff are allowed", "prices below the national tariff are not allowed"),
+    "below_tariff_allowed": (
+        "prices below the national tariff are allowed",
+        "prices below the national tariff are not allowed",
+    ),
     "qualified_provider_paid_at_tariff": (
         "any qualified provider is paid at the national tariff",
         "qualified providers are not automatically paid at tariff",
@@ -728,9 +731,9 @@ def plain_line(scenario: Scenario, e: Event) -> str:
         case "SchemeInvested":
             return f"{who} invested {money(int(d.get('cost', 0)))} in {str(d.get('title', d.get('scheme'))).lower()}"
         case "SchemeSavingsReleased":
-            return f"{str(d.get('title', d.get('scheme')))} began to save money for {n('investor')}"
+            return f"{d.get('title', d.get('scheme'))!s} began to save money for {n('investor')}"
         case "SchemeFailed":
-            return f"{str(d.get('title', d.get('scheme')))} failed to deliver for {n('investor')}"
+            return f"{d.get('title', d.get('scheme'))!s} failed to deliver for {n('investor')}"
         case "ConcernRaised":
             return f"{n('by')} raised a concern about {n('about')} with {names(scenario, d.get('to', ()))}"
         case "RequestRaised":
@@ -874,11 +877,23 @@ def metric_help(name: str) -> str:
 def summary_markdown(scenario: Scenario, events: Sequence[Event], state: GameState, role: str | None = None) -> str:
     """A plain debrief: where everyone ended, then month by month what happened (what `role` saw, or in public)."""
     seen = [e for e in events if (e.visible_to(role) if role else not e.audience)]
-    lines = [f"# {scenario.title}", "", f"Seed {state.seed}. " + ("The year is over." if state.finished else f"Stopped at {when(scenario, state)}."), ""]
-    lines += ["## Where everyone ended", "", "| Organisation | Balance | Quality | Sanctions |", "| --- | ---: | ---: | --- |"]
+    lines = [
+        f"# {scenario.title}",
+        "",
+        f"Seed {state.seed}. " + ("The year is over." if state.finished else f"Stopped at {when(scenario, state)}."),
+        "",
+    ]
+    lines += [
+        "## Where everyone ended",
+        "",
+        "| Organisation | Balance | Quality | Sanctions |",
+        "| --- | ---: | ---: | --- |",
+    ]
     for rid, r in scenario.roles.items():
         org = state.orgs[rid]
-        lines.append(f"| {r.name} | {money(org.balance)} | {org.quality or '—'} | {sanction_words(scenario, state, rid) or '—'} |")
+        lines.append(
+            f"| {r.name} | {money(org.balance)} | {org.quality or '—'} | {sanction_words(scenario, state, rid) or '—'} |"
+        )
     lines += ["", "## Month by month", ""]
     for turn, months in enumerate(scenario.turns):
         if turn > state.turn:

@@ -30,17 +30,16 @@ class CurtainScreen(Screen[None]):
         then = f"Then: {present.names(scenario, still)}." if still else "Last in this phase."
         lock = "The seat's PIN will be asked." if game.needs_pin(self.seat) else ""
         yield GameHeader(present.when(scenario, game.state))
-        with Center(id="curtain-middle"):
-            with Vertical(id="curtain-box"):
-                yield Static("Pass the keyboard to", id="pass")
-                same = self.seat in (role.name, role.short_name)
-                yield Static(role.name if same else f"{who} — {role.name}", id="who")
-                yield Static(present.upper_first(present.kind_of(scenario, self.role)), id="kind")
-                yield Static(then, id="then", classes="muted")
-                yield Static(
-                    f"Everyone else: please look away from the screen. {lock}\n{present.upper_first(who)}: press Enter.",
-                    id="curtain-hint",
-                )
+        with Center(id="curtain-middle"), Vertical(id="curtain-box"):
+            yield Static("Pass the keyboard to", id="pass")
+            same = self.seat in (role.name, role.short_name)
+            yield Static(role.name if same else f"{who} — {role.name}", id="who")
+            yield Static(present.upper_first(present.kind_of(scenario, self.role)), id="kind")
+            yield Static(then, id="then", classes="muted")
+            yield Static(
+                f"Everyone else: please look away from the screen. {lock}\n{present.upper_first(who)}: press Enter.",
+                id="curtain-hint",
+            )
         yield Footer()
 
     def action_open_desk(self) -> None:
@@ -54,6 +53,8 @@ class CurtainScreen(Screen[None]):
         if game.needs_pin(self.seat):
             from .pin import PinScreen
 
-            self.app.push_screen(PinScreen(seating.seat_title(self.seat), lambda pin: game.pin_ok(self.seat, pin)), opened)
+            self.app.push_screen(
+                PinScreen(seating.seat_title(self.seat), lambda pin: game.pin_ok(self.seat, pin)), opened
+            )
         else:
             opened(True)

@@ -54,6 +54,7 @@ class FacilitatorScreen(Screen[None]):
         Binding("f3", "clock('toggle')", "Pause/resume clock"),
         Binding("f4", "clock('+5')", "+5 min"),
         Binding("f6", "clock('-5')", "-5 min"),
+        Binding("f5", "next_section", "Next section"),
     ]
 
     @property
@@ -107,7 +108,9 @@ class FacilitatorScreen(Screen[None]):
                     yield Button("Skip the current turn", id="skip", compact=True)
                     yield Button("Close this phase for everyone", id="close-phase", compact=True)
             with TabPane("Checkpoint", id="checkpoint"), Vertical(classes="form"):
-                yield Static("Save this moment under a name: trainers can review it and play on from it.", classes="hint")
+                yield Static(
+                    "Save this moment under a name: trainers can review it and play on from it.", classes="hint"
+                )
                 yield Field(placeholder="label, e.g. before-winter", id="checkpoint-label")
                 yield Button("Save checkpoint", id="save-checkpoint", variant="primary", compact=True)
                 yield Static(id="checkpoints", classes="hint")
@@ -203,7 +206,10 @@ class FacilitatorScreen(Screen[None]):
     def make_ruling(self) -> None:
         setting = str(self.query_one("#setting", Select).value)
         value = parse_value(self.query_one("#ruling-value", Field).value)
-        if self.send(MakeRuling(actor=FACILITATOR, setting=setting, value=value), f"Ruled: {present.words(setting)} is now {value}."):
+        if self.send(
+            MakeRuling(actor=FACILITATOR, setting=setting, value=value),
+            f"Ruled: {present.words(setting)} is now {value}.",
+        ):
             self.show_setting()
 
     def adjust(self) -> None:
@@ -218,7 +224,10 @@ class FacilitatorScreen(Screen[None]):
             self.say("Give a reason: the organisation is told it.", error=True)
             return
         move = AdjustFigure(actor=FACILITATOR, role=role, figure=figure, amount=int(amount_text), reason=reason)
-        self.send(move, f"Adjusted {present.possessive(present.short(self.game.scenario, role))} {present.words(figure)} by {int(amount_text):+d}.")
+        self.send(
+            move,
+            f"Adjusted {present.possessive(present.short(self.game.scenario, role))} {present.words(figure)} by {int(amount_text):+d}.",
+        )
 
     # --- seats and clock -----------------------------------------------------------------------------------
 
@@ -327,6 +336,13 @@ class FacilitatorScreen(Screen[None]):
         marks = self.game.checkpoints
         text = "\n".join(f"• {escape(c.label)} ({escape(c.month)}, after {c.moves} moves)" for c in marks)
         self.query_one("#checkpoints", Static).update(text or "No checkpoints yet.")
+
+    def action_next_section(self) -> None:
+        tabs = self.query_one("#console-tabs", TabbedContent)
+        order = ["cards", "ruling", "adjust", "seats", "checkpoint"]
+        tabs.active = order[(order.index(tabs.active) + 1) % len(order)]
+        first = {"cards": "#card-list", "ruling": "#setting", "adjust": "#adjust-org", "seats": "#seat-table"}
+        self.query_one(first.get(tabs.active, "#checkpoint-label")).focus()
 
     # --- leaving ------------------------------------------------------------------------------------------------
 

@@ -227,7 +227,9 @@ class EndTurnScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         lines = [f"End {escape(present.possessive(self.org))} turn?"]
         if self.actions_left:
-            lines.append(f"{self.actions_left} unused {'action' if self.actions_left == 1 else 'actions'} will be lost.")
+            lines.append(
+                f"{self.actions_left} unused {'action' if self.actions_left == 1 else 'actions'} will be lost."
+            )
         if self.unanswered:
             lines.append(
                 f"{self.unanswered} {'item' if self.unanswered == 1 else 'items'} in your inbox unanswered: "

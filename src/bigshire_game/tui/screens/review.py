@@ -7,12 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.markup import escape
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, MarkdownViewer, OptionList, Select, Static, TabbedContent, TabPane
+from textual.widgets import Footer, MarkdownViewer, OptionList, Select, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from ...content import turn_label
@@ -52,7 +51,10 @@ class ReviewScreen(Screen[None]):
         if loaded.session is not None:
             self.replayed = replay(self.scenario, record.seed, record.moves)
         self.current = 0
-        self.role = next((r for r, s in record.seats.items() if s != "computer" and r in self.scenario.roles), next(iter(self.scenario.roles)))
+        self.role = next(
+            (r for r, s in record.seats.items() if s != "computer" and r in self.scenario.roles),
+            next(iter(self.scenario.roles)),
+        )
         self.other = None
 
     # --- the parts of a point ----------------------------------------------------------------------
@@ -63,7 +65,18 @@ class ReviewScreen(Screen[None]):
             from ..timeline import label_of
 
             snap = self.loaded.record.snapshot
-            return (Point(0, snap.turn, snap.phase, snap.actor or "", len(self.loaded.record.moves), 0, snap, label_of(self.scenario, snap, snap.actor or "")),)
+            return (
+                Point(
+                    0,
+                    snap.turn,
+                    snap.phase,
+                    snap.actor or "",
+                    len(self.loaded.record.moves),
+                    0,
+                    snap,
+                    label_of(self.scenario, snap, snap.actor or ""),
+                ),
+            )
         return self.replayed.points
 
     @property
@@ -126,23 +139,27 @@ class ReviewScreen(Screen[None]):
                     yield Static(id="timeline-text")
                 with TabPane("Debrief", id="debrief"):
                     yield MarkdownViewer("", show_table_of_contents=False, id="review-debrief")
-                with TabPane("Compare", id="diff"), Vertical():
-                    yield Static(
-                        "Press c to choose another save of the same scenario to compare with this one.",
-                        id="diff-text",
+                with TabPane("Compare", id="diff"):
+                    yield MarkdownViewer(
+                        "Press **c** to choose another save of the same scenario to compare with this one.",
+                        show_table_of_contents=False,
+                        id="diff-md",
                     )
-                    yield DataTable(id="diff-table", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#points-box").border_title = "Months and phases"
         if self.loaded.session is None:
             self.notify("Opened read-only: only the saved position can be shown.", severity="warning")
+        self.call_after_refresh(self.start_at_the_end)
+
+    def start_at_the_end(self) -> None:
+        """Open at the last point (where the save stopped); set after the first refresh so the list keeps it."""
         last = len(self.points) - 1
         box = self.query_one("#points", OptionList)
-        box.highlighted = self.option_of[last]
-        self.go(last)
         box.focus()
+        self.go(last)
+        box.scroll_to_highlight()
 
     # --- moving through the game ----------------------------------------------------------------------
 
@@ -155,7 +172,10 @@ class ReviewScreen(Screen[None]):
         self.show()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "points" and event.option.id is not None and int(event.option.id) != self.current:
+        stale = event.option_index != event.option_list.highlighted  # overtaken by a later highlight
+        if event.option_list.id != "points" or stale or event.option.id is None:
+            return
+        if int(event.option.id) != self.current:
             self.go(int(event.option.id))
 
     def action_step(self, by: int) -> None:
@@ -182,7 +202,9 @@ class ReviewScreen(Screen[None]):
 
     def show_desk(self) -> None:
         point = self.point
-        model = desk_model(self.scenario, point.state, self.events, self.role, self.loaded.record.seats.get(self.role, ""))
+        model = desk_model(
+            self.scenario, point.state, self.events, self.role, self.loaded.record.seats.get(self.role, "")
+        )
         self.query_one("#review-desk", DeskView).show(model)
 
     def show_timeline(self) -> None:
@@ -252,48 +274,63 @@ class ReviewScreen(Screen[None]):
             return
         self.other = other
         self.query_one("#review-tabs", TabbedContent).active = "diff"
+        self.query_one("#diff-md", MarkdownViewer).document.update(self.comparison(other))
+
+    def comparison(self, other) -> str:
+        """Where two saves part and how they end: the debrief's branch comparison when both replay from
+        the same seed, else the figures side by side."""
         mine, theirs = self.loaded.record, other.record
+        here = mine.label or self.loaded.path.stem
+        there = theirs.label or other.path.stem
+        if here == there:
+            here, there = f"{here} ({self.loaded.path.stem})", f"{there} ({other.path.stem})"
         split = next(
             (i for i, (a, b) in enumerate(zip(mine.moves, theirs.moves, strict=False)) if a != b),
             min(len(mine.moves), len(theirs.moves)),
         )
-        same_start = mine.seed == theirs.seed
+        if mine.seed == theirs.seed and self.replayed is not None and other.session is not None:
+            try:
+                from ...debrief import compare_branches, to_markdown
+                from ...session import Session
+
+                fork = Session.replay(self.scenario, mine.seed, dict(mine.seats), mine.moves[:split])
+                n = len(fork.events)
+                branches = [
+                    (
+                        here,
+                        mine.moves[split] if split < len(mine.moves) else None,
+                        self.replayed.events[n:],
+                        mine.snapshot,
+                    ),
+                    (
+                        there,
+                        theirs.moves[split] if split < len(theirs.moves) else None,
+                        other.session.events[n:],
+                        theirs.snapshot,
+                    ),
+                ]
+                return to_markdown(compare_branches(self.scenario, fork.state, branches, split))
+            except ImportError:
+                pass
         lines = [
-            f"This save: [b]{escape(mine.label or self.loaded.path.name)}[/], seed {mine.seed}, {len(mine.moves)} moves, reached {escape(mine.month)}.",
-            f"Other save: [b]{escape(theirs.label or other.path.name)}[/], seed {theirs.seed}, {len(theirs.moves)} moves, reached {escape(theirs.month)}.",
+            f"# {here} and {there}",
+            "",
+            f"Seeds {mine.seed} and {theirs.seed}"
+            + (
+                ": different seeds, so the two years differed from the first card." if mine.seed != theirs.seed else "."
+            ),
+            "",
+            "| Organisation | Balance here | there | Quality here | there |",
+            "| --- | ---: | ---: | ---: | ---: |",
         ]
-        if not same_start:
-            lines.append("Different seeds: the two years differed from the first card.")
-        elif split < min(len(mine.moves), len(theirs.moves)):
-            a, b = mine.moves[split], theirs.moves[split]
-            state = self.point.state
-            lines.append(
-                f"The games part at move {split + 1}: here {escape(present.describe(self.scenario, state, a))} "
-                f"({escape(present.short(self.scenario, a.actor))}); there {escape(present.describe(self.scenario, state, b))} "
-                f"({escape(present.short(self.scenario, b.actor))})."
-            )
-        else:
-            lines.append(f"The shorter game is the start of the longer one (the first {split} moves are the same).")
-        lines.append("Figures where each save ended:")
-        self.query_one("#diff-text", Static).update("\n".join(lines))
-        table = self.query_one("#diff-table", DataTable)
-        table.clear(columns=True)
-        for label in ("Organisation", "Balance here", "there", "Δ", "Quality here", "there"):
-            table.add_column(label)
-        a_state, b_state = mine.snapshot, theirs.snapshot
         for rid, role in self.scenario.roles.items():
-            a, b = a_state.orgs.get(rid), b_state.orgs.get(rid)
-            if a is None or b is None:
-                continue
-            delta = a.balance - b.balance
-            table.add_row(
-                role.short_name,
-                present.money(a.balance),
-                present.money(b.balance),
-                present.signed_money(delta) if delta else "=",
-                str(a.quality or "—"),
-                str(b.quality or "—"),
-            )
+            a, b = mine.snapshot.orgs.get(rid), theirs.snapshot.orgs.get(rid)
+            if a is not None and b is not None:
+                lines.append(
+                    f"| {role.short_name} | {present.money(a.balance)} | {present.money(b.balance)} "
+                    f"| {a.quality or '—'} | {b.quality or '—'} |"
+                )
+        return "\n".join(lines)
 
     # --- playing on ------------------------------------------------------------------------------------------
 
@@ -303,15 +340,15 @@ class ReviewScreen(Screen[None]):
             return
         self.branch_worker(self.point)
 
-    @work(exclusive=True, thread=False)
-    async def branch_worker(self, point: Point) -> None:
+    def branch_worker(self, point: Point) -> None:
+        """Replay to the point, then ask who plays from here (the computer plays the rest)."""
         from ...saves import branch
+        from .setup import Branch, SetupScreen
 
         session = branch(self.loaded, point.moves)
         record = self.loaded.record
         label = f"branch of {record.label or self.loaded.path.stem} at {point.label}"
-        self.app.notify(f"Playing on from {point.label} as a new game; the save you reviewed is untouched.")
-        self.app.play_on(session, dict(record.pins), label)
+        self.app.push_screen(SetupScreen(Branch(session, dict(record.pins), label, point.label)))
 
     def action_leave(self) -> None:
         self.app.show_title()

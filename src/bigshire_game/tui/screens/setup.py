@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from attrs import frozen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,10 +18,20 @@ from textual.widgets import Button, DataTable, Footer, Static
 
 from ...catalogue import KINDS
 from ...engine.state import FACILITATOR
-from ...session import BOT
+from ...session import BOT, Session
 from .. import seating
 from ..widgets.field import Field
 from ..widgets.header import GameHeader
+
+
+@frozen
+class Branch:
+    """A game replayed to a point in review, waiting for its seats."""
+
+    session: Session
+    pins: dict[str, str]
+    label: str
+    point: str
 
 
 class SetupScreen(Screen[None]):
@@ -35,11 +46,14 @@ class SetupScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, branch: Branch | None = None) -> None:
+        """With `branch`, the form seats people for a game played on from a review, instead of a new game."""
         super().__init__()
-        self.seats: dict[str, str] = {}  # role -> seat, for the roles given to people
-        self.seat_names: list[str] = []
-        self.pins: dict[str, str] = {}  # seat -> hash
+        self.branch = branch
+        given = {r: s for r, s in branch.session.seats.items() if s != BOT} if branch else {}
+        self.seats: dict[str, str] = given  # role -> seat, for the roles given to people
+        self.seat_names: list[str] = [s for s in dict.fromkeys(given.values()) if s != FACILITATOR]
+        self.pins: dict[str, str] = dict(branch.pins) if branch else {}  # seat -> hash
         self.scenario_dir: Path | None = self.app_launch_dir()
 
     def app_launch_dir(self) -> Path | None:
@@ -49,10 +63,11 @@ class SetupScreen(Screen[None]):
             return None
 
     def compose(self) -> ComposeResult:
-        yield GameHeader("New game", clock=False)
+        yield GameHeader(f"Play on from {self.branch.point}" if self.branch else "New game", clock=False)
         with Horizontal(id="setup-body"):
             with Vertical(id="setup-left"):
                 with Vertical(id="game-box", classes="panel") as box:
+                    box.display = self.branch is None
                     box.border_title = "Game"
                     yield Static("Scenario folder (empty: built-in Bigshire)", classes="hint")
                     yield Field(str(self.scenario_dir or ""), placeholder="built-in", id="scenario")
@@ -134,7 +149,7 @@ class SetupScreen(Screen[None]):
         )
         table = self.query_one("#orgs", DataTable)
         for rid in self.scenario.roles:
-            table.update_cell(rid, "seat", self.played_by(rid))
+            table.update_cell(rid, "seat", self.played_by(rid), update_width=True)
 
     def current_role(self) -> str | None:
         table = self.query_one("#orgs", DataTable)
@@ -250,8 +265,16 @@ class SetupScreen(Screen[None]):
             return
         seats = {rid: seat for rid, seat in self.seats.items() if seat != BOT}
         pins = {seat: h for seat, h in self.pins.items() if seat in seats.values() or seat == FACILITATOR}
+        if self.branch is not None:
+            session = self.branch.session
+            session.seats = {rid: seats.get(rid, BOT) for rid in session.scenario.roles}
+            self.app.play_on(session, pins, self.branch.label, news=True)
+            return
         self.app.launch.seed = int(seed_text)
         self.app.new_game(self.scenario, int(seed_text), seats, pins)
 
     def action_back(self) -> None:
-        self.app.show_title()
+        if self.branch is not None:
+            self.dismiss()
+        else:
+            self.app.show_title()

@@ -155,14 +155,21 @@ class DeskView(Widget):
         self.query_one("#position", Static).update(position)
         waiting = self.query_one("#waiting", Static)
         waiting.border_title = f"Waiting for you ({len(m.inbox)})"
-        if m.inbox:
-            lines = [f"• {escape(item.title)}" for item in m.inbox[:7]]
-            if len(m.inbox) > 7:
-                lines.append(f"[dim]… and {len(m.inbox) - 7} more: see tab 2[/]")
-            lines.append("[dim]a: answer the first · 2: the inbox in full[/]" if m.acting else "")
-            waiting.update("\n".join(lines))
-        else:
-            waiting.update("[dim]Nothing waiting for you.[/]")
+        lines = [f"• {escape(item.title)}" for item in m.inbox[:6]]
+        if len(m.inbox) > 6:
+            lines.append(f"[dim]… and {len(m.inbox) - 6} more: see tab 2[/]")
+        if m.inbox and m.acting:
+            lines.append("[dim]a: answer the first · 2: the inbox in full[/]")
+        if not m.inbox:
+            lines.append("[dim]Nothing waiting for you.[/]")
+        if m.acting and len(m.inbox) < 4:
+            open_to = [
+                (f.title, len(m.families[f.key])) for f in present.FAMILIES if f.key in m.families and f.key != "inbox"
+            ]
+            if open_to:
+                lines += ["", "[b]Open to you[/] [dim](m: make a move)[/]"]
+                lines += [f"  {escape(title)} [dim]({count})[/]" for title, count in open_to]
+        waiting.update("\n".join(lines))
         self.query_one("#goals", Static).update("\n".join(f"{i}. {escape(g)}" for i, g in enumerate(m.goals, 1)))
         month: list[str] = []
         if m.done:
@@ -207,7 +214,9 @@ class DeskView(Widget):
             if answers
             else "\n\n[dim]Nothing you can do about this now.[/]"
         )
-        self.query_one("#inbox-text", Static).update(f"[b]{escape(item.title)}[/]\n\n{escape(item.detail)}{hint if self.model.acting else ''}")
+        self.query_one("#inbox-text", Static).update(
+            f"[b]{escape(item.title)}[/]\n\n{escape(item.detail)}{hint if self.model.acting else ''}"
+        )
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "inbox-list":
