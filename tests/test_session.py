@@ -144,3 +144,14 @@ def test_replay_of_the_move_log_reproduces_the_session(session):
 def test_replay_refuses_a_log_that_does_not_fit_the_seed():
     with pytest.raises(ValueError, match="refused on replay"):
         Session.replay(SCENARIO, SEED, SEATS, [TakeDecision(actor="united_hospitals", decision="cut_beds")])
+
+
+def test_after_a_reload_mid_turn_the_moves_already_made_this_turn_can_be_undone(session):
+    turn_start = session.state
+    played(session, OFFER)
+    played(session, ASK)
+    reloaded = Session.replay(SCENARIO, SEED, SEATS, session.moves)
+    assert reloaded.state == session.state
+    assert reloaded.moves_this_turn() == [OFFER, ASK]
+    assert reloaded.undo() is True and reloaded.undo() is True
+    assert reloaded.state == turn_start and reloaded.undo() is False

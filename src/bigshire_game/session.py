@@ -117,9 +117,13 @@ class Session:
     def replay(cls, scenario: Scenario, seed: int, seats: dict[str, str], moves: Iterable[Move]) -> Session:
         """The session that these moves produce from the start; the basis of loading a save."""
         session = cls(scenario, seed, seats)
+        turn_start, turn_key = None, None
         for move in moves:
             session.state, more = run_until_input(session.state, scenario)
             session.events += more
+            key = (session.state.turn, session.state.phase, session.state.actor)
+            if key != turn_key:  # a new turn began: the moves from here on can be taken back
+                turn_start, turn_key = (session.state, len(session.moves), len(session.events)), key
             outcome = apply(session.state, scenario, move)
             if isinstance(outcome, Rejection):
                 raise ValueError(
@@ -130,7 +134,8 @@ class Session:
             session.events += more
         session.state, more = run_until_input(session.state, scenario)
         session.events += more
-        session._turn_start = (session.state, len(session.moves), len(session.events))
+        still = turn_key == (session.state.turn, session.state.phase, session.state.actor)
+        session._turn_start = turn_start if still else (session.state, len(session.moves), len(session.events))
         return session
 
     def _record(self, moves: Iterable[Move], events: list[Event], new: list[Event]) -> None:

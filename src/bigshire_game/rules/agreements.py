@@ -607,7 +607,8 @@ def apply_challenge(state: GameState, scenario: Scenario, move: ChallengeConflic
     events: list[Event] = []
     if upheld:
         status = "ended" if agreement.status == "signed" else "rejected"
-        agreement = evolve(agreement, status=status, ends=state.month_index, awaiting=())
+        ends = state.month_index  # a contract that had not yet begun ends before it started: never in force
+        agreement = evolve(agreement, status=status, starts=min(agreement.starts, ends), ends=ends, awaiting=())
         state = _put(state, agreement)
         for kind in ("monitor", "nhscb"):
             regulator = _first_of_kind(scenario, kind)
