@@ -263,9 +263,9 @@ def resolve_month(state: GameState, scenario: Scenario, month: int, phase: str) 
                 month=label,
             )
         )
-    transfers = sum(a for _, _, _, a, _ in payments)
     orgs = dict(state.orgs)
     created = 0
+    strained: list[str] = []
     for rid, org in state.orgs.items():
         result = income[rid] - spend[rid]
         created += result
@@ -277,21 +277,8 @@ def resolve_month(state: GameState, scenario: Scenario, month: int, phase: str) 
         }
         if org.kind in CARE_PROVIDER_KINDS:
             changes["units"] = round(delivered[rid])
-            if org.baseline_units and delivered[rid] > org.baseline_units * QUALITY_STRAIN and org.quality > 0:
-                changes["quality"] = org.quality - 1
-                events.append(
-                    event(
-                        state,
-                        phase,
-                        "QualityChanged",
-                        (rid,),
-                        topics=("quality",),
-                        role=rid,
-                        amount=-1,
-                        quality=org.quality - 1,
-                        reason="demand above planned capacity",
-                    )
-                )
+            if org.baseline_units and delivered[rid] > org.baseline_units * QUALITY_STRAIN:
+                strained.append(rid)
         orgs[rid] = evolve(org, **changes)
         events.append(
             event(
@@ -310,7 +297,11 @@ def resolve_month(state: GameState, scenario: Scenario, month: int, phase: str) 
             )
         )
     state = evolve(state, orgs=orgs, external_net=state.external_net + created)
-    del transfers
+    from .effects import change_quality  # effects builds on this module's transfers, so import late
+
+    for rid in strained:
+        state, more = change_quality(state, rid, -1, phase, "demand", reason="demand above planned capacity")
+        events += more
     return state, events
 
 
