@@ -12,7 +12,7 @@ from typing import Any
 
 from attrs import evolve, frozen
 
-from ..catalogue import ALLIANCE_KINDS, CONTRACT_KINDS, EVENT_KINDS, KINDS, METRICS, TOPICS
+from ..catalogue import ALLIANCE_KINDS, CONTRACT_KINDS, KINDS, METRICS, TOPICS
 from ..content import Scenario, month_label, turn_label
 from ..engine.events import Event
 from ..engine.moves import (
@@ -643,144 +643,17 @@ QUIET = frozenset(
 
 
 def event_line(scenario: Scenario, e: Event, lookup: Any = None) -> str:
-    """One line about one event, in the narrative's words (content/narrative.toml); plain words if it fails."""
-    try:
-        from ..narrative import sentence
+    """One line about one event, in the narrative's words (content/narrative.toml, checked when content loads)."""
+    from ..narrative import sentence
 
-        return sentence(scenario, e, lookup)
-    except Exception:  # a template problem must not stop the game: say it plainly
-        return plain_line(scenario, e)
+    return sentence(scenario, e, lookup)
 
 
 def lookup(states: Iterable[GameState], events: Iterable[Event]) -> Any:
-    """What the narrative needs to name agreements and requests inside events; None if it cannot."""
-    try:
-        from ..narrative import Lookup
+    """What the narrative needs to name agreements and requests inside events."""
+    from ..narrative import Lookup
 
-        return Lookup(tuple(states), tuple(events))
-    except Exception:
-        return None
-
-
-def plain_line(scenario: Scenario, e: Event) -> str:
-    """One line about one event, without the narrative templates."""
-    d = e.data
-    n = lambda key: short(scenario, d.get(key, ""))  # noqa: E731
-    who = names(scenario, e.actors)
-    kind = kind_words(str(d.get("kind", "")))
-    match e.kind:
-        case "CardPublished":
-            return f"News: {d.get('title', d.get('card'))}"
-        case "OptionChosen":
-            return f"{who} chose “{d.get('label', d.get('option'))}”" + (" (by default)" if d.get("defaulted") else "")
-        case "DecisionTaken":
-            return f"{who} decided: {d.get('title', d.get('decision'))}"
-        case "MoneyMoved":
-            amount = int(d.get("amount", 0))
-            return f"{n('role')} {'received' if amount > 0 else 'paid'} {money(abs(amount))}: {d.get('flow', '')}"
-        case "QualityChanged":
-            return f"{possessive(n('role'))} quality {int(d.get('amount', 0)):+d} to {d.get('quality')}" + (
-                f" ({d['reason']})" if d.get("reason") else ""
-            )
-        case "CostBaseChanged":
-            return f"{possessive(n('role'))} cost base changed {float(d.get('percent', 0)):+g}%"
-        case "DemandChanged":
-            target = f" for {n('target')}" if d.get("target") else ""
-            return (
-                f"Demand for {activities(scenario, [str(d.get('activity'))])}{target} {float(d.get('percent', 0)):+g}%"
-            )
-        case "TariffChanged":
-            return f"The national price of {activities(scenario, [str(d.get('activity'))])} is now £{d.get('price')}"
-        case "RuleChanged" | "RulingMade":
-            by = f"{who} ruled: " if e.kind == "RulingMade" and who else "Rule changed: "
-            return f"{by}{words(d.get('setting', ''))} is now {_value_words(d.get('value'))}"
-        case "TrustChanged":
-            between = names(scenario, d.get("between", e.actors))
-            return f"Trust between {between} {int(d.get('amount', 0)):+d} (now {d.get('trust')})"
-        case "AgreementProposed":
-            return f"{short(scenario, e.actors[0]) if e.actors else ''} proposed a {kind} to {names(scenario, e.actors[1:])}"
-        case "AgreementCountered":
-            return f"{who} answered a {kind} proposal with new terms"
-        case "AgreementAccepted":
-            return f"{who} accepted a {kind} proposal"
-        case "AgreementRejected":
-            return f"{who} rejected a {kind} proposal"
-        case "AgreementLapsed":
-            return f"A {kind} proposal between {who} lapsed unanswered"
-        case "ContractSigned":
-            value = int(d.get("annual_value", 0))
-            return f"{who} signed a {kind} contract" + (f" worth {money(value)} a year" if value else "")
-        case "ContractVaried":
-            return f"{who} varied their {kind} contract"
-        case "ContractEnded":
-            return f"The {kind} contract between {who} ended ({d.get('reason', '')})"
-        case "ContractRolledOver":
-            return f"The {kind} contract between {who} was not renewed in time and rolled over"
-        case "AllianceFormed":
-            return f"{who} formed a {kind}"
-        case "AllianceEnded":
-            return f"The {kind} of {who} ended"
-        case "CompetitionReviewOpened":
-            return f"Monitor opened a competition review of the {kind} of {who} ({d.get('share')}% of {words(d.get('service', ''))})"
-        case "AllianceReviewed":
-            return f"Monitor's competition review of {names(scenario, e.actors[1:])}: {words(d.get('outcome', ''))}"
-        case "ConflictDeclared":
-            return f"{who} declared a conflict of interest with {n('provider')}"
-        case "ConflictChallenged":
-            return f"{who}: conflict of interest challenged, {'upheld' if d.get('upheld') else 'not upheld'}"
-        case "SchemeInvested":
-            return f"{who} invested {money(int(d.get('cost', 0)))} in {str(d.get('title', d.get('scheme'))).lower()}"
-        case "SchemeSavingsReleased":
-            return f"{d.get('title', d.get('scheme'))!s} began to save money for {n('investor')}"
-        case "SchemeFailed":
-            return f"{d.get('title', d.get('scheme'))!s} failed to deliver for {n('investor')}"
-        case "ConcernRaised":
-            return f"{n('by')} raised a concern about {n('about')} with {names(scenario, d.get('to', ()))}"
-        case "RequestRaised":
-            ruling = " for a ruling" if d.get("ruling") else ""
-            return f"{n('by')} asked {names(scenario, d.get('to', ()))}{ruling} ({words(d.get('topic', ''))})"
-        case "RequestAnswered":
-            return f"{who} answered a {d.get('kind', 'request')}"
-        case "MeetingConvened":
-            return f"{n('by')} called a meeting on {words(d.get('topic', ''))}"
-        case "MeetingHeld":
-            came = names(scenario, d.get("attendees", ()))
-            return f"{possessive(n('by'))} meeting on {words(d.get('topic', ''))} was held with {came}"
-        case "PlanSubmitted":
-            return f"{n('consortium')} submitted a financial plan with {money(int(d.get('savings', 0)))} of savings"
-        case "PlanChallenged":
-            return f"{n('by')} challenged {possessive(n('consortium'))} financial plan"
-        case "PlanAssessed":
-            return f"The Board found {possessive(n('consortium'))} plan {d.get('verdict', '')}"
-        case "FundingBid":
-            return f"{n('by')} bid for {money(int(d.get('amount', 0)))} of transitional funding"
-        case "FundingAwarded":
-            return f"The Board awarded {n('consortium')} {money(int(d.get('awarded', 0)))} of {money(int(d.get('requested', 0)))} asked"
-        case "AgendaItemAdded":
-            return f"On {possessive(n('regulator'))} agenda: {n('subject')} — {d.get('reason', '')}"
-        case "InspectionHeld":
-            return f"The CQC inspected {n('subject')}: {d.get('rating', '')}"
-        case "SanctionImposed":
-            return f"{short(scenario, e.actors[0]) if e.actors else ''}: {d.get('step_title', d.get('step'))} for {n('subject')}"
-        case "SanctionLifted":
-            return f"{short(scenario, e.actors[0]) if e.actors else ''} lifted a sanction on {n('subject')}"
-        case "IncidentOccurred":
-            return f"Incident at {n('role') or who}: {d.get('title', d.get('reason', ''))}"
-        case "MonthResolved":
-            return f"{n('role')}: {month_label(str(d.get('month', '')))} result {signed_money(int(d.get('result', 0)))}"
-        case "QualityPremiumPaid":
-            return f"{n('role')} earned the quality premium ({money(int(d.get('amount', 0)))})"
-        case "FigureAdjusted":
-            return f"{possessive(n('role'))} {words(d.get('figure', ''))} {int(d.get('amount', 0)):+d}" + (
-                f": {d['reason']}" if d.get("reason") else ""
-            )
-        case "Passed":
-            return f"{who} passed"
-        case "TurnEnded":
-            return f"{who} ended the turn"
-        case "GameEnded":
-            return "The year is over"
-    return f"{EVENT_KINDS.get(e.kind, e.kind).capitalize()} {who}".strip()
+    return Lookup(tuple(states), tuple(events))
 
 
 def public(events: Iterable[Event]) -> list[Event]:
