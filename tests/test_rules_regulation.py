@@ -176,7 +176,9 @@ def test_a_plan_not_credible_goes_on_the_boards_agenda(state, scenario):
     state, (assessed, added) = play(state, scenario, AssessPlan(actor="nhscb", consortium="north_vale"))
     assert assessed.data["verdict"] == "not credible" and assessed.audience == ("north_vale", "nhscb")
     assert added.data["ladder"] == "nhscb_assurance"
-    state = replace_org(state, evolve(state.orgs["north_vale"], plan_credibility=60))
+    again = play(state, scenario, AssessPlan(actor="nhscb", consortium="north_vale"))
+    assert again.code == "already_assessed"  # the same plan is judged once
+    state = replace_org(state, evolve(state.orgs["north_vale"], plan_credibility=60, plan_assessed=False))  # revised
     _, events = play(state, scenario, AssessPlan(actor="nhscb", consortium="north_vale"))
     assert kinds(events) == ["PlanAssessed"] and events[0].data["verdict"] == "credible"
 

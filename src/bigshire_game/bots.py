@@ -18,6 +18,8 @@ from .rules import economy
 
 THRESHOLD = 3.0  # a move must score this much to be worth making
 MAX_MOVES = 8  # per turn, reactive answers included
+RUNG_WAIT = (0, 1, 3, 4)  # months a regulator bot waits on a rung before climbing to the next
+FINAL_WAIT = 6  # the ultimate sanction comes only after half a year on the rung below
 
 
 def _tie_breaker(state: GameState, role: str) -> random.Random:
@@ -125,17 +127,17 @@ def score(
     elif name == "DecideFunding":
         s = 6.0 if move.award > 0 else 2.0
     elif name == "ImposeSanction":
-        step = state.ladders.get(f"{move.ladder}|{move.subject}", 0)
-        items = [
-            i
+        key = f"{move.ladder}|{move.subject}"
+        step = state.ladders.get(key, 0)
+        waited = state.month_index - state.ladder_since.get(key, -100)
+        top = len(scenario.ladders[move.ladder].steps) - 1  # the step that would reach the ultimate sanction
+        wait = RUNG_WAIT[min(step, len(RUNG_WAIT) - 1)] if step < top else FINAL_WAIT
+        on_agenda = any(
+            i.status == "open" and i.regulator == role and i.subject == move.subject and i.ladder in ("", move.ladder)
             for i in state.agendas.values()
-            if i.status == "open"
-            and i.regulator == role
-            and i.subject == move.subject
-            and i.ladder in ("", move.ladder)
-        ]
-        patient = step >= 2 and all(i.opened > state.month_index - 3 for i in items)
-        s = 0.0 if not items or patient else 3.0 + (2.5 if "enforce" in wants else 0.5)
+        )
+        ready = on_agenda and waited >= wait and (step < top or "enforce" in wants)
+        s = 3.0 + (2.5 if "enforce" in wants else 0.5) if ready else 0.0
     elif name == "Inspect":
         target = state.orgs[move.subject]
         s = 2.0 + (4.0 if target.quality < 68 else 0.0)
@@ -144,7 +146,8 @@ def score(
     elif name == "DecideReview":
         s = _review_score(state, scenario, move)
     elif name == "MakeRuling":
-        s = 5.0 + (1.0 if move.value is True and settings.cooperation >= 0.5 else 0.0)
+        steady = move.value == state.rules.get(move.setting)  # regulators rarely reverse their own rulings
+        s = 5.0 + (1.5 if steady else 0.0) + (1.0 if move.value is True and settings.cooperation >= 0.5 else 0.0)
     elif name in ("DeclareConflict",):
         s = 3.0 + 4 * settings.caution
     elif name in ("ChallengeConflict", "ChallengePlan"):

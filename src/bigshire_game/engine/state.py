@@ -34,6 +34,7 @@ class Org:
     units: int = 0  # providers: units delivered last month
     plan_credibility: int = -1  # -1 until a plan is submitted
     plan_savings: int = 0
+    plan_assessed: bool = False  # the Board has judged the plan as it stands
     decisions: tuple[str, ...] = ()
     workload_extra: int = 0
     moved_this_turn: int = 0
@@ -185,6 +186,7 @@ class GameState:
     rules: dict[str, bool | int | float | str] = field(factory=dict)
     trust: dict[str, int] = field(factory=dict)  # "a|b" (sorted) -> 0..100
     ladders: dict[str, int] = field(factory=dict)  # "ladder|subject" -> step reached (0 = none)
+    ladder_since: dict[str, int] = field(factory=dict)  # "ladder|subject" -> month index that step was reached
     rng: dict[str, int] = field(factory=dict)  # stream -> draws so far
     next_id: int = 1
     external_net: int = 0  # money created minus money removed, £k, for the conservation check

@@ -129,7 +129,7 @@ def apply_submit(state: GameState, scenario: Scenario, move: SubmitPlan, phase: 
     """A new plan replaces the last; one submitted after the deadline month is marked late."""
     score, parts = credibility(state, scenario, move.actor, move.savings, move.reflects_needs_assessment)
     org = state.orgs[move.actor]
-    state = replace_org(state, evolve(org, plan_credibility=score, plan_savings=move.savings))
+    state = replace_org(state, evolve(org, plan_credibility=score, plan_savings=move.savings, plan_assessed=False))
     board = _board(scenario)
     audience = (move.actor, board) if board else (move.actor,)
     late = state.month_index > _deadline(state, scenario)
@@ -163,7 +163,7 @@ def apply_challenge(state: GameState, scenario: Scenario, move: ChallengePlan, p
     """A public challenge dents the plan's credibility and the relationship."""
     org = state.orgs[move.consortium]
     score = max(0, org.plan_credibility - CHALLENGE_COST)
-    state = replace_org(state, evolve(org, plan_credibility=score))
+    state = replace_org(state, evolve(org, plan_credibility=score, plan_assessed=False))
     events = [
         event(
             state,

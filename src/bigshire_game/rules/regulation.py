@@ -24,7 +24,7 @@ from ..engine.moves import (
     MakeRuling,
     Move,
 )
-from ..engine.state import FACILITATOR, GameState, ladder_key
+from ..engine.state import FACILITATOR, GameState, ladder_key, replace_org
 from . import Handlers, Outcome, dialogue, name_of, refuse
 from .agenda import add_agenda_item, open_items
 from .conditions import holds
@@ -171,7 +171,13 @@ def apply_impose(state: GameState, scenario: Scenario, move: ImposeSanction, pha
     step = level(state, ladder.id, move.subject) + 1
     closed = open_items(state, move.actor, move.subject, ladder.id)
     agendas = {**state.agendas, **{item.id: evolve(item, status="acted") for item in closed}}
-    state = evolve(state, ladders={**state.ladders, ladder_key(ladder.id, move.subject): step}, agendas=agendas)
+    key = ladder_key(ladder.id, move.subject)
+    state = evolve(
+        state,
+        ladders={**state.ladders, key: step},
+        ladder_since={**state.ladder_since, key: state.month_index},
+        agendas=agendas,
+    )
     events = [
         _sanction_event(
             state,
@@ -214,7 +220,10 @@ def apply_lift(state: GameState, scenario: Scenario, move: LiftSanction, phase: 
     """One step down; what the higher step did (money, quality, trust) is not undone."""
     ladder = scenario.ladders[move.ladder]
     step = level(state, ladder.id, move.subject) - 1
-    state = evolve(state, ladders={**state.ladders, ladder_key(ladder.id, move.subject): step})
+    key = ladder_key(ladder.id, move.subject)
+    state = evolve(
+        state, ladders={**state.ladders, key: step}, ladder_since={**state.ladder_since, key: state.month_index}
+    )
     return state, [_sanction_event(state, phase, "SanctionLifted", move, ladder, step, lifted=ladder.steps[step].id)]
 
 
@@ -279,12 +288,20 @@ def check_assess(state: GameState, scenario: Scenario, move: AssessPlan):
         return refuse("not_a_consortium", move, "Only consortia submit financial plans.")
     if org.plan_credibility < 0:
         return refuse("no_plan", move, f"{name_of(scenario, move.consortium)} has not submitted a financial plan yet.")
+    if org.plan_assessed:
+        return refuse(
+            "already_assessed",
+            move,
+            f"The Board has already judged {name_of(scenario, move.consortium)}'s plan; it can judge it again once it changes.",
+        )
     return None
 
 
 def apply_assess(state: GameState, scenario: Scenario, move: AssessPlan, phase: str) -> Outcome:
-    credibility = state.orgs[move.consortium].plan_credibility
+    org = state.orgs[move.consortium]
+    credibility = org.plan_credibility
     verdict = plan_verdict(credibility)
+    state = replace_org(state, evolve(org, plan_assessed=True))
     events = [
         event(
             state,
@@ -467,7 +484,7 @@ def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
     yield from (DismissAgendaItem(actor=role, item=item.id) for item in items)
     if "assess_plan" in me.powers:
         for cid in scenario.roles_of_kind("consortium"):
-            if state.orgs[cid].plan_credibility >= 0:
+            if state.orgs[cid].plan_credibility >= 0 and not state.orgs[cid].plan_assessed:
                 yield AssessPlan(actor=role, consortium=cid)
     if "rule" in me.powers:
         for request in state.requests.values():
