@@ -140,17 +140,19 @@ class BigshireApp(App[None]):
             scenario = self.scenario(self.launch.scenario_dir)
             try:
                 loaded = load_record(path, scenario, saves_dir=self.saves_dir)
-            except SaveError:
+            except SaveError as refused:
                 if not fallback_read_only:
                     raise
                 loaded = load_record(path, scenario, replay=False, saves_dir=self.saves_dir)
+                loaded.warnings.insert(0, str(refused))  # why it is read-only: the review screen shows it
         except (SaveError, OSError) as exc:
             self.notify(str(exc), title="Cannot open this save", severity="error", timeout=12)
             if len(self.screen_stack) <= 1:
                 self.show_title()
             return None
-        for warning in loaded.warnings:
-            self.notify(str(warning), severity="warning", timeout=10)
+        if not loaded.read_only:  # a read-only review explains itself when it opens
+            for warning in loaded.warnings:
+                self.notify(str(warning), severity="warning", timeout=10)
         return loaded
 
     # --- the shared screen ------------------------------------------------------------------------

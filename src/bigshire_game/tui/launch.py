@@ -84,10 +84,11 @@ def build_launch(args: argparse.Namespace, parser: argparse.ArgumentParser | Non
         try:
             try:
                 loaded = load_record(target, scenario, saves_dir=saves_dir)
-            except SaveError:
+            except SaveError as refused:
                 if mode != "review":
                     raise
                 loaded = load_record(target, scenario, replay=False, saves_dir=saves_dir)
+                loaded.warnings.insert(0, str(refused))  # why it is read-only: the review screen shows it
         except SaveError as exc:
             print(f"bigshire: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS

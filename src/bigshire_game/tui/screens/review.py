@@ -150,7 +150,10 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#points-box").border_title = "Months and phases"
         if self.loaded.session is None:
-            self.notify("Opened read-only: only the saved position can be shown.", severity="warning")
+            why = self.loaded.warnings[0] if self.loaded.warnings else "its moves could not be replayed"
+            self.notify(
+                f"Opened read-only; only the saved position can be shown. {why}", severity="warning", timeout=20
+            )
         self.call_after_refresh(self.start_at_the_end)
 
     def start_at_the_end(self) -> None:
