@@ -9,7 +9,7 @@ content drives the month.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import cache
 from typing import Any
 
@@ -109,16 +109,20 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
 # --- moves --------------------------------------------------------------------------
 
 
-def legal_moves(state: GameState, scenario: Scenario, role: str) -> list[Move]:
-    """What this organisation may do now; empty when it is not its turn."""
+def legal_moves(
+    state: GameState, scenario: Scenario, role: str, kinds: Collection[str] | None = None
+) -> list[Move]:
+    """What this organisation may do now; empty when it is not its turn. `kinds` (move names) narrows the
+    list to the moves someone is interested in, which spares working out the rest; ending the turn is always there."""
     if state.finished or role != state.actor:
         return []
     _, legal = _rules()
-    org = state.orgs[role]
+    spent = state.orgs[role].action_points <= 0
+    wanted = None if kinds is None else frozenset(kinds)
     moves: list[Move] = []
     for options in legal:
-        for move in options(state, scenario, role):
-            if move.costs_action and org.action_points <= 0:
+        for move in options(state, scenario, role, wanted):
+            if (spent and move.costs_action) or (wanted is not None and move.name not in wanted):
                 continue
             moves.append(move)
     moves.append(EndTurn(actor=role))

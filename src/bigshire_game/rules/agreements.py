@@ -7,7 +7,7 @@ their own members own; and contracts still unsigned at the deadline.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from attrs import evolve
 
@@ -788,15 +788,53 @@ def _expected_value(state: GameState, scenario: Scenario, consortium: str, provi
     return round(total)
 
 
-def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
-    me = scenario.roles[role]
-    open_pairs = {(a.kind, frozenset(a.parties)) for a in state.agreements.values() if a.status in OPEN}
-    contracts_between: dict[tuple[str, ...], list[Agreement]] = {}
-    for a in sorted(state.agreements.values(), key=lambda a: a.starts):
+def offers(state: GameState, scenario: Scenario, buyer: str, seller: str) -> dict[str, Terms]:
+    """Default terms for each kind of contract this pair could sign: fresh offers at tariff value, and renewals of
+    the contracts in force on their current terms (a price below tariff only while the rules allow it)."""
+    services = scenario.roles[seller].services
+    if services:
+        value = _expected_value(state, scenario, buyer, seller)
+        found = {
+            "tariff": Terms(activities=services),
+            "block": Terms(activities=services, annual_value=value),
+            "risk_share": Terms(activities=services, annual_value=value, share_percent=50.0),
+        }
+    else:
+        found = {"support": Terms(annual_value=1200)}
+    below = state.rules["below_tariff_allowed"]
+    for current in sorted(_contracts_between(state).get((buyer, seller), ()), key=lambda a: a.starts):
+        if current.status == "signed":
+            price = current.terms.price_percent if below else max(100.0, current.terms.price_percent)
+            found[current.kind] = evolve(current.terms, months=12, price_percent=price)
+    return found
+
+
+def _contracts_between(state: GameState) -> dict[tuple[str, ...], list[Agreement]]:
+    by_pair: dict[tuple[str, ...], list[Agreement]] = {}
+    for a in state.agreements.values():
         if a.is_contract:
-            contracts_between.setdefault(a.parties, []).append(a)
+            by_pair.setdefault(a.parties, []).append(a)
+    return by_pair
+
+
+def _open_pairs(state: GameState) -> set[tuple[str, frozenset[str]]]:
+    return {(a.kind, frozenset(a.parties)) for a in state.agreements.values() if a.status in OPEN}
+
+
+def proposals(
+    state: GameState,
+    scenario: Scenario,
+    role: str,
+    counterparts: Iterable[str] | None = None,
+    kinds: Container[str] | None = None,
+) -> Iterator[ProposeAgreement]:
+    """Every proposal this organisation may make now, with default terms; narrowed, for bots, to some
+    counterparts and kinds of agreement (the same proposals either way, so a narrowed one is always legal)."""
+    me = scenario.roles[role]
+    others = scenario.roles if counterparts is None else counterparts
+    open_pairs = _open_pairs(state)
     if me.kind == "consortium" or me.kind in PROVIDER_KINDS:
-        for other_id in scenario.roles:
+        for other_id in others:
             buyer, seller = (role, other_id) if me.kind == "consortium" else (other_id, role)
             if (
                 other_id == role
@@ -804,57 +842,53 @@ def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
                 or scenario.roles[seller].kind not in PROVIDER_KINDS
             ):
                 continue
-            services = scenario.roles[seller].services
-            value = _expected_value(state, scenario, buyer, seller)
-            offers = dict(
-                [
-                    ("tariff", Terms(activities=services)),
-                    ("block", Terms(activities=services, annual_value=value)),
-                    ("risk_share", Terms(activities=services, annual_value=value, share_percent=50.0)),
-                ]
-                if services
-                else [("support", Terms(annual_value=1200))]
-            )
-            renewable = [a for a in contracts_between.get((buyer, seller), ()) if a.status == "signed"]
-            for current in renewable:  # renewal on the terms in force comes first, for each contract
-                price = (
-                    current.terms.price_percent
-                    if state.rules["below_tariff_allowed"]
-                    else max(100.0, current.terms.price_percent)
-                )
-                offers[current.kind] = evolve(current.terms, months=12, price_percent=price)
-            for kind, terms in offers.items():
-                if (kind, frozenset((buyer, seller))) not in open_pairs:
+            for kind, terms in offers(state, scenario, buyer, seller).items():
+                if (kinds is None or kind in kinds) and (kind, frozenset((buyer, seller))) not in open_pairs:
                     move = ProposeAgreement(actor=role, kind=kind, parties=(other_id,), terms=terms)
                     if _check_terms(state, scenario, move, kind, (buyer, seller), terms) is None:
                         yield move
-    if me.kind in CARE_PROVIDER_KINDS and me.services:
-        partners = [r for r, x in scenario.roles.items() if r != role and x.kind in CARE_PROVIDER_KINDS and x.services]
-        for other in partners:
-            if ("joint_venture", frozenset((role, other))) not in open_pairs:
-                yield ProposeAgreement(
-                    actor=role, kind="joint_venture", parties=(other,), terms=Terms(activities=me.services, months=24)
-                )
+    if me.kind in CARE_PROVIDER_KINDS and me.services and (kinds is None or "joint_venture" in kinds):
+        for other in others:
+            partner = scenario.roles[other]
+            if other != role and partner.kind in CARE_PROVIDER_KINDS and partner.services:
+                if ("joint_venture", frozenset((role, other))) not in open_pairs:
+                    yield ProposeAgreement(
+                        actor=role,
+                        kind="joint_venture",
+                        parties=(other,),
+                        terms=Terms(activities=me.services, months=24),
+                    )
     if me.kind == "consortium":
-        for other in scenario.roles_of_kind("consortium"):
-            if other != role:
+        for other in others:
+            if other != role and scenario.roles[other].kind == "consortium":
                 for kind in ("lead_commissioner", "risk_pool"):
-                    if (kind, frozenset((role, other))) not in open_pairs:
+                    if (kinds is None or kind in kinds) and (kind, frozenset((role, other))) not in open_pairs:
                         yield ProposeAgreement(actor=role, kind=kind, parties=(other,), terms=Terms(months=12))
+
+
+def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
+    """Proposals, then the answers, signatures, variations and challenges that open agreements call for."""
+    if kinds is None or "ProposeAgreement" in kinds:
+        yield from proposals(state, scenario, role)
+    me = scenario.roles[role]
     for agreement in state.agreements.values():
         if role in agreement.awaiting:
             yield AcceptProposal(actor=role, agreement=agreement.id)
             yield RejectProposal(actor=role, agreement=agreement.id)
-            if agreement.status == "proposed" and agreement.is_contract:
+            if agreement.status == "proposed" and agreement.is_contract and (kinds is None or "CounterProposal" in kinds):
                 terms = agreement.variation or agreement.terms
                 softer = evolve(terms, annual_value=round(terms.annual_value * 1.03), price_percent=100.0)
                 counter = CounterProposal(actor=role, agreement=agreement.id, terms=softer)
                 if check_counter(state, scenario, counter) is None:  # terms a card offered may not pass
                     yield counter
-        if role in agreement.parties and agreement.status == "agreed":
+        if role not in agreement.parties:
+            if agreement.conflict and agreement.status == "signed":
+                yield ChallengeConflict(actor=role, agreement=agreement.id)
+        elif agreement.status == "agreed":
             yield SignAgreement(actor=role, agreement=agreement.id)
-        if role in agreement.parties and agreement.status == "signed":
-            if agreement.is_contract and agreement.variation is None and agreement.kind != "support":
+        elif agreement.status == "signed":
+            variable = agreement.is_contract and agreement.variation is None and agreement.kind != "support"
+            if variable and (kinds is None or "VaryContract" in kinds):
                 vary = VaryContract(actor=role, agreement=agreement.id, terms=evolve(agreement.terms, months=12))
                 if check_vary(state, scenario, vary) is None:
                     yield vary
@@ -866,12 +900,10 @@ def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
             and agreement.status in (*OPEN, "signed")
         ):
             yield DeclareConflict(actor=role, agreement=agreement.id)
-        if agreement.conflict and role not in agreement.parties and agreement.status == "signed":
-            yield ChallengeConflict(actor=role, agreement=agreement.id)
-        ready = state.month_index >= agreement.review_opened + int(state.rules["competition_review_months"])
-        if agreement.status == "under_review" and me.kind == "monitor" and ready:
-            for outcome in REVIEW_OUTCOMES:
-                yield DecideReview(actor=role, agreement=agreement.id, outcome=outcome)
+        if agreement.status == "under_review" and me.kind == "monitor":
+            if state.month_index >= agreement.review_opened + int(state.rules["competition_review_months"]):
+                for outcome in REVIEW_OUTCOMES:
+                    yield DecideReview(actor=role, agreement=agreement.id, outcome=outcome)
 
 
 HANDLERS: Handlers = {

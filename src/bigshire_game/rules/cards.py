@@ -7,7 +7,7 @@ recorded on its CardPublished event, so a debrief can show what chance did.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from attrs import evolve
 
@@ -234,8 +234,10 @@ HANDLERS: Handlers = {
 }
 
 
-def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
+def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
     """Every answer to every card waiting on this organisation."""
+    if kinds is not None and "AnswerCard" not in kinds:
+        return
     for choice in state.pending.values():
         if choice.role == role:
             for option in choice.options:

@@ -3,7 +3,7 @@ the organisation's own initiative, once unless the brief says otherwise."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from attrs import evolve
 
@@ -65,8 +65,10 @@ def apply_decision(state: GameState, scenario: Scenario, move: TakeDecision, pha
 HANDLERS: Handlers = {"TakeDecision": (check_decision, apply_decision)}
 
 
-def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
+def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
     """Every decision of the role's brief it may take now."""
+    if kinds is not None and "TakeDecision" not in kinds:
+        return
     for decision in scenario.roles[role].decisions:
         move = TakeDecision(actor=role, decision=decision.id)
         if check_decision(state, scenario, move) is None:

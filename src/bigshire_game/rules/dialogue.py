@@ -7,7 +7,7 @@ meetings convened in a month are held at its end with whoever agreed to come.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from attrs import evolve
 
@@ -380,10 +380,10 @@ def _concern_routes(scenario: Scenario) -> Iterator[tuple[str, str, str]]:
                 yield rid, topic, first[kind]
 
 
-def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
+def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
     mine = [r for r in state.requests.values() if r.status == "open" and r.source == role]
     raised = {(r.kind, r.to, r.about, r.topic, r.setting) for r in mine}
-    for about, topic, to in _concern_routes(scenario):
+    for about, topic, to in _concern_routes(scenario) if kinds is None or "RaiseConcern" in kinds else ():
         if role not in (about, to) and ("concern", (to,), about, topic, "") not in raised:
             yield RaiseConcern(actor=role, to=to, about=about, topic=topic)
     for kind, setting in (("nhscb", ""), ("monitor", "below_tariff_allowed")):

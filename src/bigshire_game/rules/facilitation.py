@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from attrs import evolve
 
@@ -56,7 +56,7 @@ def apply_adjust(state: GameState, scenario: Scenario, move: AdjustFigure, phase
     ]  # fmt: skip
 
 
-def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
+def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
     return iter(())  # only the facilitator adjusts figures, from the console
 
 

@@ -7,7 +7,7 @@ analysts, shared with the wellbeing board) and marks down hopeful claims.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from attrs import evolve
 
@@ -311,16 +311,18 @@ HANDLERS: Handlers = {
 }
 
 
-def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
+def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
     me = scenario.roles[role]
     if me.kind == "consortium":
-        identified = me.finance.identified_savings
-        hopeful = max(savings_gap(state, scenario, role), 3 * identified)
-        for savings in dict.fromkeys((identified, hopeful)):
-            yield SubmitPlan(actor=role, savings=savings, reflects_needs_assessment=True)
-        if _board(scenario) and forecast(state, scenario, role) < 0 and not _open_bid(state, role):
+        if kinds is None or "SubmitPlan" in kinds:
+            identified = me.finance.identified_savings
+            hopeful = max(savings_gap(state, scenario, role), 3 * identified)
+            for savings in dict.fromkeys((identified, hopeful)):
+                yield SubmitPlan(actor=role, savings=savings, reflects_needs_assessment=True)
+        wanted = kinds is None or "BidForFunding" in kinds
+        if wanted and _board(scenario) and forecast(state, scenario, role) < 0 and not _open_bid(state, role):
             yield BidForFunding(actor=role, amount=DEFAULT_BID)
-    for cid in scenario.roles_of_kind("consortium"):
+    for cid in scenario.roles_of_kind("consortium") if kinds is None or "ChallengePlan" in kinds else ():
         if cid != role and state.orgs[cid].plan_credibility >= 0:
             yield ChallengePlan(actor=role, consortium=cid)
     if "award_funding" in me.powers:

@@ -7,7 +7,7 @@ puts an item on an agenda; only a regulator's move climbs a ladder, one step at 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from attrs import evolve
 
@@ -461,7 +461,7 @@ HANDLERS: Handlers = {
 }
 
 
-def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
+def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
     me = scenario.roles[role]
     items = open_items(state, role)
     for ladder in scenario.ladders.values():
@@ -479,7 +479,7 @@ def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
                 yield ImposeSanction(actor=role, ladder=ladder.id, subject=subject, reason=reasons.get(subject, ""))
             if "lift_sanction" in me.powers and step:
                 yield LiftSanction(actor=role, ladder=ladder.id, subject=subject)
-    if "inspect" in me.powers:
+    if "inspect" in me.powers and (kinds is None or "Inspect" in kinds):
         yield from (Inspect(actor=role, subject=rid) for rid in scenario.roles_of_kind(*CARE_PROVIDER_KINDS))
     yield from (DismissAgendaItem(actor=role, item=item.id) for item in items)
     if "assess_plan" in me.powers:

@@ -7,7 +7,7 @@ appear in `economy.units`, which reduces activity for every delivering scheme.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from attrs import evolve
 
@@ -234,9 +234,9 @@ def mature_schemes(state: GameState, scenario: Scenario, month: int, phase: str)
 HANDLERS: Handlers = {"InvestInScheme": (check_invest, apply_invest)}
 
 
-def legal(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
+def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
     """For a consortium, each scheme it could invest in now, with every eligible partner."""
-    if state.orgs[role].kind != "consortium":
+    if state.orgs[role].kind != "consortium" or (kinds is not None and "InvestInScheme" not in kinds):
         return
     for scheme in scenario.schemes.values():
         move = InvestInScheme(actor=role, scheme=scheme.id, partners=eligible_partners(state, scenario, role, scheme))
