@@ -249,19 +249,20 @@ def test_below_tariff_offer_refused_until_monitor_rules_it_allowed():
 
 
 def test_alliance_covering_community_services_is_reviewed_and_blocked():
+    """The county's community trust joining the only other provider of community care, with the GP company along."""
     alliance = ProposeAgreement(
         actor="community_trust",
         kind="integrated_care",
-        parties=("mental_health_ft", "gp_federation"),
+        parties=("carewell", "gp_federation"),
         terms=Terms(activities=("community",), months=24),
     )
     state, _ = turn_of(start(), "community_trust")
     state, events = ok(state, alliance)
     aid = proposed_id(events)
-    assert state.agreements[aid].awaiting == ("mental_health_ft", "gp_federation")
+    assert state.agreements[aid].awaiting == ("carewell", "gp_federation")
 
-    state, _ = turn_of(state, "mental_health_ft")
-    state, _ = ok(state, AcceptProposal(actor="mental_health_ft", agreement=aid))
+    state, _ = turn_of(state, "carewell")
+    state, _ = ok(state, AcceptProposal(actor="carewell", agreement=aid))
     assert state.agreements[aid].status == "proposed"
     state, _ = turn_of(state, "gp_federation")
     state, events = ok(state, AcceptProposal(actor="gp_federation", agreement=aid))

@@ -2,8 +2,9 @@
 
 Every organisation is seated at the table (no bots); those with no part in the
 story end their turns. North Vale and Health Direct sign a 50/50 risk-share for
-musculoskeletal care; the community, mental health and GP providers form an
-integrated care organisation for community services, which Monitor must review;
+musculoskeletal care; the community trust, CareWell (the other community
+provider) and the GP company form an integrated care organisation for community
+services, which Monitor must review;
 United Hospitals cuts beds and the CQC inspects it.
 """
 
@@ -78,18 +79,18 @@ def june():
     do(session, TakeDecision(actor=ACUTE, decision=BED_CUTS))
     noted["quality_after_cuts"] = session.state.orgs[ACUTE].quality
 
-    # The community trust proposes an integrated care organisation covering community services.
+    # The community trust proposes an integrated care organisation covering community services with its only rival.
     wait_for(session, "community_trust")
     alliance = ProposeAgreement(
         actor="community_trust",
         kind="integrated_care",
-        parties=("mental_health_ft", "gp_federation"),
+        parties=("carewell", "gp_federation"),
         terms=Terms(activities=("community",), months=24),
     )
     noted["alliance"] = only(do(session, alliance), "AgreementProposed").data["agreement"]
 
-    wait_for(session, "mental_health_ft")
-    do(session, AcceptProposal(actor="mental_health_ft", agreement=noted["alliance"]))
+    wait_for(session, "carewell")
+    do(session, AcceptProposal(actor="carewell", agreement=noted["alliance"]))
 
     wait_for(session, "health_direct")
     do(session, AcceptProposal(actor="health_direct", agreement=noted["contract"]))
@@ -148,7 +149,7 @@ def test_the_integrated_care_organisation_awaits_monitors_review(june):
     alliance = session.state.agreements[noted["alliance"]]
     assert alliance.status == "under_review"
     assert alliance.review_opened == 0
-    assert set(alliance.parties) == {"community_trust", "mental_health_ft", "gp_federation"}
+    assert set(alliance.parties) == {"community_trust", "carewell", "gp_federation"}
     opened = only(events, "CompetitionReviewOpened", agreement=noted["alliance"])
     assert opened.data["service"] == "community"
     assert opened.data["share"] > SCENARIO.info.rules.competition_share_threshold_percent

@@ -145,7 +145,7 @@ def test_the_file_reads_in_order_header_save_seats_checkpoints_moves_state(short
     headers = [line.split("  #")[0] for line in lines if line.startswith("[")]
     order = [h for i, h in enumerate(headers) if i == 0 or h != headers[i - 1]]
     assert order[:6] == ["[save]", "[save.file_hashes]", "[seats]", "[pins]", "[[checkpoints]]", "[[moves]]"]
-    assert order[6] == "[state]" and all(h.startswith("[state.") for h in order[7:])
+    assert order[6] == "[state]" and all(h.lstrip("[").startswith("state.") for h in order[7:])
     assert lines[-1] == "# end of save"
     assert "[[moves]]  # 1\nmove = " in text
     assert '1234"' not in text

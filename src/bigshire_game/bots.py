@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Iterator
 
+from .catalogue import PROVIDER_KINDS
 from .content import Scenario
+from .engine.memo import last_seen
 from .engine.moves import EndTurn, Move, ProposeAgreement, Rejection
 from .engine.state import GameState
 from .rules import economy
@@ -34,19 +37,29 @@ def _jitter(state: GameState, role: str, move: Move) -> float:
     return int.from_bytes(digest.digest(), "big") / 2**32
 
 
-_SIGNED: tuple[object, dict[tuple[str, ...], list]] = (None, {})
+@last_seen
+def _signed_by_pair(agreements: dict) -> dict[tuple[str, ...], list]:
+    by_pair: dict[tuple[str, ...], list] = {}
+    for a in agreements.values():
+        if a.status == "signed" and a.is_contract:
+            by_pair.setdefault(a.parties, []).append(a)
+    return by_pair
+
+
+@last_seen
+def _allied(agreements: dict) -> frozenset[str]:
+    """Organisations in an alliance that is proposed, under way or in force."""
+    return frozenset(
+        party
+        for a in agreements.values()
+        if a.is_alliance and a.status not in ("rejected", "lapsed", "ended")
+        for party in a.parties
+    )
 
 
 def _signed_contracts(state: GameState) -> dict[tuple[str, ...], list]:
-    """Signed contracts by (buyer, seller), computed once per state."""
-    global _SIGNED
-    if _SIGNED[0] is not state:
-        by_pair: dict[tuple[str, ...], list] = {}
-        for a in state.agreements.values():
-            if a.status == "signed" and a.is_contract:
-                by_pair.setdefault(a.parties, []).append(a)
-        _SIGNED = (state, by_pair)
-    return _SIGNED[1]
+    """Signed contracts by (buyer, seller)."""
+    return _signed_by_pair(state.agreements)
 
 
 def _priorities(scenario: Scenario, role: str) -> frozenset[str]:
@@ -199,10 +212,7 @@ def _proposal_score(
             return 3.5
         return 0.5
     if move.kind == "joint_venture":
-        already = any(
-            a.is_alliance and role in a.parties and a.status not in ("rejected", "lapsed", "ended")
-            for a in state.agreements.values()
-        )
+        already = role in _allied(state.agreements)
         return (
             0.5
             if already
@@ -233,36 +243,156 @@ def _review_score(state: GameState, scenario: Scenario, move: Move) -> float:
     return 9.0 if move.outcome == wanted else 0.0
 
 
-def choose(state: GameState, scenario: Scenario, role: str, legal: list[Move]) -> Move:
-    """The bot's next move from the legal ones: the keenest, or end the turn."""
-    best, best_score = None, THRESHOLD
+# --- what is worth working out -----------------------------------------------------------------
+#
+# A bot makes a move only when its score beats THRESHOLD, and tie-breaking adds less than 1, so a kind of move
+# whose best score here is at most THRESHOLD - 1 can never be chosen: such moves are not even generated. This
+# is what makes a bot's decision cheap; tests check on played games that it never drops a move `choose` would
+# have taken from the full list of legal moves.
+
+ALWAYS = frozenset(
+    {
+        "AnswerCard",
+        "SignAgreement",
+        "AcceptProposal",
+        "RejectProposal",
+        "RespondToMeeting",
+        "AnswerRequest",
+        "AssessPlan",
+        "DecideFunding",
+        "ImposeSanction",
+        "Inspect",
+        "DismissAgendaItem",
+        "DecideReview",
+        "MakeRuling",
+        "DeclareConflict",
+    }
+)
+NEVER = frozenset({"EndAgreement", "VaryContract", "LiftSanction"})  # bots keep what they have signed or imposed
+
+
+def interests(state: GameState, scenario: Scenario, role: str, forecast: int) -> frozenset[str]:
+    """The kinds of move (other than proposals, see `_proposals`) that could be worth an action now."""
+    me = scenario.roles[role]
+    wants = _priorities(scenario, role)
+    odd = state.month_index % 2
+    request = ((4.5 if "look_to_centre" in wants else 1.0) + (1.5 if forecast < -5_000 else 0.0)) * (
+        0.5 if odd else 1.0
+    )
+    meeting = (1.0 + (2.5 if "collaborate" in wants else 0.0) + (2.0 if me.kind in ("hwb", "healthwatch") else 0.0)) * (
+        0.5 if state.month_index % 3 else 1.0
+    )
+    keen = THRESHOLD - 1
+    maybe = {
+        "CounterProposal": me.bot.caution > 0,
+        "InvestInScheme": forecast >= -40_000 and bool(wants & {"prevention", "seek_savings"}),
+        "TakeDecision": forecast < -15_000,
+        "RaiseRequest": request > keen,
+        "RaiseConcern": "speak_up" in wants,
+        "ConveneMeeting": meeting > keen,
+        "SubmitPlan": state.orgs[role].plan_credibility < 0,
+        "BidForFunding": forecast < -5_000,
+        "ChallengeConflict": bool(wants & {"speak_up", "enforce"}),
+        "ChallengePlan": bool(wants & {"speak_up", "enforce"}),
+    }
+    return ALWAYS | {name for name, worth in maybe.items() if worth}
+
+
+def _proposals(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
+    """The proposals that could score: renewals near the contract deadline, a first risk-share between a
+    consortium seeking savings and a private provider, and alliances for those who want to collaborate or grow."""
+    from .rules.agreements import proposals
+
+    me = scenario.roles[role]
+    wants = _priorities(scenario, role)
+    if state.orgs[role].action_points <= 0:
+        return
+    if me.kind == "consortium" or me.kind in PROVIDER_KINDS:
+        side = 0 if me.kind == "consortium" else 1
+        signed = {pair[1 - side]: found for pair, found in _signed_contracts(state).items() if pair[side] == role}
+        deadline = str(state.rules["contract_deadline"])
+        deadline_index = scenario.months.index(deadline) if deadline in scenario.months else len(scenario.months)
+        if state.month_index >= deadline_index - 3:  # renewals, as `_proposal_score` judges them
+            ending = [
+                other
+                for other, current in signed.items()
+                if max(a.ends for a in current) <= deadline_index
+                and not any(a.starts > state.month_index for a in current)
+            ]
+            yield from proposals(state, scenario, role, ending)
+        if (me.kind == "consortium" and "seek_savings" in wants) or (
+            me.kind == "private" and wants & {"seek_savings", "expand"}
+        ):
+            wanted = "private" if me.kind == "consortium" else "consortium"
+            fresh = [r for r in scenario.roles_of_kind(wanted) if r not in signed]
+            yield from proposals(state, scenario, role, fresh, ("risk_share",))
+    if wants & {"collaborate", "expand"} and role not in _allied(state.agreements):
+        yield from proposals(state, scenario, role, kinds=("joint_venture",))
+    if "collaborate" in wants:
+        yield from proposals(state, scenario, role, kinds=("lead_commissioner", "risk_pool"))
+
+
+def candidates(state: GameState, scenario: Scenario, role: str) -> list[Move]:
+    """The legal moves this bot would consider now (every move it could choose), ending the turn last."""
+    from .engine.game import legal_moves
+
+    legal = legal_moves(state, scenario, role, interests(state, scenario, role, _forecast(state, scenario, role)))
+    if not legal:
+        return legal
+    return [*legal[:-1], *dict.fromkeys(_proposals(state, scenario, role)), legal[-1]]
+
+
+def _ranked(state: GameState, scenario: Scenario, role: str, legal: list[Move]) -> list[tuple[float, float, Move]]:
+    """The moves worth an action, keenest first (earliest on a tie), each with its score and tie-break."""
     forecast = _forecast(state, scenario, role)
     ties = _tie_breaker(state, role)
+    worth = []
     for move in legal:
         if isinstance(move, EndTurn):
             continue
-        value = score(state, scenario, role, move, forecast, ties.random())
-        if value > best_score:
-            best, best_score = move, value
-    return best if best is not None else EndTurn(actor=role)
+        jitter = ties.random()
+        value = score(state, scenario, role, move, forecast, jitter)
+        if value > THRESHOLD:
+            worth.append((value, jitter, move))
+    worth.sort(key=lambda found: -found[0])  # stable: equal scores keep their order
+    return worth
+
+
+def choose(state: GameState, scenario: Scenario, role: str, legal: list[Move]) -> Move:
+    """The bot's next move from the legal ones: the keenest, or end the turn."""
+    ranked = _ranked(state, scenario, role, legal)
+    return ranked[0][2] if ranked else EndTurn(actor=role)
 
 
 def play_turn(state: GameState, scenario: Scenario, role: str):
-    """Play this organisation's whole turn; returns the final state, the moves made and their events."""
-    from .engine.game import apply, legal_moves
+    """Play this organisation's whole turn; returns the final state, the moves made and their events.
+
+    Like a person at the desk, the bot ranks what it could do, works down the list (skipping what its own moves
+    have made impossible or no longer worth it), then looks again in case its moves opened something new.
+    """
+    from .engine.game import apply, check
 
     moves: list[Move] = []
     events = []
-    for _ in range(MAX_MOVES):
-        move = choose(state, scenario, role, legal_moves(state, scenario, role))
-        if isinstance(move, EndTurn):
+    while len(moves) < MAX_MOVES:
+        made = 0
+        for _, jitter, move in _ranked(state, scenario, role, candidates(state, scenario, role)):
+            if len(moves) >= MAX_MOVES:
+                break
+            if made and (
+                check(state, scenario, move) is not None
+                or score(state, scenario, role, move, _forecast(state, scenario, role), jitter) <= THRESHOLD
+            ):
+                continue
+            outcome = apply(state, scenario, move)
+            if isinstance(outcome, Rejection):  # bots only pick legal moves; stop rather than loop
+                break
+            state, more = outcome
+            moves.append(move)
+            events += more
+            made += 1
+        if not made:
             break
-        outcome = apply(state, scenario, move)
-        if isinstance(outcome, Rejection):  # bots only pick legal moves; stop rather than loop
-            break
-        state, more = outcome
-        moves.append(move)
-        events += more
     end = EndTurn(actor=role)
     state, more = apply(state, scenario, end)
     moves.append(end)

@@ -119,4 +119,12 @@ class Scenario:
         return {kind: tuple(found) for kind, found in out.items()}
 
     def roles_of_kind(self, *kinds: str) -> tuple[str, ...]:
-        return tuple(rid for rid, role in self.roles.items() if role.kind in kinds)
+        """The roles of these kinds, in file order (asked often by the rules, so remembered)."""
+        found = self._roles_by_kinds.get(kinds)
+        if found is None:
+            found = self._roles_by_kinds[kinds] = tuple(rid for rid, role in self.roles.items() if role.kind in kinds)
+        return found
+
+    @cached_property
+    def _roles_by_kinds(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        return {}

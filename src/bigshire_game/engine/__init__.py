@@ -1,7 +1,7 @@
-"""The game as a pure state machine: new_game, legal_moves, apply, advance, view."""
+"""The game as a pure state machine: new_game, legal_moves, check, apply, advance, view."""
 
 from .events import Event
-from .game import advance, apply, legal_moves, new_game, run_until_input, view
+from .game import advance, apply, check, legal_moves, new_game, run_until_input, view
 from .moves import MOVE_TYPES, Move, Rejection
 from .state import FACILITATOR, GameState
 
@@ -14,6 +14,7 @@ __all__ = [
     "Rejection",
     "advance",
     "apply",
+    "check",
     "legal_moves",
     "new_game",
     "run_until_input",

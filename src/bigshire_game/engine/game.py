@@ -109,9 +109,7 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
 # --- moves --------------------------------------------------------------------------
 
 
-def legal_moves(
-    state: GameState, scenario: Scenario, role: str, kinds: Collection[str] | None = None
-) -> list[Move]:
+def legal_moves(state: GameState, scenario: Scenario, role: str, kinds: Collection[str] | None = None) -> list[Move]:
     """What this organisation may do now; empty when it is not its turn. `kinds` (move names) narrows the
     list to the moves someone is interested in, which spares working out the rest; ending the turn is always there."""
     if state.finished or role != state.actor:
@@ -129,13 +127,12 @@ def legal_moves(
     return moves
 
 
-def apply(state: GameState, scenario: Scenario, move: Move) -> tuple[GameState, list[Event]] | Rejection:
-    """One move, checked and applied; a refusal leaves the state exactly as it was."""
+def check(state: GameState, scenario: Scenario, move: Move) -> Rejection | None:
+    """Whether `apply` would accept this move now: None, or the refusal it would give, without making the move."""
     from ..rules import refuse
 
     if state.finished:
         return refuse("game_over", move, "The game is over; no more moves can be made.")
-    handlers, _ = _rules()
     if move.actor == FACILITATOR:
         if move.name not in FACILITATOR_MOVES:
             return refuse(
@@ -154,16 +151,24 @@ def apply(state: GameState, scenario: Scenario, move: Move) -> tuple[GameState, 
             move,
             "You have no actions left this month; answer what is in your inbox or end your turn.",
         )
+    if isinstance(move, (EndTurn, EndPhase)):
+        return None
+    handlers, _ = _rules()
+    return handlers[move.name][0](state, scenario, move)
+
+
+def apply(state: GameState, scenario: Scenario, move: Move) -> tuple[GameState, list[Event]] | Rejection:
+    """One move, checked and applied; a refusal leaves the state exactly as it was."""
+    refusal = check(state, scenario, move)
+    if refusal is not None:
+        return refusal
     phase = phase_id(state, scenario)
     if isinstance(move, EndTurn):
         return _end_turn(state, scenario, move.actor, phase)
     if isinstance(move, EndPhase):
         return _end_phase(state, scenario, phase)
-    check, run = handlers[move.name]
-    refusal = check(state, scenario, move)
-    if refusal is not None:
-        return refusal
-    state, events = run(state, scenario, move, phase)
+    handlers, _ = _rules()
+    state, events = handlers[move.name][1](state, scenario, move, phase)
     if move.actor != FACILITATOR:
         org = state.orgs[move.actor]
         spent = 1 if move.costs_action else 0

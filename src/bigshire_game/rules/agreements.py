@@ -14,6 +14,7 @@ from attrs import evolve
 from ..catalogue import ALLIANCE_KINDS, CARE_PROVIDER_KINDS, CONTRACT_KINDS, PROVIDER_KINDS
 from ..content import Scenario
 from ..engine.events import Event, event
+from ..engine.memo import last_seen
 from ..engine.moves import (
     AcceptProposal,
     ChallengeConflict,
@@ -30,7 +31,7 @@ from ..engine.moves import (
 from ..engine.state import Agreement, GameState, Terms, new_id
 from . import Handlers, Outcome, name_of, refuse
 from .agenda import add_agenda_item
-from .economy import units
+from .economy import contracts_between, units
 from .effects import change_trust
 
 PROVIDER_ALLIANCES = frozenset({"joint_venture", "integrated_care"})
@@ -351,15 +352,17 @@ def market_shares(state: GameState, scenario: Scenario, activity: str) -> dict[s
 
 
 def combined_share(state: GameState, scenario: Scenario, agreement: Agreement) -> tuple[float, str]:
-    """The largest share of any service line the alliance's members would hold together."""
+    """The largest share of a service line the alliance's members would hold together, counting only lines two or
+    more of them offer: joining a partner that cannot do the work removes no competition, actual or potential."""
     lines = agreement.terms.activities or tuple(
         sorted({a for p in agreement.parties for a in scenario.roles[p].services})
     )
     best, where = 0.0, ""
     for activity in lines:
         shares = market_shares(state, scenario, activity)
-        share = sum(shares.get(p, 0.0) for p in agreement.parties)
-        if share > best:
+        rivals = [p for p in agreement.parties if activity in scenario.roles[p].services]
+        share = sum(shares.get(p, 0.0) for p in rivals)
+        if len(rivals) >= 2 and share > best:
             best, where = share, activity
     return best, where
 
@@ -788,37 +791,35 @@ def _expected_value(state: GameState, scenario: Scenario, consortium: str, provi
     return round(total)
 
 
-def offers(state: GameState, scenario: Scenario, buyer: str, seller: str) -> dict[str, Terms]:
-    """Default terms for each kind of contract this pair could sign: fresh offers at tariff value, and renewals of
-    the contracts in force on their current terms (a price below tariff only while the rules allow it)."""
+def offers(
+    state: GameState, scenario: Scenario, buyer: str, seller: str, kinds: Container[str] | None = None
+) -> dict[str, Terms]:
+    """Default terms for each kind of contract this pair could sign (or only `kinds`): fresh offers at tariff
+    value, and renewals of the contracts in force on their current terms (below tariff only while rules allow)."""
     services = scenario.roles[seller].services
-    if services:
-        value = _expected_value(state, scenario, buyer, seller)
-        found = {
-            "tariff": Terms(activities=services),
-            "block": Terms(activities=services, annual_value=value),
-            "risk_share": Terms(activities=services, annual_value=value, share_percent=50.0),
-        }
+    found: dict[str, Terms] = {}
+    if not services:
+        found["support"] = Terms(annual_value=1200)
     else:
-        found = {"support": Terms(annual_value=1200)}
+        if kinds is None or "tariff" in kinds:
+            found["tariff"] = Terms(activities=services)
+        if kinds is None or "block" in kinds or "risk_share" in kinds:
+            value = _expected_value(state, scenario, buyer, seller)
+            found["block"] = Terms(activities=services, annual_value=value)
+            found["risk_share"] = Terms(activities=services, annual_value=value, share_percent=50.0)
     below = state.rules["below_tariff_allowed"]
-    for current in sorted(_contracts_between(state).get((buyer, seller), ()), key=lambda a: a.starts):
+    for current in contracts_between(state.agreements).get((buyer, seller), ()):
         if current.status == "signed":
-            price = current.terms.price_percent if below else max(100.0, current.terms.price_percent)
-            found[current.kind] = evolve(current.terms, months=12, price_percent=price)
-    return found
+            terms = current.terms
+            price = terms.price_percent if below else max(100.0, terms.price_percent)
+            renewal = terms if terms.months == 12 and terms.price_percent == price else None
+            found[current.kind] = renewal or evolve(terms, months=12, price_percent=price)
+    return found if kinds is None else {kind: terms for kind, terms in found.items() if kind in kinds}
 
 
-def _contracts_between(state: GameState) -> dict[tuple[str, ...], list[Agreement]]:
-    by_pair: dict[tuple[str, ...], list[Agreement]] = {}
-    for a in state.agreements.values():
-        if a.is_contract:
-            by_pair.setdefault(a.parties, []).append(a)
-    return by_pair
-
-
-def _open_pairs(state: GameState) -> set[tuple[str, frozenset[str]]]:
-    return {(a.kind, frozenset(a.parties)) for a in state.agreements.values() if a.status in OPEN}
+@last_seen
+def _open_pairs(agreements: dict[str, Agreement]) -> frozenset[tuple[str, frozenset[str]]]:
+    return frozenset((a.kind, frozenset(a.parties)) for a in agreements.values() if a.status in OPEN)
 
 
 def proposals(
@@ -832,7 +833,7 @@ def proposals(
     counterparts and kinds of agreement (the same proposals either way, so a narrowed one is always legal)."""
     me = scenario.roles[role]
     others = scenario.roles if counterparts is None else counterparts
-    open_pairs = _open_pairs(state)
+    open_pairs = _open_pairs(state.agreements)
     if me.kind == "consortium" or me.kind in PROVIDER_KINDS:
         for other_id in others:
             buyer, seller = (role, other_id) if me.kind == "consortium" else (other_id, role)
@@ -842,22 +843,19 @@ def proposals(
                 or scenario.roles[seller].kind not in PROVIDER_KINDS
             ):
                 continue
-            for kind, terms in offers(state, scenario, buyer, seller).items():
-                if (kinds is None or kind in kinds) and (kind, frozenset((buyer, seller))) not in open_pairs:
+            for kind, terms in offers(state, scenario, buyer, seller, kinds).items():
+                if (kind, frozenset((buyer, seller))) not in open_pairs:
                     move = ProposeAgreement(actor=role, kind=kind, parties=(other_id,), terms=terms)
                     if _check_terms(state, scenario, move, kind, (buyer, seller), terms) is None:
                         yield move
     if me.kind in CARE_PROVIDER_KINDS and me.services and (kinds is None or "joint_venture" in kinds):
         for other in others:
             partner = scenario.roles[other]
-            if other != role and partner.kind in CARE_PROVIDER_KINDS and partner.services:
-                if ("joint_venture", frozenset((role, other))) not in open_pairs:
-                    yield ProposeAgreement(
-                        actor=role,
-                        kind="joint_venture",
-                        parties=(other,),
-                        terms=Terms(activities=me.services, months=24),
-                    )
+            fits = other != role and partner.kind in CARE_PROVIDER_KINDS and partner.services
+            if fits and ("joint_venture", frozenset((role, other))) not in open_pairs:
+                yield ProposeAgreement(
+                    actor=role, kind="joint_venture", parties=(other,), terms=Terms(activities=me.services, months=24)
+                )
     if me.kind == "consortium":
         for other in others:
             if other != role and scenario.roles[other].kind == "consortium":
@@ -866,25 +864,39 @@ def proposals(
                         yield ProposeAgreement(actor=role, kind=kind, parties=(other,), terms=Terms(months=12))
 
 
+@last_seen
+def _concerning(agreements: dict[str, Agreement]) -> tuple[dict[str, list[Agreement]], list[Agreement]]:
+    """Agreements by party, and those that concern outsiders too (a conflict of interest, a competition review)."""
+    by_party: dict[str, list[Agreement]] = defaultdict(list)
+    public = []
+    for agreement in agreements.values():
+        for party in agreement.parties:
+            by_party[party].append(agreement)
+        if (agreement.conflict and agreement.status == "signed") or agreement.status == "under_review":
+            public.append(agreement)
+    return by_party, public
+
+
 def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
     """Proposals, then the answers, signatures, variations and challenges that open agreements call for."""
     if kinds is None or "ProposeAgreement" in kinds:
         yield from proposals(state, scenario, role)
-    me = scenario.roles[role]
-    for agreement in state.agreements.values():
+    by_party, public = _concerning(state.agreements)
+    for agreement in by_party.get(role, ()):
         if role in agreement.awaiting:
             yield AcceptProposal(actor=role, agreement=agreement.id)
             yield RejectProposal(actor=role, agreement=agreement.id)
-            if agreement.status == "proposed" and agreement.is_contract and (kinds is None or "CounterProposal" in kinds):
+            if (
+                agreement.status == "proposed"
+                and agreement.is_contract
+                and (kinds is None or "CounterProposal" in kinds)
+            ):
                 terms = agreement.variation or agreement.terms
                 softer = evolve(terms, annual_value=round(terms.annual_value * 1.03), price_percent=100.0)
                 counter = CounterProposal(actor=role, agreement=agreement.id, terms=softer)
                 if check_counter(state, scenario, counter) is None:  # terms a card offered may not pass
                     yield counter
-        if role not in agreement.parties:
-            if agreement.conflict and agreement.status == "signed":
-                yield ChallengeConflict(actor=role, agreement=agreement.id)
-        elif agreement.status == "agreed":
+        if agreement.status == "agreed":
             yield SignAgreement(actor=role, agreement=agreement.id)
         elif agreement.status == "signed":
             variable = agreement.is_contract and agreement.variation is None and agreement.kind != "support"
@@ -900,10 +912,14 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
             and agreement.status in (*OPEN, "signed")
         ):
             yield DeclareConflict(actor=role, agreement=agreement.id)
-        if agreement.status == "under_review" and me.kind == "monitor":
-            if state.month_index >= agreement.review_opened + int(state.rules["competition_review_months"]):
-                for outcome in REVIEW_OUTCOMES:
-                    yield DecideReview(actor=role, agreement=agreement.id, outcome=outcome)
+    monitor = scenario.roles[role].kind == "monitor"
+    for agreement in public:
+        if agreement.status == "signed" and role not in agreement.parties:
+            yield ChallengeConflict(actor=role, agreement=agreement.id)
+        due = agreement.review_opened + int(state.rules["competition_review_months"])
+        if agreement.status == "under_review" and monitor and state.month_index >= due:
+            for outcome in REVIEW_OUTCOMES:
+                yield DecideReview(actor=role, agreement=agreement.id, outcome=outcome)
 
 
 HANDLERS: Handlers = {

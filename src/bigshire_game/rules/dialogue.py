@@ -8,12 +8,14 @@ meetings convened in a month are held at its end with whoever agreed to come.
 from __future__ import annotations
 
 from collections.abc import Container, Iterator
+from functools import cache
 
 from attrs import evolve
 
 from ..catalogue import CARE_PROVIDER_KINDS, RULE_SETTINGS, TOPICS
 from ..content import Scenario
 from ..engine.events import Event, event
+from ..engine.memo import last_seen
 from ..engine.moves import (
     AnswerRequest,
     ConveneMeeting,
@@ -371,17 +373,31 @@ HANDLERS: Handlers = {
 # --- legal moves -----------------------------------------------------------------------------
 
 
-def _concern_routes(scenario: Scenario) -> Iterator[tuple[str, str, str]]:
+@cache
+def _concern_routes(scenario: Scenario) -> tuple[tuple[str, str, str], ...]:
     """(organisation, topic, regulator) for every concern that has a natural place to go."""
     first = {kind: next(iter(scenario.roles_of_kind(kind)), None) for kind in REGULATOR_KINDS}
-    for rid, role in scenario.roles.items():
-        for topic, kind in CONCERN_ROUTES.get(role.kind, ()):
-            if first[kind]:
-                yield rid, topic, first[kind]
+    return tuple(
+        (rid, topic, first[kind])
+        for rid, role in scenario.roles.items()
+        for topic, kind in CONCERN_ROUTES.get(role.kind, ())
+        if first[kind]
+    )
+
+
+@last_seen
+def _open(requests: dict[str, Request]) -> tuple[Request, ...]:
+    return tuple(r for r in requests.values() if r.status == "open")
+
+
+def open_requests(state: GameState) -> tuple[Request, ...]:
+    """The concerns, requests, meetings and bids still waiting, oldest first."""
+    return _open(state.requests)
 
 
 def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
-    mine = [r for r in state.requests.values() if r.status == "open" and r.source == role]
+    waiting = open_requests(state)
+    mine = [r for r in waiting if r.source == role]
     raised = {(r.kind, r.to, r.about, r.topic, r.setting) for r in mine}
     for about, topic, to in _concern_routes(scenario) if kinds is None or "RaiseConcern" in kinds else ():
         if role not in (about, to) and ("concern", (to,), about, topic, "") not in raised:
@@ -394,8 +410,8 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
     invitees = tuple(r for r in scenario.roles_of_kind(*MEETING_GROUPS.get(kind, ())) if r != role)
     if invitees and not any(r.kind == "meeting" for r in mine):
         yield ConveneMeeting(actor=role, invitees=invitees, topic=MEETING_TOPICS.get(kind, "strategy"))
-    for request in state.requests.values():
-        if request.status != "open" or role not in request.to:
+    for request in waiting:
+        if role not in request.to:
             continue
         if request.kind in ANSWERABLE:
             yield AnswerRequest(actor=role, request=request.id)

@@ -17,6 +17,7 @@ from attrs import evolve
 from ..catalogue import CARE_PROVIDER_KINDS
 from ..content import Scenario
 from ..engine.events import Event, event
+from ..engine.memo import last_seen
 from ..engine.state import Agreement, GameState, Org
 
 QUALITY_STRAIN = 1.06  # providers working this far above their baseline lose quality
@@ -36,15 +37,31 @@ def is_active(agreement: Agreement, month: int) -> bool:
     return agreement.status == "signed" and agreement.starts <= month <= agreement.ends
 
 
+@last_seen
+def contracts_between(agreements: dict[str, Agreement]) -> dict[tuple[str, ...], list[Agreement]]:
+    """Contracts by (buyer, seller), earliest start first."""
+    by_pair: dict[tuple[str, ...], list[Agreement]] = {}
+    for a in sorted(agreements.values(), key=lambda a: a.starts):
+        if a.is_contract:
+            by_pair.setdefault(a.parties, []).append(a)
+    return by_pair
+
+
+@last_seen
+def _contracts_by_commissioner(agreements: dict[str, Agreement]) -> dict[str, list[Agreement]]:
+    found: dict[str, list[Agreement]] = {}
+    for agreement in agreements.values():
+        if agreement.is_contract:
+            found.setdefault(agreement.commissioner, []).append(agreement)
+    return found
+
+
 def contracts_for(state: GameState, consortium: str, activity: str, month: int) -> list[Agreement]:
     """The signed contracts that carry this consortium's activity this month; several share it equally."""
     return [
         agreement
-        for agreement in state.agreements.values()
-        if agreement.is_contract
-        and agreement.commissioner == consortium
-        and activity in agreement.terms.activities
-        and is_active(agreement, month)
+        for agreement in _contracts_by_commissioner(state.agreements).get(consortium, ())
+        if activity in agreement.terms.activities and is_active(agreement, month)
     ]
 
 
@@ -219,16 +236,33 @@ def baseline_units(state: GameState, scenario: Scenario) -> dict[str, int]:
     return {rid: round(n) for rid, n in delivered.items()}
 
 
-_PROJECTION: list = [None, None, -1, None]  # state, scenario, month, (income, spend): states are immutable
+_PROJECTION: list = [None, -1, (), (), None]  # scenario, month, state parts, org figures, (income, spend)
 
 
 def projected_result(state: GameState, scenario: Scenario, rid: str, month: int) -> int:
-    """What this organisation's result would be in `month` if nothing changed."""
+    """What this organisation's result would be in `month` if nothing changed.
+
+    Remembered against everything `_flows` reads: the parts of the state by identity (they are never changed in
+    place) and the few figures of each organisation it uses, so a move elsewhere (a concern, a meeting) reuses it.
+    """
     month = min(month, len(scenario.months) - 1)
-    if _PROJECTION[0] is not state or _PROJECTION[1] is not scenario or _PROJECTION[2] != month:
+    parts = (state.agreements, state.rules, state.tariff, state.demand, state.schemes)
+    figures = tuple((o.referral_percent, o.cost_base, o.baseline_units) for o in state.orgs.values())
+    seen_scenario, seen_month, seen_parts, seen_figures, _ = _PROJECTION
+    fresh = (
+        (
+            seen_scenario is scenario
+            and seen_month == month
+            and all(a is b for a, b in zip(seen_parts, parts, strict=True))
+            and seen_figures == figures
+        )
+        if seen_parts
+        else False
+    )
+    if not fresh:
         income, spend, _, _ = _flows(state, scenario, month)
-        _PROJECTION[:] = [state, scenario, month, (income, spend)]
-    income, spend = _PROJECTION[3]
+        _PROJECTION[:] = [scenario, month, parts, figures, (income, spend)]
+    income, spend = _PROJECTION[4]
     return income[rid] - spend[rid]
 
 

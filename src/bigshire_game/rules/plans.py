@@ -204,7 +204,7 @@ def plan_deadline(state: GameState, scenario: Scenario, phase: str) -> Outcome:
 
 def _open_bid(state: GameState, cid: str) -> Request | None:
     return next(
-        (r for r in state.requests.values() if r.kind == "funding" and r.source == cid and r.status == "open"),
+        (r for r in dialogue.open_requests(state) if r.kind == "funding" and r.source == cid),
         None,
     )
 
@@ -327,8 +327,8 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
             yield ChallengePlan(actor=role, consortium=cid)
     if "award_funding" in me.powers:
         pool = state.orgs[role].balance
-        for bid in state.requests.values():
-            if bid.kind == "funding" and bid.status == "open" and role in bid.to:
+        for bid in dialogue.open_requests(state):
+            if bid.kind == "funding" and role in bid.to:
                 for award in dict.fromkeys((min(bid.amount, max(0, pool)), bid.amount // 2, 0)):
                     if award <= pool:
                         yield DecideFunding(actor=role, bid=bid.id, award=award)

@@ -487,8 +487,8 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
             if state.orgs[cid].plan_credibility >= 0 and not state.orgs[cid].plan_assessed:
                 yield AssessPlan(actor=role, consortium=cid)
     if "rule" in me.powers:
-        for request in state.requests.values():
-            if request.kind == "request" and request.setting and request.status == "open" and role in request.to:
+        for request in dialogue.open_requests(state):
+            if request.kind == "request" and request.setting and role in request.to:
                 current = state.rules[request.setting]
                 values = (True, False) if isinstance(current, bool) else (current,)
                 yield from (

@@ -19,7 +19,7 @@ from ..engine.events import Event, event
 from ..engine.moves import InvestInScheme, Move
 from ..engine.state import GameState, SchemeInvestment, new_id, pair_key
 from . import Handlers, Outcome, name_of, refuse
-from .economy import external, is_active, transfer
+from .economy import contracts_between, external, is_active, transfer
 from .effects import DEFAULT_TRUST, change_quality
 
 BOARD_LIMIT = -50_000  # £k: the deepest deficit a consortium's board would invest into
@@ -33,8 +33,7 @@ LOW_TRUST = 40
 def _contracted(state: GameState, investor: str, partner: str) -> bool:
     """A signed contract in force between the investor (as buyer) and the partner."""
     return any(
-        a.is_contract and a.parties == (investor, partner) and is_active(a, state.month_index)
-        for a in state.agreements.values()
+        is_active(a, state.month_index) for a in contracts_between(state.agreements).get((investor, partner), ())
     )
 
 
