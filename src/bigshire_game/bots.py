@@ -1,9 +1,9 @@
-"""Computer players for absent organisations: each scores the legal moves by
-its kind's habits and its role's [bot] settings, and plays the best until
-nothing seems worth an action.
+"""Computer players for absent organisations: each scores the legal moves it
+could want by its kind's habits and its role's [bot] settings, works down the
+list from the keenest, and stops when nothing seems worth an action.
 
 Bots are deterministic: ties are broken by a hash of the seed, role, month
-and move, so they never draw from the game's own random streams.
+and moves made, so they never draw from the game's own random streams.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ FINAL_WAIT = 6  # the ultimate sanction comes only after half a year on the rung
 
 
 def _tie_breaker(state: GameState, role: str) -> random.Random:
-    """A private random sequence for one decision, fixed by the seed, role and moment, never the game's own streams."""
+    """A private random sequence for one look at the options, fixed by the seed, role and moment (never the game's
+    own streams)."""
     moment = f"{state.seed}:{role}:{state.month_index}:{state.phase}:{state.orgs[role].moved_this_turn}"
     return random.Random(int.from_bytes(hashlib.blake2b(moment.encode(), digest_size=8).digest(), "big"))
 
@@ -268,7 +269,7 @@ ALWAYS = frozenset(
         "DeclareConflict",
     }
 )
-NEVER = frozenset({"EndAgreement", "VaryContract", "LiftSanction"})  # bots keep what they have signed or imposed
+# Never worth it: EndAgreement, VaryContract and LiftSanction (bots keep what they have signed or imposed).
 
 
 def interests(state: GameState, scenario: Scenario, role: str, forecast: int) -> frozenset[str]:
