@@ -18,12 +18,14 @@ View = TypeVar("View")
 
 def last_seen(derive: Callable[[Part], View]) -> Callable[[Part], View]:
     """Remember `derive(part)` for the most recent `part` (by identity)."""
-    seen: list = [object(), None]
+    seen: list = [(object(), None)]  # one (part, view) pair, replaced whole so no reader sees half of it
 
     @wraps(derive)
     def view(part: Part) -> View:
-        if seen[0] is not part:
-            seen[0], seen[1] = part, derive(part)
-        return seen[1]
+        last, found = seen[0]
+        if last is not part:
+            found = derive(part)
+            seen[0] = (part, found)
+        return found
 
     return view
