@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -97,6 +98,8 @@ def _load(args: argparse.Namespace):
 def cmd_simulate(args: argparse.Namespace) -> int:
     from . import simulate
 
+    if args.jobs is None:  # a sweep uses every core unless told otherwise; small sweeps need no more processes
+        args.jobs = max(1, min(os.cpu_count() or 1, args.games // 20))
     if args.games < 1 or args.jobs < 1 or (args.months is not None and args.months < 1):
         print("bigshire: --games, --jobs and --months must be at least 1", file=sys.stderr)
         return EXIT_USAGE
@@ -362,7 +365,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, help="the game's seed (a sweep uses this and the following seeds)")
     p.add_argument("--months", type=int, metavar="N", help="stop after N turns (default: the whole year)")
     p.add_argument("--games", type=int, default=1, metavar="N", help="play N games and report outcome distributions")
-    p.add_argument("--jobs", type=int, default=1, metavar="J", help="processes to use for a sweep")
+    p.add_argument(
+        "--jobs", type=int, metavar="J", help="processes to use for a sweep (default: every core, for 40 games or more)"
+    )
     p.add_argument("--save", metavar="NAME", help="keep the finished game as a save called NAME")
     _saves_options(p, force="replace a save of the same name")
     p.set_defaults(func=cmd_simulate)

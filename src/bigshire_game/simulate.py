@@ -106,7 +106,9 @@ class Outcome:
     seed: int
     balance: dict[str, int]
     quality: dict[str, int]
-    sanction: dict[str, int]
+    sanction: dict[
+        str, tuple[int, str]
+    ]  # the highest rung reached on any ladder: (step, "Regulator: rung"), or (0, "")
     signed_by_deadline: dict[str, int]
     reviews: dict[str, int]
     nhscb_workload: int
@@ -144,13 +146,23 @@ def outcome_of(scenario: Scenario, seed: int) -> Outcome:
         seed=seed,
         balance={rid: org.balance for rid, org in state.orgs.items()},
         quality={rid: org.quality for rid, org in state.orgs.items()},
-        sanction={
-            rid: max((v for k, v in state.ladders.items() if k.endswith(f"|{rid}")), default=0) for rid in state.orgs
-        },
+        sanction={rid: highest_sanction(scenario, state, rid) for rid in state.orgs},
         signed_by_deadline=dict(signed),
         reviews=dict(reviews),
         nhscb_workload=workload,
     )
+
+
+def highest_sanction(scenario: Scenario, state: GameState, rid: str) -> tuple[int, str]:
+    """The highest rung this organisation reached on any regulator's ladder, with its name, e.g. (3, "NHSCB: Directions")."""
+    best = (0, "")
+    for ladder in scenario.info.ladders:
+        step = state.ladders.get(f"{ladder.id}|{rid}", 0)
+        if step > best[0]:
+            regulator = next(iter(scenario.roles_of_kind(ladder.regulator)), "")
+            who = scenario.roles[regulator].short_name if regulator else ladder.title
+            best = (step, f"{who}: {ladder.steps[step - 1].title}")
+    return best
 
 
 def _sweep_one(seed: int) -> Outcome:
@@ -185,7 +197,7 @@ def sweep(scenario: Scenario, seeds: list[int], jobs: int = 1, progress: TextIO 
 
 def _spread(values: list[int]) -> str:
     values = sorted(values)
-    q = statistics.quantiles(values, n=10) if len(values) > 1 else [values[0]] * 9
+    q = statistics.quantiles(values, n=10, method="inclusive") if len(values) > 1 else [values[0]] * 9
     return f"{values[0]:>9} {q[0]:>9.0f} {statistics.median(values):>9.0f} {q[-1]:>9.0f} {values[-1]:>9}"
 
 
@@ -200,11 +212,13 @@ def report(scenario: Scenario, outcomes: list[Outcome], out: TextIO = sys.stdout
     for rid, role in scenario.roles.items():
         if any(o.quality[rid] for o in outcomes):
             print(f"  {role.short_name[:24]:24} {_spread([o.quality[rid] for o in outcomes])}", file=out)
-    print("\nHighest sanction reached (share of games at each step)", file=out)
+    print("\nHighest sanction reached (share of games)", file=out)
     for rid, role in scenario.roles.items():
-        steps = Counter(o.sanction[rid] for o in outcomes)
-        if set(steps) != {0}:
-            shares = ", ".join(f"step {k}: {100 * v / len(outcomes):.0f}%" for k, v in sorted(steps.items()))
+        reached = Counter(o.sanction[rid] for o in outcomes)
+        if set(reached) != {(0, "")}:
+            shares = ", ".join(
+                f"{name or 'none'} {100 * n / len(outcomes):.0f}%" for (_, name), n in sorted(reached.items())
+            )
             print(f"  {role.short_name[:24]:24} {shares}", file=out)
     print("\nContracts signed by the deadline (mean per game)", file=out)
     for rid in scenario.roles_of_kind("consortium"):
