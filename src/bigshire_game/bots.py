@@ -58,6 +58,17 @@ def _allied(agreements: dict) -> frozenset[str]:
     )
 
 
+@last_seen
+def _committed(agreements: dict) -> frozenset[str]:
+    """Providers in a care alliance that is agreed, under review or in force."""
+    return frozenset(
+        party
+        for a in agreements.values()
+        if a.kind in ("joint_venture", "integrated_care") and a.status in ("agreed", "under_review", "signed")
+        for party in a.parties
+    )
+
+
 def _signed_contracts(state: GameState) -> dict[tuple[str, ...], list]:
     """Signed contracts by (buyer, seller)."""
     return _signed_by_pair(state.agreements)
@@ -182,6 +193,8 @@ def _keenness(state: GameState, scenario: Scenario, role: str, kind: str, price_
         keen -= 2.0
     if kind in ("joint_venture", "integrated_care", "lead_commissioner", "risk_pool"):
         keen += 1.5 if "collaborate" in wants or "expand" in wants else -0.5
+    if kind in ("joint_venture", "integrated_care") and role in _committed(state.agreements):
+        keen -= 5.0  # a provider already agreed to one care alliance does not sign up to every other
     return keen
 
 
