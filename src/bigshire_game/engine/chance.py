@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from hashlib import blake2b
 
-from attrs import evolve
-
-from .state import GameState
+from .state import GameState, evolve
 
 
 def draw(state: GameState, stream: str) -> tuple[float, GameState]:

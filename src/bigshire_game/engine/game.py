@@ -13,13 +13,13 @@ from collections.abc import Collection, Iterator
 from functools import cache
 from typing import Any
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from ..catalogue import CARE_PROVIDER_KINDS
 from ..content import Scenario
 from .events import Event, event
 from .moves import FACILITATOR_MOVES, EndPhase, EndTurn, Move, Rejection
-from .state import FACILITATOR, Agreement, GameState, Terms, pair_key
+from .state import FACILITATOR, Agreement, GameState, Terms, evolve, pair_key
 
 MAX_STEPS = 10_000  # loop guard for run_until_input
 _MODULES = ("agreements", "cards", "decisions", "schemes", "regulation", "dialogue", "plans", "facilitation")

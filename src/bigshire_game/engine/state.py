@@ -7,14 +7,40 @@ collections. Money is whole £k.
 
 from __future__ import annotations
 
-from attrs import evolve, field, frozen
+import attrs
+from attrs import field, frozen
 
 from ..catalogue import ALLIANCE_KINDS, CONTRACT_KINDS
 
 FACILITATOR = "facilitator"
 
+# State classes keep their fields in a __dict__ (slots=False) so that `evolve` can copy one in a single step:
+# a game replaces its state on every move, several thousand times a year.
+_FIELDS: dict[type, frozenset[str]] = {}
 
-@frozen(kw_only=True)
+
+def evolve(value, **changes):
+    """A copy of a state value with some fields changed, as `attrs.evolve` makes, several times faster.
+
+    State values are plain data with no validators or converters, so copying the fields is all a new one needs;
+    a name that is not a field is refused, as attrs refuses it. Other attrs values go to `attrs.evolve`.
+    """
+    cls = value.__class__
+    names = _FIELDS.get(cls)
+    if names is None:
+        if not hasattr(value, "__dict__"):
+            return attrs.evolve(value, **changes)
+        names = _FIELDS[cls] = frozenset(a.name for a in attrs.fields(cls))
+    if not names.issuperset(changes):
+        raise TypeError(f"{cls.__name__} has no field called {sorted(set(changes) - names)[0]}")
+    new = object.__new__(cls)
+    copied = new.__dict__
+    copied.update(value.__dict__)
+    copied.update(changes)
+    return new
+
+
+@frozen(kw_only=True, slots=False)
 class Org:
     """One organisation's changing position."""
 
@@ -40,7 +66,7 @@ class Org:
     moved_this_turn: int = 0
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, slots=False)
 class Terms:
     """What an agreement says; which fields matter depends on its kind."""
 
@@ -51,7 +77,7 @@ class Terms:
     months: int = 12
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, slots=False)
 class Agreement:
     """A contract or an alliance, through its life from proposal to end."""
 
@@ -90,7 +116,7 @@ class Agreement:
         return self.parties[1]
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, slots=False)
 class AgendaItem:
     """Something a regulator or the Board must consider."""
 
@@ -103,7 +129,7 @@ class AgendaItem:
     status: str = "open"  # open | acted | dismissed
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, slots=False)
 class Request:
     """A concern, request, meeting invitation or funding bid, addressed to someone who can answer."""
 
@@ -123,7 +149,7 @@ class Request:
     declined: tuple[str, ...] = ()
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, slots=False)
 class PendingChoice:
     """A card's options waiting for one organisation's answer."""
 
@@ -135,14 +161,14 @@ class PendingChoice:
     published: int
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, slots=False)
 class ScheduledCard:
     card: str
     due: int  # month index
     reason: str = ""
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, slots=False)
 class SchemeInvestment:
     id: str
     scheme: str
@@ -153,7 +179,7 @@ class SchemeInvestment:
     status: str = "maturing"  # maturing | delivering | failed
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, slots=False)
 class DemandShift:
     """A change in demand for an activity, for everyone or one organisation, until a month (or for good)."""
 
@@ -163,7 +189,7 @@ class DemandShift:
     until: int = -1
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, slots=False)
 class GameState:
     scenario: str
     content_hash: str

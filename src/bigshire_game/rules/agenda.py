@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from attrs import evolve
-
 from ..engine.events import event
-from ..engine.state import AgendaItem, GameState, new_id
+from ..engine.state import AgendaItem, GameState, evolve, new_id
 from . import Outcome
 
 

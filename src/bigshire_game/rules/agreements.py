@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Container, Iterable, Iterator
 
-from attrs import evolve
-
 from ..catalogue import ALLIANCE_KINDS, CARE_PROVIDER_KINDS, CONTRACT_KINDS, PROVIDER_KINDS
 from ..content import Scenario
 from ..engine.events import Event, event
@@ -28,7 +26,7 @@ from ..engine.moves import (
     SignAgreement,
     VaryContract,
 )
-from ..engine.state import Agreement, GameState, Terms, new_id
+from ..engine.state import Agreement, GameState, Terms, evolve, new_id
 from . import Handlers, Outcome, name_of, refuse
 from .agenda import add_agenda_item
 from .economy import contracts_between, units

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator
 
-from attrs import evolve
-
 from ..content import Scenario
 from ..content.model import Card, DeckFile
 from ..engine.chance import draw
 from ..engine.events import Event, event
 from ..engine.moves import AnswerCard, Move, PublishCard
-from ..engine.state import FACILITATOR, GameState, PendingChoice, new_id
+from ..engine.state import FACILITATOR, GameState, PendingChoice, evolve, new_id
 from . import Handlers, Outcome, refuse
 from .conditions import chosen_key, holds
 from .effects import apply_effects, schedule, targets

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterator
 
-from attrs import evolve
-
 from ..content import Scenario
 from ..content.model import Decision
 from ..engine.events import event
 from ..engine.moves import Move, TakeDecision
-from ..engine.state import GameState, replace_org
+from ..engine.state import GameState, evolve, replace_org
 from . import Handlers, Outcome, refuse
 from .conditions import describe, holds
 from .effects import apply_effects

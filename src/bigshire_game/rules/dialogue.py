@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 from functools import cache
 
-from attrs import evolve
-
 from ..catalogue import CARE_PROVIDER_KINDS, RULE_SETTINGS, TOPICS
 from ..content import Scenario
 from ..engine.events import Event, event
@@ -25,7 +23,7 @@ from ..engine.moves import (
     Rejection,
     RespondToMeeting,
 )
-from ..engine.state import GameState, Request, new_id
+from ..engine.state import GameState, Request, evolve, new_id
 from . import Handlers, Outcome, name_of, refuse, regulation
 from .effects import change_trust
 

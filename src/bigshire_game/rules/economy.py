@@ -12,13 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cache
 
-from attrs import evolve
-
 from ..catalogue import CARE_PROVIDER_KINDS
 from ..content import Scenario
 from ..engine.events import Event, event
 from ..engine.memo import last_seen
-from ..engine.state import Agreement, GameState, Org
+from ..engine.state import Agreement, GameState, Org, evolve
 
 QUALITY_STRAIN = 1.06  # providers working this far above their baseline lose quality
 NEW_WORK_COST = 0.9  # share of tariff value that work new to a provider costs it to deliver

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from ..catalogue import CARE_PROVIDER_KINDS, RULE_SETTINGS
 from ..content import Scenario
@@ -24,6 +24,7 @@ from ..engine.state import (
     Request,
     ScheduledCard,
     Terms,
+    evolve,
     new_id,
     pair_key,
     replace_org,

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterator
 
-from attrs import evolve
-
 from ..content import Scenario
 from ..engine.events import Event, event
 from ..engine.moves import BidForFunding, ChallengePlan, DecideFunding, Move, SubmitPlan
-from ..engine.state import GameState, Request, new_id, pair_key, replace_org
+from ..engine.state import GameState, Request, evolve, new_id, pair_key, replace_org
 from . import Handlers, Outcome, dialogue, name_of, refuse, regulation
 from .economy import baseline, forecast, is_active, transfer
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterator
 
-from attrs import evolve
-
 from ..catalogue import CARE_PROVIDER_KINDS, KINDS, RULE_SETTINGS
 from ..content import Scenario, month_label
 from ..content.model import Condition, Effect, Ladder
@@ -24,7 +22,7 @@ from ..engine.moves import (
     MakeRuling,
     Move,
 )
-from ..engine.state import FACILITATOR, GameState, ladder_key, replace_org
+from ..engine.state import FACILITATOR, GameState, evolve, ladder_key, replace_org
 from . import Handlers, Outcome, dialogue, name_of, refuse
 from .agenda import add_agenda_item, open_items
 from .conditions import holds
