@@ -248,6 +248,24 @@ def test_below_tariff_offer_refused_until_monitor_rules_it_allowed():
 # --- competition review ---------------------------------------------------------------------------
 
 
+def test_an_alliance_in_force_cannot_be_started_again():
+    pool = ProposeAgreement(actor="east_bigshire", kind="risk_pool", parties=("north_vale",), terms=Terms(months=12))
+    state, _ = turn_of(start(), "east_bigshire")
+    state, events = ok(state, pool)
+    aid = proposed_id(events)
+    state, _ = turn_of(state, "north_vale")
+    state, _ = ok(state, AcceptProposal(actor="north_vale", agreement=aid))
+    state, _ = ok(state, SignAgreement(actor="north_vale", agreement=aid))
+    assert state.agreements[aid].status == "signed"
+
+    again = ProposeAgreement(actor="north_vale", kind="risk_pool", parties=("east_bigshire",), terms=Terms(months=12))
+    refusal = refused(state, again, "already_allied")
+    assert refusal.reason == "You already have a risk pool with East Bigshire in force."
+    offered = [m for m in legal_moves(state, SCENARIO, "north_vale") if isinstance(m, ProposeAgreement)]
+    assert not [m for m in offered if m.kind == "risk_pool" and m.parties == ("east_bigshire",)]
+    assert [m for m in offered if m.kind == "lead_commissioner" and m.parties == ("east_bigshire",)]
+
+
 def test_alliance_covering_community_services_is_reviewed_and_blocked():
     """The county's community trust joining the only other provider of community care, with the GP company along."""
     alliance = ProposeAgreement(

@@ -346,11 +346,33 @@ def _proposals(state: GameState, scenario: Scenario, role: str) -> Iterator[Move
         yield from proposals(state, scenario, role, kinds=("lead_commissioner", "risk_pool"))
 
 
-def candidates(state: GameState, scenario: Scenario, role: str) -> list[Move]:
-    """The legal moves this bot would consider now (every move it could choose), ending the turn last."""
+# What a bot's own moves can bring to its desk within its turn: a proposal it accepted is ready to sign, its
+# inspection or assessment puts an item on its own agenda, an effect sends it a request or a card to answer.
+FOLLOW_UPS = frozenset(
+    {
+        "SignAgreement",
+        "AnswerRequest",
+        "RespondToMeeting",
+        "AnswerCard",
+        "DismissAgendaItem",
+        "ImposeSanction",
+        "DecideReview",
+        "DecideFunding",
+        "MakeRuling",
+        "AssessPlan",
+    }
+)
+
+
+def candidates(state: GameState, scenario: Scenario, role: str, follow_ups_only: bool = False) -> list[Move]:
+    """The legal moves this bot would consider now (every move it could choose), ending the turn last; or, on a
+    second look after moving, only what its moves may have brought to its desk."""
     from .engine.game import legal_moves
 
-    legal = legal_moves(state, scenario, role, interests(state, scenario, role, _forecast(state, scenario, role)))
+    wanted = interests(state, scenario, role, _forecast(state, scenario, role))
+    if follow_ups_only:
+        return legal_moves(state, scenario, role, wanted & FOLLOW_UPS)
+    legal = legal_moves(state, scenario, role, wanted)
     if not legal:
         return legal
     return [*legal[:-1], *dict.fromkeys(_proposals(state, scenario, role)), legal[-1]]
@@ -382,7 +404,7 @@ def play_turn(state: GameState, scenario: Scenario, role: str):
     """Play this organisation's whole turn; returns the final state, the moves made and their events.
 
     Like a person at the desk, the bot ranks what it could do, works down the list (skipping what its own moves
-    have made impossible or no longer worth it), then looks again in case its moves opened something new.
+    have made impossible or no longer worth it), then looks again at what its moves have brought to its desk.
     """
     from .engine.game import apply, check
 
@@ -390,7 +412,8 @@ def play_turn(state: GameState, scenario: Scenario, role: str):
     events = []
     while len(moves) < MAX_MOVES:
         made = 0
-        for _, jitter, move in _ranked(state, scenario, role, candidates(state, scenario, role)):
+        options = candidates(state, scenario, role, follow_ups_only=bool(moves))
+        for _, jitter, move in _ranked(state, scenario, role, options):
             if len(moves) >= MAX_MOVES:
                 break
             if made and (

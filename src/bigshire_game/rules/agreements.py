@@ -35,6 +35,14 @@ from .effects import change_trust
 PROVIDER_ALLIANCES = frozenset({"joint_venture", "integrated_care"})
 COMMISSIONER_ALLIANCES = frozenset({"lead_commissioner", "risk_pool"})
 OPEN = ("proposed", "agreed")
+ALLIANCE_LIVE = ("under_review", "signed")  # an alliance of one kind between the same members can't start twice
+ALLIANCE_NAMES = {
+    "joint_venture": "joint venture",
+    "integrated_care": "integrated care organisation",
+    "lead_commissioner": "lead-commissioner arrangement",
+    "risk_pool": "risk pool",
+    "merger": "merger",
+}
 LAPSE_MONTHS = 2
 REVIEW_OUTCOMES = ("approved", "approved_with_conditions", "blocked")
 
@@ -156,14 +164,30 @@ def check_propose(state: GameState, scenario: Scenario, move: ProposeAgreement):
     if refusal:
         return refusal
     for other in state.agreements.values():
-        if other.status in OPEN and other.kind == move.kind and set(other.parties) == set(parties):
+        if other.kind != move.kind or set(other.parties) != set(parties):
+            continue
+        if other.status in OPEN:
             return refuse(
                 "already_proposed",
                 move,
                 "There is already an open proposal of this kind between you; answer or wait for it.",
                 agreement=other.id,
             )
+        if other.is_alliance and other.status in ALLIANCE_LIVE:
+            kind = ALLIANCE_NAMES.get(move.kind, move.kind.replace("_", " "))
+            where = "under review" if other.status == "under_review" else "in force"
+            return refuse(
+                "already_allied",
+                move,
+                f"You already have a {kind} with {_names(scenario, move.actor, parties)} {where}.",
+                agreement=other.id,
+            )
     return None
+
+
+def _names(scenario: Scenario, actor: str, parties: tuple[str, ...]) -> str:
+    others = [name_of(scenario, p) for p in parties if p != actor]
+    return others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
 
 
 def apply_propose(state: GameState, scenario: Scenario, move: ProposeAgreement, phase: str) -> Outcome:
@@ -817,7 +841,12 @@ def offers(
 
 @last_seen
 def _open_pairs(agreements: dict[str, Agreement]) -> frozenset[tuple[str, frozenset[str]]]:
-    return frozenset((a.kind, frozenset(a.parties)) for a in agreements.values() if a.status in OPEN)
+    """(kind, members) that can't take a new proposal now: one is open, or such an alliance is live."""
+    return frozenset(
+        (a.kind, frozenset(a.parties))
+        for a in agreements.values()
+        if a.status in OPEN or (a.is_alliance and a.status in ALLIANCE_LIVE)
+    )
 
 
 def proposals(
