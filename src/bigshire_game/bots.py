@@ -14,10 +14,12 @@ from collections.abc import Iterator
 
 from .catalogue import PROVIDER_KINDS
 from .content import Scenario
+from .engine.game import apply, check, legal_moves
 from .engine.memo import last_seen
 from .engine.moves import EndTurn, Move, ProposeAgreement, Rejection
 from .engine.state import GameState
 from .rules import economy
+from .rules.agreements import combined_share, proposals
 
 THRESHOLD = 3.0  # a move must score this much to be worth making
 MAX_MOVES = 8  # per turn, reactive answers included
@@ -242,8 +244,6 @@ def _proposal_score(
 
 
 def _review_score(state: GameState, scenario: Scenario, move: Move) -> float:
-    from .rules.agreements import combined_share
-
     agreement = state.agreements[move.agreement]
     share, _ = combined_share(state, scenario, agreement)
     threshold = float(state.rules["competition_share_threshold_percent"]) / 100
@@ -315,8 +315,6 @@ def interests(state: GameState, scenario: Scenario, role: str, forecast: int) ->
 def _proposals(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]:
     """The proposals that could score: renewals near the contract deadline, a first risk-share between a
     consortium seeking savings and a private provider, and alliances for those who want to collaborate or grow."""
-    from .rules.agreements import proposals
-
     me = scenario.roles[role]
     wants = _priorities(scenario, role)
     if state.orgs[role].action_points <= 0:
@@ -367,8 +365,6 @@ FOLLOW_UPS = frozenset(
 def candidates(state: GameState, scenario: Scenario, role: str, follow_ups_only: bool = False) -> list[Move]:
     """The legal moves this bot would consider now (every move it could choose), ending the turn last; or, on a
     second look after moving, only what its moves may have brought to its desk."""
-    from .engine.game import legal_moves
-
     wanted = interests(state, scenario, role, _forecast(state, scenario, role))
     if follow_ups_only:
         return legal_moves(state, scenario, role, wanted & FOLLOW_UPS)
@@ -406,8 +402,6 @@ def play_turn(state: GameState, scenario: Scenario, role: str):
     Like a person at the desk, the bot ranks what it could do, works down the list (skipping what its own moves
     have made impossible or no longer worth it), then looks again at what its moves have brought to its desk.
     """
-    from .engine.game import apply, check
-
     moves: list[Move] = []
     events = []
     while len(moves) < MAX_MOVES:

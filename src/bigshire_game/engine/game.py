@@ -127,10 +127,13 @@ def legal_moves(state: GameState, scenario: Scenario, role: str, kinds: Collecti
     return moves
 
 
+def _refuse(code: str, move: Move, reason: str) -> Rejection:
+    return Rejection(code=code, move=move, reason=reason)
+
+
 def check(state: GameState, scenario: Scenario, move: Move) -> Rejection | None:
     """Whether `apply` would accept this move now: None, or the refusal it would give, without making the move."""
-    from ..rules import refuse
-
+    refuse = _refuse
     if state.finished:
         return refuse("game_over", move, "The game is over; no more moves can be made.")
     if move.actor == FACILITATOR:
