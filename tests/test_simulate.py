@@ -66,3 +66,9 @@ def test_the_spread_of_a_figure_never_leaves_its_range():
         low, tenth, median, ninetieth, high = (float(x) for x in simulate._spread(values).split())
         assert low == min(values) and high == max(values)
         assert low <= tenth <= median <= ninetieth <= high
+
+
+def test_a_rare_outcome_is_not_shown_as_none_at_all():
+    assert simulate._percent(1, 1000) == "<1%"
+    assert simulate._percent(5, 1000) == "<1%" and simulate._percent(10, 1000) == "1%"
+    assert simulate._percent(0, 1000) == "0%" and simulate._percent(250, 1000) == "25%"

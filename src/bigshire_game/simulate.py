@@ -195,6 +195,12 @@ def sweep(scenario: Scenario, seeds: list[int], jobs: int = 1, progress: TextIO 
     return results
 
 
+def _percent(count: int, total: int) -> str:
+    """A share as a whole percentage; "<1%" rather than "0%" for something that did happen."""
+    share = 100 * count / total
+    return "<1%" if 0 < share < 1 else f"{share:.0f}%"
+
+
 def _spread(values: list[int]) -> str:
     values = sorted(values)
     q = statistics.quantiles(values, n=10, method="inclusive") if len(values) > 1 else [values[0]] * 9
@@ -217,7 +223,7 @@ def report(scenario: Scenario, outcomes: list[Outcome], out: TextIO = sys.stdout
         reached = Counter(o.sanction[rid] for o in outcomes)
         if set(reached) != {(0, "")}:
             shares = ", ".join(
-                f"{name or 'none'} {100 * n / len(outcomes):.0f}%" for (_, name), n in sorted(reached.items())
+                f"{name or 'none'} {_percent(n, len(outcomes))}" for (_, name), n in sorted(reached.items())
             )
             print(f"  {role.short_name[:24]:24} {shares}", file=out)
     print("\nContracts signed by the deadline (mean per game)", file=out)
