@@ -350,20 +350,7 @@ def _action_points(state: GameState, e: Effect, c: _Context) -> Outcome:
             org = evolve(org, ap_base=max(0, org.ap_base + e.amount))
         org = evolve(org, action_points=max(0, org.action_points + e.amount))
         state = replace_org(state, org)
-        events.append(
-            c.event(
-                state,
-                "FigureAdjusted",
-                (rid,),
-                (rid,),
-                ("governance",),
-                role=rid,
-                figure="action_points",
-                amount=e.amount,
-                value=org.action_points,
-                until=until,
-            )
-        )
+        events.append(_figure_adjusted(state, c, rid, "action_points", e.amount, org.action_points, until=until))
     return state, events
 
 
@@ -373,20 +360,18 @@ def _workload(state: GameState, e: Effect, c: _Context) -> Outcome:
         org = state.orgs[rid]
         org = evolve(org, workload_extra=max(0, org.workload_extra + e.amount))
         state = replace_org(state, org)
-        events.append(
-            c.event(
-                state,
-                "FigureAdjusted",
-                (rid,),
-                (rid,),
-                ("governance",),
-                role=rid,
-                figure="workload",
-                amount=e.amount,
-                value=org.workload_extra,
-            )
-        )
+        events.append(_figure_adjusted(state, c, rid, "workload", e.amount, org.workload_extra))
     return state, events
+
+
+def _figure_adjusted(
+    state: GameState, c: _Context, rid: str, figure: str, amount: int, value: int, **more: object
+) -> Event:
+    """A change to how an organisation works (its actions, its workload), told to it alone."""
+    return c.event(
+        state, "FigureAdjusted", (rid,), (rid,), ("governance",), role=rid, figure=figure, amount=amount, value=value,
+        **more,
+    )  # fmt: skip
 
 
 def schedule(state: GameState, card: str, due: int, reason: str) -> GameState:
