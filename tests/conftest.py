@@ -69,6 +69,14 @@ def builtin_dir() -> Path:
     return REPO_ROOT
 
 
+@pytest.fixture(scope="session")
+def scenario():
+    """The built-in Bigshire scenario, loaded once for every test that reads it (nothing changes it)."""
+    from bigshire_game.content import builtin_scenario_dir, load_scenario
+
+    return load_scenario(builtin_scenario_dir())
+
+
 @pytest.fixture
 def scenario_copy(tmp_path: Path, builtin_dir: Path) -> Callable[..., Path]:
     """A factory: `scenario_copy()` copies the built-in scenario into tmp_path/scenario

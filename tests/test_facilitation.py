@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.engine.game import _rules, apply, new_game, run_until_input
 from bigshire_game.engine.moves import MOVE_TYPES, AdjustFigure, Rejection
 from bigshire_game.engine.state import FACILITATOR
-
-
-@pytest.fixture(scope="module")
-def scenario():
-    return load_scenario(builtin_scenario_dir())
 
 
 @pytest.fixture

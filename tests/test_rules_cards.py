@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
 from attrs import evolve
 
-from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.content.model import Condition
 from bigshire_game.engine.chance import draw
 from bigshire_game.engine.game import new_game
@@ -16,11 +14,6 @@ from bigshire_game.rules.conditions import holds
 
 CONSULTATION = "monitor_pricing_consultation"  # Monitor decides; "allow_discounts" brings a ruling a month later
 RULING = "monitor_below_tariff_ruling"
-
-
-@pytest.fixture(scope="module")
-def scenario():
-    return load_scenario(builtin_scenario_dir())
 
 
 def at_turn(state, scenario, turn):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from attrs import evolve
 
-from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.engine.game import new_game
 from bigshire_game.engine.moves import (
     AnswerRequest,
@@ -17,13 +16,9 @@ from bigshire_game.engine.moves import (
 )
 from bigshire_game.engine.state import pair_key
 from bigshire_game.rules import dialogue
+from handlers import through_handlers
 
 CONSORTIA = ("east_bigshire", "north_vale", "southern_towns", "west_bigshire")
-
-
-@pytest.fixture(scope="module")
-def scenario():
-    return load_scenario(builtin_scenario_dir())
 
 
 @pytest.fixture
@@ -32,9 +27,7 @@ def state(scenario):
 
 
 def play(state, scenario, move):
-    check, run = dialogue.HANDLERS[move.name]
-    refusal = check(state, scenario, move)
-    return refusal if refusal is not None else run(state, scenario, move, "turns")
+    return through_handlers(dialogue, state, scenario, move, "turns")
 
 
 def trust(state, a, b):

@@ -6,18 +6,12 @@ import pytest
 from attrs import evolve
 
 from bigshire_game.catalogue import CARE_PROVIDER_KINDS, EFFECT_FIELDS, EVENT_KINDS
-from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.content.model import Condition, Effect
 from bigshire_game.engine.game import new_game
 from bigshire_game.engine.moves import TakeDecision
 from bigshire_game.engine.state import pair_key, replace_org
 from bigshire_game.rules import decisions, effects
 from bigshire_game.rules.conditions import holds, metric_value
-
-
-@pytest.fixture(scope="module")
-def scenario():
-    return load_scenario(builtin_scenario_dir())
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from attrs import evolve
 
-from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.engine.game import new_game
 from bigshire_game.engine.moves import (
     BidForFunding,
@@ -17,11 +16,7 @@ from bigshire_game.engine.moves import (
 from bigshire_game.engine.state import SchemeInvestment, pair_key, replace_org
 from bigshire_game.rules import plans
 from bigshire_game.rules.economy import forecast
-
-
-@pytest.fixture(scope="module")
-def scenario():
-    return load_scenario(builtin_scenario_dir())
+from handlers import through_handlers
 
 
 @pytest.fixture
@@ -30,9 +25,7 @@ def state(scenario):
 
 
 def play(state, scenario, move):
-    check, run = plans.HANDLERS[move.name]
-    refusal = check(state, scenario, move)
-    return refusal if refusal is not None else run(state, scenario, move, "commissioners")
+    return through_handlers(plans, state, scenario, move, "commissioners")
 
 
 def submit(state, scenario, savings, reflects=False, who="east_bigshire"):

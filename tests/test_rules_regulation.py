@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from attrs import evolve
 
-from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.engine.game import new_game
 from bigshire_game.engine.moves import (
     AssessPlan,
@@ -20,14 +19,10 @@ from bigshire_game.engine.moves import (
 from bigshire_game.engine.state import FACILITATOR, ladder_key, replace_org
 from bigshire_game.rules import dialogue, regulation
 from bigshire_game.rules.economy import forecast
+from handlers import through_handlers
 
 MONITOR_LADDER = "monitor_enforcement"
 CQC_LADDER = "cqc_compliance"
-
-
-@pytest.fixture(scope="module")
-def scenario():
-    return load_scenario(builtin_scenario_dir())
 
 
 @pytest.fixture
@@ -36,10 +31,7 @@ def state(scenario):
 
 
 def play(state, scenario, move, module=regulation):
-    """Check and apply one move through its module's handlers, as the engine does after turn order."""
-    check, run = module.HANDLERS[move.name]
-    refusal = check(state, scenario, move)
-    return refusal if refusal is not None else run(state, scenario, move, "system")
+    return through_handlers(module, state, scenario, move, "system")
 
 
 def kinds(events):
