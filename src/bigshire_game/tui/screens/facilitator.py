@@ -158,12 +158,7 @@ class FacilitatorScreen(Screen[None]):
         except Exception as exc:  # an engine without a rule for this move must not end the game
             self.say(f"The engine could not do this: {type(exc).__name__} {exc}", error=True)
             return False
-        if isinstance(outcome, Rejection):
-            self.say(f"Refused: {outcome.reason}", error=True)
-            return False
-        self.say(done)
-        self.refresh_seats()
-        return True
+        return self.report(outcome, done)
 
     # --- cards ------------------------------------------------------------------------------------------
 
@@ -292,14 +287,15 @@ class FacilitatorScreen(Screen[None]):
                 self.reseat(None)
             case "skip":
                 actor = game.session.actor
-                if actor and self.send_end(game.skip_turn(), f"Skipped {present.short(game.scenario, actor)}'s turn."):
-                    pass
+                if actor:
+                    self.report(game.skip_turn(), f"Skipped {present.short(game.scenario, actor)}'s turn.")
             case "close-phase":
-                self.send_end(game.close_phase(), "Closed the phase: everyone still to act has passed.")
+                self.report(game.close_phase(), "Closed the phase: everyone still to act has passed.")
             case "save-checkpoint":
                 self.save_checkpoint()
 
-    def send_end(self, outcome, done: str) -> bool:
+    def report(self, outcome, done: str) -> bool:
+        """Say what became of a console action: done, or refused and why."""
         if isinstance(outcome, Rejection):
             self.say(f"Refused: {outcome.reason}", error=True)
             return False
