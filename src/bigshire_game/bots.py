@@ -42,11 +42,11 @@ def _jitter(state: GameState, role: str, move: Move) -> float:
 
 @last_seen
 def _signed_by_pair(agreements: dict) -> dict[tuple[str, ...], list]:
-    by_pair: dict[tuple[str, ...], list] = {}
-    for a in agreements.values():
-        if a.status == "signed" and a.is_contract:
-            by_pair.setdefault(a.parties, []).append(a)
-    return by_pair
+    return {
+        pair: signed
+        for pair, found in economy.contracts_between(agreements).items()
+        if (signed := [a for a in found if a.status == "signed"])
+    }
 
 
 @last_seen

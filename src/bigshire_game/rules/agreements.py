@@ -36,13 +36,6 @@ PROVIDER_ALLIANCES = frozenset({"joint_venture", "integrated_care"})
 COMMISSIONER_ALLIANCES = frozenset({"lead_commissioner", "risk_pool"})
 OPEN = ("proposed", "agreed")
 ALLIANCE_LIVE = ("under_review", "signed")  # an alliance of one kind between the same members can't start twice
-ALLIANCE_NAMES = {
-    "joint_venture": "joint venture",
-    "integrated_care": "integrated care organisation",
-    "lead_commissioner": "lead-commissioner arrangement",
-    "risk_pool": "risk pool",
-    "merger": "merger",
-}
 LAPSE_MONTHS = 2
 REVIEW_OUTCOMES = ("approved", "approved_with_conditions", "blocked")
 
@@ -174,7 +167,7 @@ def check_propose(state: GameState, scenario: Scenario, move: ProposeAgreement):
                 agreement=other.id,
             )
         if other.is_alliance and other.status in ALLIANCE_LIVE:
-            kind = ALLIANCE_NAMES.get(move.kind, move.kind.replace("_", " "))
+            kind = scenario.narrative.agreements.get(move.kind, move.kind.replace("_", " "))  # the scenario's word
             where = "under review" if other.status == "under_review" else "in force"
             return refuse(
                 "already_allied",
