@@ -131,6 +131,24 @@ def test_the_facilitator_publishes_a_card(tmp_path: Path):
     assert session.moves[-1].name == "PublishCard"
 
 
+def test_the_facilitator_skips_a_turn_and_the_console_says_so(tmp_path: Path):
+    async def run_before(pilot) -> None:
+        await pilot.press("enter", "enter", "f2", "f5", "f5", "f5")  # the console's seats and clock
+        await pilot.pause()
+        await pilot.click("#skip")
+        await pilot.pause()
+
+    def after(app):
+        return app.game.session, str(app.screen.query_one("#console-result").render())
+
+    session, said = run(
+        make_app(tmp_path / "saves", mode="new", seed=1, seats={"east_bigshire": "Alice"}), run_before, after
+    )
+    assert [m for m in session.moves if m.actor == "east_bigshire"] == [EndTurn(actor="east_bigshire")]
+    assert session.state.month_index == 1  # the computer seats played out June; East Bigshire is next in July
+    assert said == "Skipped East Bigshire's turn."
+
+
 def test_a_game_resumes_after_ctrl_c(tmp_path: Path):
     saves = tmp_path / "saves"
     before = {}
