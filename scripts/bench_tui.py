@@ -6,7 +6,9 @@ Launch: from starting `bigshire play` to the first screen's text arriving on the
 terminal (the title screen, and a game's first screen with `--seed 1 --human
 east_bigshire`). Key to render: on East Bigshire's desk, from writing a key to the
 terminal to the changed screen's text arriving (switching desk tabs, opening and
-closing the move menu). Goals: launch at most 0.5 s, key to render at most 50 ms.
+closing the move menu, the engine's preview of a move, committing it, undoing it).
+Goals: launch at most 0.5 s; p95 key to render at most 50 ms for a tab switch and
+the menu, at most 150 ms for a preview and a commit.
 Not a test: timings depend on the machine.
 """
 
@@ -118,7 +120,8 @@ def key_latencies(folder: str, rounds: int) -> dict[str, list[float]]:
         "menu": [],
         "close menu": [],
         "close (Esc)": [],
-        "move": [],
+        "preview": [],
+        "commit": [],
         "undo": [],
     }
     try:
@@ -152,11 +155,14 @@ def key_latencies(folder: str, rounds: int) -> dict[str, list[float]]:
             term.send("m")
             term.wait_for("End your turn")
             term.quiet(0.15)
-            term.send("5")  # East Bigshire's fifth family in June: take a decision
+            term.send("d")  # the decisions family, under its fixed letter
             term.wait_for("Decide:")
             term.quiet(0.15)
-            at = term.send("\r")  # the move goes to the engine, is autosaved, and the desk is redrawn
-            found["move"].append(term.wait_for("2 of 3") - at)
+            at = term.send("\r")  # the engine previews the highlighted decision; nothing is played yet
+            found["preview"].append(term.wait_for("Before you commit") - at)
+            term.quiet(0.15)
+            at = term.send("c")  # the move goes to the engine, is autosaved, and the desk is redrawn
+            found["commit"].append(term.wait_for("2 of 3") - at)
             term.quiet(0.3)
             at = term.send("u")
             found["undo"].append(term.wait_for("3 of 3") - at)
@@ -164,6 +170,12 @@ def key_latencies(folder: str, rounds: int) -> dict[str, list[float]]:
     finally:
         term.close()
     return found
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile, nearest rank: with few rounds, the worst but one or the worst."""
+    ranked = sorted(values)
+    return ranked[max(0, -(-95 * len(ranked) // 100) - 1)]
 
 
 def main() -> int:
@@ -176,11 +188,14 @@ def main() -> int:
             launch(["--seed", "1", "--human", "east_bigshire"], "News for June 2013", folder) for _ in range(args.runs)
         ]
         keys = key_latencies(folder, args.runs)
-    ms = lambda xs: f"median {statistics.median(xs) * 1000:6.0f} ms, worst {max(xs) * 1000:6.0f} ms"  # noqa: E731
+    ms = lambda xs: (  # noqa: E731
+        f"median {statistics.median(xs) * 1000:6.0f} ms, p95 {p95(xs) * 1000:6.0f} ms, worst {max(xs) * 1000:6.0f} ms"
+    )
     print(f"launch to the title screen          {ms(title)}   (goal 500 ms)")
     print(f"launch to a game's first screen     {ms(game)}   (goal 500 ms)")
     for name, values in keys.items():
-        print(f"key to render on the desk: {name:10} {ms(values)}   (goal 50 ms)")
+        goal = 150 if name in ("preview", "commit", "undo") else 50
+        print(f"key to render on the desk: {name:11} {ms(values)}   (goal p95 {goal} ms)")
     return 0
 
 

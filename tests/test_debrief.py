@@ -33,7 +33,7 @@ from bigshire_game.debrief import (
 from bigshire_game.engine.events import Event
 from bigshire_game.engine.game import apply, new_game, run_until_input
 from bigshire_game.engine.moves import AcceptProposal, RejectProposal
-from bigshire_game.narrative import Lookup, Words, fields_of, fill, sentence, tell
+from bigshire_game.narrative import Lookup, Words, balance, fields_of, fill, sentence, tell
 from bigshire_game.session import Session
 
 SCENARIO = load_scenario(builtin_scenario_dir())
@@ -183,7 +183,9 @@ def test_a_role_sees_only_what_it_knew():
     secret = "legacy primary care trust invoices"  # Southern Towns' private bill
     assert secret in everyone and secret not in east
     rows = {line.split(" | ")[0].strip("| "): line for line in east.splitlines() if line.startswith("| ")}
-    assert "not known" in rows["Southern Towns"] and "not known" not in rows["East Bigshire"]
+    # others' money as published at month ends (here the opening and the year's close), its own books in full
+    assert balance(whole_game().state.orgs["southern_towns"].balance) in rows["Southern Towns"]
+    assert "not published" not in rows["Southern Towns"]
     assert "as East Bigshire knew it" in east
 
 

@@ -9,6 +9,7 @@ are made fresh here from the built-in scenario.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -17,10 +18,22 @@ from pathlib import Path
 
 import pytest
 
+from bigshire_game.cli import build_parser
 from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.engine.moves import EndTurn, TakeDecision
-from bigshire_game.saves import SaveError, dumps, load_record, record_of, save_path, write_record
+from bigshire_game.saves import (
+    Autosaver,
+    SaveError,
+    dumps,
+    find_save,
+    hash_pin,
+    load_record,
+    record_of,
+    save_path,
+    write_record,
+)
 from bigshire_game.session import Session
+from bigshire_game.tui.launch import Launch, build_launch
 
 BAD = Path(__file__).parent / "data" / "bad_saves"
 FIXTURES = sorted(p.name for p in BAD.glob("*.toml"))
@@ -90,7 +103,7 @@ def test_the_cli_prints_one_line_and_exits_1(saves):
         text=True,
     )
     assert result.returncode == 1
-    assert result.stderr == 'bigshire: seed_as_text.toml:10: save.seed: expected a whole number, found the text "one"\n'
+    assert result.stderr == 'bigshire: seed_as_text.toml:12: save.seed: expected a whole number, found the text "one"\n'
     assert listing(saves) == before
 
 
@@ -189,3 +202,99 @@ def test_added_and_removed_files_are_named():
         "added decks/spring.toml; removed decks/winter.toml"
     )
     assert "does not record which files" in _changes({}, now)
+
+
+# --- files as the user's system expects them -----------------------------------------------------------
+
+
+@pytest.fixture
+def umask():
+    """Set the process's umask for one test, and put it back."""
+    before = os.umask(0o022)
+    yield lambda mask: os.umask(mask)
+    os.umask(before)
+
+
+def mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+@pytest.mark.parametrize(
+    ("mask", "plain", "private"), [(0o022, 0o644, 0o600), (0o027, 0o640, 0o600), (0o077, 0o600, 0o600)]
+)
+def test_saves_respect_the_umask_and_are_owner_only_when_they_hold_pins(tmp_path, umask, mask, plain, private):
+    umask(mask)
+    session = first_decision_game()
+    write_record(record_of(session, created=CREATED), tmp_path / "open.toml")
+    session.set_pin("table", hash_pin("1234", iterations=1000))
+    write_record(record_of(session, created=CREATED), tmp_path / "pinned.toml")
+    assert (mode(tmp_path / "open.toml"), mode(tmp_path / "pinned.toml")) == (plain, private)
+    Autosaver(tmp_path / "autosave", lock=False)(session)
+    folder = tmp_path / "autosave" / session.game_id
+    assert {p.name: mode(p) for p in folder.iterdir()} == {"000001.toml": private, "latest.toml": private}
+
+
+def test_a_save_name_too_long_for_the_file_system_is_refused_plainly(saves, text_snapshot, capsys):
+    long = "Tuesday afternoon group " * 12  # 288 characters: more than any common file system allows
+    message = refusal(saves.parent, lambda: save_path(saves, long))
+    assert message + "\n" == text_snapshot
+    assert save_path(saves, "é" * 100).name == "é" * 100 + ".toml"  # 200 bytes: fits
+    with pytest.raises(SaveError, match="too long"):
+        save_path(saves, "é" * 125)  # 250 bytes, and the temporary file needs more
+    with pytest.raises(SaveError, match="no such save or game"):
+        find_save("x" * 5000, saves)
+    code = subprocess.run(
+        [sys.executable, "-m", "bigshire_game", "simulate", "--months", "1", "--save", long, "--saves", "."],
+        capture_output=True,
+        text=True,
+    )
+    assert code.returncode == 1 and code.stderr.count("\n") == 1 and "too long for the file system" in code.stderr
+
+
+# --- a read-only review of a save that does not replay ---------------------------------------------------
+
+
+def edited(path: Path, pattern: str, new: str) -> None:
+    text, n = re.subn(pattern, new, path.read_text(), count=1, flags=re.M)
+    assert n == 1, pattern
+    path.write_text(text)
+
+
+MALFORMED = {
+    "turn_beyond_the_year": (r"^(\[state\]\n(?:.*\n)*?seed = \d+\n)", r"\1turn = 99\n"),
+    "phase_beyond_the_phases": (r"^(\[state\]\n(?:.*\n)*?)phase = \d+$", r"\1phase = 7"),
+    "organisation_unknown": (
+        r"^\[state\.orgs\.north_vale\]\nid = \"north_vale\"",
+        '[state.orgs.west_vale]\nid = "west_vale"',
+    ),
+    "queue_unknown": (r"^(\[state\]\n(?:.*\n)*?)queue = \[\"", r'\1queue = ["nobody", "'),
+}
+
+
+@pytest.mark.parametrize("case", MALFORMED, ids=MALFORMED.keys())
+def test_a_malformed_position_is_refused_read_only_with_its_line_not_a_crash(
+    saves, fresh_save, case, text_snapshot, capsys
+):
+    path, _ = fresh_save
+    edited(path, *MALFORMED[case])
+    replayed = refusal(saves, lambda: load_record(path, SCENARIO))
+    assert "edited by hand" in replayed or "does not match" in replayed or "no organisation" in replayed
+    read_only = refusal(saves, lambda: load_record(path, SCENARIO, replay=False))
+    assert read_only + "\n" == text_snapshot
+    args = build_parser().parse_args(["play", "--review", str(path), "--saves", str(saves)])
+    assert build_launch(args, None) == 1
+    err = capsys.readouterr().err
+    assert err == f"bigshire: {read_only}\n"
+
+
+def test_a_review_opens_read_only_what_can_be_shown_when_only_the_seats_are_wrong(saves, fresh_save, capsys):
+    path, session = fresh_save
+    edited(path, r'^north_vale = "table"$', 'west_vale = "table"')
+    with pytest.raises(SaveError, match=r'fresh\.toml:\d+: seats\.west_vale: there is no organisation "west_vale"'):
+        load_record(path, SCENARIO)
+    args = build_parser().parse_args(["play", "--review", str(path), "--saves", str(saves)])
+    launch = build_launch(args, None)
+    assert isinstance(launch, Launch) and launch.loaded.read_only and launch.loaded.session is None
+    assert launch.loaded.record.snapshot == session.state
+    assert launch.loaded.warnings[0].startswith("fresh.toml:")
+    assert "no seat is given for North Vale" in " ".join(launch.loaded.warnings)

@@ -1,4 +1,5 @@
-"""The save commands: `simulate --save`, `saves` and `branch`, each taking `--saves DIR`."""
+"""The save commands: `simulate --save`, `saves` and `branch`, each taking `--saves DIR`; and `play`'s
+options that choose a game (`--load`, `--name`), checked before the terminal UI starts."""
 
 from __future__ import annotations
 
@@ -58,10 +59,13 @@ def test_saves_lists_names_labels_and_months(here, capsys):
     (here / "saves" / "broken.toml").write_text("[save]\nformat = 99\n# end of save\n")
     code, out, _ = run(capsys, "saves")
     lines = out.splitlines()
-    assert code == 0 and lines[0].split() == ["name", "label", "scenario", "month", "reached", "saved"]
-    assert lines[1].startswith("a_game ") and "simulated game, seed 4" in lines[1] and "July 2013" in lines[1]
-    assert lines[2].startswith("b_game ") and "August 2013" in lines[2]
-    assert lines[3].startswith("broken ") and "cannot be read: this save was made by a newer version" in lines[3]
+    assert code == 0 and lines[0] == "Saves:"
+    assert lines[1].split() == ["name", "game", "label", "scenario", "month", "reached", "saved"]
+    a_game = read_record(here / "saves" / "a_game.toml")
+    assert lines[2].startswith("  a_game  " + a_game.game) and "simulated game, seed 4" in lines[2]
+    assert "July 2013" in lines[2]
+    assert lines[3].startswith("  b_game ") and "August 2013" in lines[3]
+    assert lines[4].startswith("  broken ") and "cannot be read: this save was made by a newer version" in lines[4]
 
 
 def test_branch_writes_a_new_file_and_leaves_the_save_alone(here, capsys):
@@ -71,13 +75,16 @@ def test_branch_writes_a_new_file_and_leaves_the_save_alone(here, capsys):
 
     code, out, err = run(capsys, "branch", "game", "--at", "12", "--name", "what-if")
     assert code == 0 and err == ""
-    assert (
-        out
-        == f"Wrote saves/what-if.toml: a new game from saves/game.toml after move 12 of {total} (June 2013); saves/game.toml is unchanged.\n"
-    )
     branch = read_record(here / "saves" / "what-if.toml")
-    assert branch.moves == read_record(here / "saves" / "game.toml").moves[:12]
+    game = read_record(here / "saves" / "game.toml")
+    assert out == (
+        f"Wrote saves/what-if.toml: a new game from saves/game.toml after move 12 of {total} (June 2013); "
+        "saves/game.toml is unchanged.\n"
+        f'The new game is "what-if" (id {branch.game}, branched from game {game.game}).\n'
+    )
+    assert branch.moves == game.moves[:12]
     assert branch.label == "branch of simulated game, seed 4 at 12"
+    assert branch.name == "what-if" and branch.parent == game.game and branch.game != game.game
     assert (here / "saves" / "game.toml").read_bytes() == original
 
     code, _, err = run(capsys, "branch", "game", "--at", "12", "--name", "what-if")
@@ -87,6 +94,8 @@ def test_branch_writes_a_new_file_and_leaves_the_save_alone(here, capsys):
     code, _, err = run(capsys, "branch", "game", "--at", "lunch", "--name", "other")
     assert code == 1 and err.startswith('bigshire: saves/game.toml: there is no checkpoint "lunch" in this save')
     code, _, err = run(capsys, "branch", "nowhere", "--at", "1", "--name", "other")
-    assert code == 1 and err == "bigshire: nowhere: there is no such save (looked for it as given and in saves/)\n"
+    assert (
+        code == 1 and err == "bigshire: nowhere: there is no such save or game (looked for it as given and in saves/)\n"
+    )
     assert (here / "saves" / "game.toml").read_bytes() == original
     assert sorted(p.name for p in (here / "saves").iterdir()) == ["game.toml", "what-if.toml"]

@@ -40,7 +40,8 @@ def test_sigkill_at_random_moments_leaves_only_loadable_saves(tmp_path, full_gam
         folder = tmp_path / f"run{attempt}" / "autosave"
         proc = subprocess.Popen([sys.executable, str(CHILD), str(folder), str(SEED)], stdout=subprocess.PIPE, text=True)
         try:
-            assert proc.stdout.readline().strip() == "ready"
+            ready, game = proc.stdout.readline().split()
+            assert ready == "ready"
             time.sleep(rng.uniform(0.02, 1.2))
         finally:
             proc.send_signal(signal.SIGKILL)
@@ -50,15 +51,17 @@ def test_sigkill_at_random_moments_leaves_only_loadable_saves(tmp_path, full_gam
         assert "done" not in printed, "the game finished before it was killed; kill it sooner"
         made = int(printed[-1]) if printed else 0  # moves made and autosaved; one more may have been under way
 
-        files = sorted(folder.iterdir()) if folder.exists() else []
+        mine = folder / game
+        files = sorted(mine.iterdir()) if mine.exists() else []
         for path in files:
-            if _TEMP.fullmatch(path.name):
-                continue  # a write the kill interrupted: never a .toml, removed by the next Autosaver
+            if _TEMP.fullmatch(path.name) or path.name == "lock":
+                continue  # a write the kill interrupted (never a .toml, removed by the next Autosaver); a stale lock
             assert path.suffix == ".toml", f"unexpected file {path.name}"
             loaded = load_record(path, scenario)
             assert loaded.record.moves == moves[: len(loaded.record.moves)], f"{path.name} is not a prefix of the game"
+            assert loaded.record.game == game
 
-        latest = folder / "latest.toml"
+        latest = mine / "latest.toml"
         if not latest.exists():
             assert made == 0, f"no latest.toml after {made} moves"
             continue
@@ -66,5 +69,9 @@ def test_sigkill_at_random_moments_leaves_only_loadable_saves(tmp_path, full_gam
         assert made <= len(resumed.record.moves) <= made + 1
         assert resumed.session.moves == list(moves[: len(resumed.record.moves)])
 
-        Autosaver(folder)
-        assert not [p for p in folder.iterdir() if _TEMP.fullmatch(p.name)]
+        # Resuming in a new process: the killed process's lock is stale and taken over; its temporary files go.
+        autosave = Autosaver(folder)
+        resumed.session.on_change = autosave
+        resumed.session.checkpoint("after the crash")
+        assert (mine / "lock").is_file() and not [p for p in mine.iterdir() if _TEMP.fullmatch(p.name)]
+        autosave.close()

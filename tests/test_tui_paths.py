@@ -54,7 +54,7 @@ def test_a_month_with_two_seats_and_bots(tmp_path: Path):
     humans = [m for m in session.moves if m.actor in TWO_SEATS]
     assert humans == [EndTurn(actor="east_bigshire"), EndTurn(actor="monitor")]
     assert {m.actor for m in session.moves} - set(TWO_SEATS), "the computer played the other organisations"
-    assert (tmp_path / "saves" / "autosave" / "latest.toml").is_file()
+    assert (tmp_path / "saves" / "autosave" / session.game_id / "latest.toml").is_file()
 
 
 def test_the_curtain_and_a_pin_keep_private_briefs_private(tmp_path: Path):
@@ -98,8 +98,7 @@ def test_undo_takes_back_the_last_move(tmp_path: Path):
         await pilot.pause()
         game = app.game
         found["before"] = game.state
-        families = list(app.screen.model.families)
-        await pilot.press("m", str(families.index("decision") + 1), "enter")  # take the first decision offered
+        await pilot.press("m", "d", "enter", "c")  # take the first decision offered: preview, then commit
         await pilot.pause()
         found["made"] = list(game.session.moves_this_turn())
         await pilot.press("u")
@@ -157,8 +156,7 @@ def test_a_game_resumes_after_ctrl_c(tmp_path: Path):
         app = pilot.app
         await pilot.press("enter", "enter")
         await pilot.pause()
-        families = list(app.screen.model.families)
-        await pilot.press("m", str(families.index("decision") + 1), "enter")
+        await pilot.press("m", "d", "enter", "c")
         await pilot.pause()
         before["state"] = app.game.state
         before["moves"] = list(app.game.session.moves)
@@ -170,7 +168,7 @@ def test_a_game_resumes_after_ctrl_c(tmp_path: Path):
     assert not before["running"], "Ctrl+C leaves the game"
 
     args = argparse.Namespace(
-        load=str(saves / "autosave" / "latest"), review=None, human=[], seed=None, scenario=None, saves=str(saves)
+        load="latest", review=None, human=[], seed=None, scenario=None, saves=str(saves), name=""
     )
     launch = build_launch(args)
     launch.scenario = SCENARIO

@@ -83,7 +83,23 @@ class TestMoves:
     def test_below_tariff_offer_is_refused_with_the_engines_reason(self, tmp_path: Path, svg_snapshot):
         async def run_before(pilot) -> None:
             await to_desk(pilot)
-            await pilot.press("m", "1", "down", "tab", "ctrl+u", "9", "5", "enter")
+            await pilot.press("m", "c", "down", "tab", "ctrl+u", "9", "5", "enter")
+
+        app = make_app(tmp_path / "saves", mode="new", seed=1, seats=CONSORTIUM)
+        assert shot(app, run_before) == svg_snapshot
+
+    def test_move_menu_with_fixed_letters(self, tmp_path: Path, svg_snapshot):
+        async def run_before(pilot) -> None:
+            await to_desk(pilot)
+            await pilot.press("m")
+
+        app = make_app(tmp_path / "saves", mode="new", seed=1, seats={"united_hospitals": "United Hospitals"})
+        assert shot(app, run_before) == svg_snapshot
+
+    def test_preview_before_commit(self, tmp_path: Path, svg_snapshot):
+        async def run_before(pilot) -> None:
+            await to_desk(pilot)
+            await pilot.press("m", "p", "enter")  # the first financial plan on offer
 
         app = make_app(tmp_path / "saves", mode="new", seed=1, seats=CONSORTIUM)
         assert shot(app, run_before) == svg_snapshot

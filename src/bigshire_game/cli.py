@@ -157,26 +157,42 @@ def _save_simulated(args: argparse.Namespace, scenario, game, target: Path) -> i
 
 def cmd_saves(args: argparse.Namespace) -> int:
     from .content import month_label
-    from .saves import SaveError, list_saves, read_record
+    from .saves import SaveError, games_table, list_games, read_record
 
-    paths = list_saves(args.saves)
-    if not paths:
+    games = list_games(args.saves)
+    named = sorted(p for p in Path(args.saves).glob("*.toml") if p.is_file() and not p.name.startswith("."))
+    if not games and not named:
         print(f"No saves in {args.saves}.")
         return EXIT_OK
-    rows = [("name", "label", "scenario", "month reached", "saved")]
-    for path in paths:
-        name = "latest (autosave)" if path.parent.name == "autosave" else path.stem
-        try:
-            r = read_record(path)
-        except SaveError as exc:
-            rows.append((name, f"cannot be read: {exc.reason}", "", "", ""))
-            continue
-        saved = r.created.replace("T", " ").replace("Z", " UTC")
-        finished = " (finished)" if r.snapshot.finished else ""
-        rows.append((name, r.label, r.scenario, month_label(r.month) + finished, saved))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[4])
+    if games:
+        print("Games (continue one with: bigshire play --load NAME_OR_ID):")
+        for game, line in zip(games, games_table(games).splitlines(), strict=True):
+            print(line)
+            marks = ", ".join(f'"{c.label}" (move {c.moves}, {month_label(c.month)})' for c in game.checkpoints)
+            if marks:
+                print(f"      checkpoints: {marks}")
+            if game.saves:
+                print(f"      saves: {', '.join(p.stem for p in game.saves)}")
+            if game.legacy:
+                print("      (saved by an older version as autosave/latest.toml)")
+    if named:
+        if games:
+            print()
+        print("Saves:")
+        rows = [("name", "game", "label", "scenario", "month reached", "saved")]
+        for path in named:
+            try:
+                r = read_record(path)
+            except SaveError as exc:
+                rows.append((path.stem, "", f"cannot be read: {exc.reason}", "", "", ""))
+                continue
+            saved = r.created.replace("T", " ").replace("Z", " UTC")
+            finished = " (finished)" if r.snapshot.finished else ""
+            rows.append((path.stem, r.name or r.game, r.label, r.scenario, month_label(r.month) + finished, saved))
+        widths = [max(len(row[i]) for row in rows) for i in range(5)]
+        for row in rows:
+            cells = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+            print(f"  {cells}  {row[5]}".rstrip())
     return EXIT_OK
 
 
@@ -200,14 +216,11 @@ def cmd_branch(args: argparse.Namespace) -> int:
             )
             return EXIT_PROBLEMS
         count = branch_point(loaded, args.at)
-        session = branch(loaded, args.at)
-        source = loaded.record.label or loaded.path.stem
-        record = record_of(
-            session,
-            label=f"branch of {source} at {args.at}",
-            checkpoints=[c for c in loaded.record.checkpoints if c.moves <= count],
-            pins=loaded.record.pins,
+        session = branch(loaded, args.at).branched(args.name.strip())
+        source = loaded.record.name or (
+            loaded.record.label if loaded.record.label not in ("", "autosave") else f"game {loaded.record.game}"
         )
+        record = record_of(session, label=f"branch of {source} at {args.at}")
         path = write_record(record, target, force=args.force)
     except SaveError as exc:
         print(f"bigshire: {exc}", file=sys.stderr)
@@ -216,6 +229,7 @@ def cmd_branch(args: argparse.Namespace) -> int:
         f"Wrote {path}: a new game from {loaded.path} after move {count} of {len(loaded.record.moves)} "
         f"({month_label(record.month)}); {loaded.path} is unchanged."
     )
+    print(f'The new game is "{record.name}" (id {record.game}, branched from game {record.parent}).')
     return EXIT_OK
 
 
@@ -242,7 +256,7 @@ def cmd_debrief(args: argparse.Namespace) -> int:
             loaded = load_record(name, scenario, saves_dir=args.saves)
             for warning in loaded.warnings:
                 print(f"bigshire: warning: {warning}", file=sys.stderr)
-            games.append(Game(loaded.path.stem, loaded.record.seed, loaded.record.moves))
+            games.append(Game(loaded.path.stem, loaded.record.seed, loaded.record.moves, loaded.record.table_log))
         debrief = debrief_games(scenario, games, role, months)
     except (SaveError, DebriefError) as exc:
         print(f"bigshire: {exc}", file=sys.stderr)
@@ -334,7 +348,9 @@ def _write_atomically(path: Path, text: str) -> None:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
+        from .saves.store import umask
+
+        os.chmod(tmp, 0o666 & ~umask())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -372,14 +388,16 @@ def build_parser() -> argparse.ArgumentParser:
     _saves_options(p, force="replace a save of the same name")
     p.set_defaults(func=cmd_simulate)
 
-    p = sub.add_parser("saves", help="list the saved games in the saves folder")
+    p = sub.add_parser("saves", help="list the games in the saves folder, with their checkpoints and saves")
     _saves_options(p)
     p.set_defaults(func=cmd_saves)
 
     p = sub.add_parser("branch", help="start a new game from a checkpoint or move of a save; the save is untouched")
-    p.add_argument("save", metavar="SAVE", help='a save file, a name in the saves folder, or "latest"')
+    p.add_argument(
+        "save", metavar="SAVE", help='a save file, a name in the saves folder, a game\'s name or id, or "latest"'
+    )
     p.add_argument("--at", required=True, metavar="POINT", help="a checkpoint's label, or a number of moves")
-    p.add_argument("--name", required=True, metavar="NEW", help="the new save's name")
+    p.add_argument("--name", required=True, metavar="NEW", help="the new game's name, and its save's")
     p.add_argument("--scenario", metavar="DIR", help="scenario folder (default: built-in Bigshire)")
     _saves_options(p, force="replace a save called NEW")
     p.set_defaults(func=cmd_branch)

@@ -22,10 +22,12 @@ from attrs import frozen
 
 from .catalogue import CARE_PROVIDER_KINDS, COMMISSIONER_KINDS, PROVIDER_KINDS, SYSTEM_KINDS
 from .content import Scenario, turn_label
+from .content.scenario import month_label
 from .content.model import EventFilter, Theme
 from .engine.events import Event
 from .engine.moves import Move
 from .engine.state import FACILITATOR, GameState
+from .session import BOT, CHECKPOINT, HANDED_BACK, TAKEN_OVER, TableEntry
 from .narrative import (
     Lookup,
     Told,
@@ -106,6 +108,52 @@ def worth_telling(e: Event, deciders: dict[str, int] | None = None, alarms: froz
     return True
 
 
+# --- what the whole room knows ------------------------------------------------------------------
+
+
+@frozen
+class Accounts:
+    """An organisation's money as published: what anyone at the table may know of it."""
+
+    balance: int | None
+    """The balance as the last month closed (the opening balance before the first); None when the
+    events given do not reach back to a month end."""
+    results: tuple[int, ...] = ()
+    """Each month's result (surplus or deficit), month by month, as each month closed."""
+    balances: tuple[int, ...] = ()
+    """The balance as each month closed."""
+
+
+def at_month_end(state: GameState) -> bool:
+    """Whether `state` stands between two months: before the first, after the last, or before a month's news."""
+    return not state.started or state.finished or (state.phase == 0 and not state.actor)
+
+
+def published(state: GameState, events: Iterable[Event], rid: str) -> Accounts:
+    """The one rule for what the whole room sees of an organisation's money: its accounts as published
+    at each month end, the balance as the month closed and the month's result (opening balances are
+    public too). Its balance between month ends, its income and spending lines, its forecast and the
+    money in offers still being made stay its own. The month report shows these for every
+    organisation; `bigshire debrief --role` shows them for every organisation but the role's own.
+    `events` are those up to `state` (they give the months' results, and the last published balance
+    when `state` is part-way through a month)."""
+    closed = [e for e in events if e.kind == "MonthResolved" and e.data.get("role") == rid]
+    results = tuple(int(e.data.get("result", 0)) for e in closed)
+    balances = tuple(int(e.data.get("balance", 0)) for e in closed)
+    if at_month_end(state):
+        balance: int | None = state.orgs[rid].balance
+        if balances:
+            balances = (*balances[:-1], balance)  # the month's close, with anything paid at the very end
+    else:
+        balance = balances[-1] if balances else None
+    return Accounts(balance, results, balances)
+
+
+def knows_books(viewer: str | None, rid: str) -> bool:
+    """Whether `viewer` (None: the observers) sees `rid`'s own books, not only its published accounts."""
+    return viewer is None or viewer in (rid, FACILITATOR)
+
+
 # --- the debrief as data ------------------------------------------------------------------------
 
 
@@ -170,6 +218,7 @@ class Debrief:
     timeline: tuple[Month, ...]
     notes: tuple[Note, ...]
     note: str = ""  # what the account covers, when it is not simply a period of one game
+    at_table: tuple[str, ...] = ()  # seats taken over and handed back, checkpoints: the room, not the game
 
 
 @frozen
@@ -215,6 +264,7 @@ class _Context:
         self.start, self.end = start, end
         self.words = Words(scenario, Lookup((start, end), events))
         self.all_events = [e for e in events if role is None or e.visible_to(role)]
+        self.window_events = tuple(events)  # everything that happened, for the published accounts
         lo, hi = self.window(months)
         self.events = [e for e in self.all_events if lo <= e.month <= hi]
         self.deciders = {
@@ -250,7 +300,12 @@ class _Context:
         return f"{self.words.month(e.month)}: {self.tell(e).text}"
 
     def knows_money(self, rid: str) -> bool:
-        return self.role is None or self.role in (rid, FACILITATOR)
+        return knows_books(self.role, rid)
+
+    def published(self, state: GameState, rid: str) -> int | None:
+        """`rid`'s balance as the room knew it at `state` (one of the window's ends)."""
+        events = self.window_events if state is self.end else ()
+        return published(state, events, rid).balance
 
     def name(self, rid: str) -> str:
         return self.words.name(rid)
@@ -415,6 +470,10 @@ def _headline(ctx: _Context) -> list[str]:
     return out[:5]
 
 
+def _public(amount: int | None) -> str:
+    return "not published" if amount is None else balance(amount)
+
+
 def _holding(amount: int) -> str:
     if amount == 0:
         return "nothing in hand"
@@ -485,8 +544,8 @@ def _table(ctx: _Context) -> list[Row]:
         rows.append(
             Row(
                 name=role.short_name,
-                money_then=balance(then.balance) if known else "not known",
-                money_now=balance(now.balance) if known else "not known",
+                money_then=balance(then.balance) if known else _public(ctx.published(ctx.start, rid)),
+                money_now=balance(now.balance) if known else _public(ctx.published(ctx.end, rid)),
                 quality=quality,
                 status=status or "none",
                 agreements=agreements,
@@ -614,6 +673,13 @@ def _org_summary(ctx: _Context, rid: str, results: list[tuple[int, int]]) -> lis
             if one_off:
                 line += f"; one-off money {'added' if one_off > 0 else 'took away'} {money(one_off)}"
         out.append(_sentence(line))
+    elif not ctx.knows_money(rid):
+        first, last = ctx.published(ctx.start, rid), ctx.published(ctx.end, rid)
+        if first is not None and last is not None and (first or last):
+            if first == last:
+                out.append(f"Its published accounts showed {_holding(last)} throughout.")
+            else:
+                out.append(f"Its published accounts went from {_holding(first)} to {_holding(last)}.")
     if role.kind in CARE_PROVIDER_KINDS:
         if now.quality == then.quality:
             out.append(f"Its quality held at {now.quality}.")
@@ -669,8 +735,7 @@ def _activity(ctx: _Context, rid: str) -> list[str]:
     asked = [e for e in mine if e.kind in ("ConcernRaised", "RequestRaised", "MeetingConvened")]
     silent = sum(1 for e in asked if _item_id(e) not in answered)
     if asked and silent:
-        whole = plural(len(asked), "concern, request or invitation", "concerns, requests and invitations")
-        out.append(f"No reply came to {number(silent)} of its {whole}.")
+        out.append(_unanswered(asked, silent))
     landed = sum(1 for e in ctx.events if e.kind == "AgendaItemAdded" and e.data.get("regulator") == rid)
     dismissed = sum(1 for e in mine if e.kind == "DecisionTaken" and e.data.get("decision") == "dismiss_agenda_item")
     if landed:
@@ -679,6 +744,21 @@ def _activity(ctx: _Context, rid: str) -> list[str]:
             line += f"; it set aside {number(dismissed)}"
         out.append(_sentence(line))
     return out
+
+
+_ASKED = (("ConcernRaised", "concern"), ("RequestRaised", "request"), ("MeetingConvened", "invitation"))
+
+
+def _unanswered(asked: Sequence[Event], silent: int) -> str:
+    """ "No reply came to its concern.", "No reply came to two of its five concerns and requests."."""
+    kinds = Counter(e.kind for e in asked)
+    nouns = [noun for kind, noun in _ASKED if kinds[kind]]
+    if len(asked) == 1:
+        return f"No reply came to its {nouns[0]}."
+    what = f"{number(len(asked))} {listed(noun + 's' for noun in nouns)}"
+    if silent == len(asked):
+        return f"No reply came to {'either' if silent == 2 else 'any'} of its {what}."
+    return f"No reply came to {number(silent)} of its {what}."
 
 
 # --- contracts, alliances, sanctions ---------------------------------------------------------
@@ -1029,11 +1109,40 @@ class DebriefError(ValueError):
 
 @frozen
 class Game:
-    """What the debrief needs of a saved game: its name for people, its seed and its move log."""
+    """What the debrief needs of a saved game: its name for people, its seed, its move log and its table log."""
 
     label: str
     seed: int
     moves: tuple[Move, ...]
+    table: tuple[TableEntry, ...] = ()
+
+
+def at_table(scenario: Scenario, entries: Iterable[TableEntry], months: tuple[int, int] | None = None) -> list[str]:
+    """What happened at the table rather than in the game, in the order it happened, one sentence each."""
+    lines = []
+    for e in entries:
+        if months is not None and e.month in scenario.months:
+            index = scenario.months.index(e.month)
+            if not months[0] <= index <= months[1]:
+                continue
+        when = f"{month_label(e.month)}, after move {e.after}" if e.month else f"After move {e.after}"
+        org = scenario.roles[e.role].short_name if e.role in scenario.roles else e.role
+        if e.kind == CHECKPOINT:
+            what = f"the facilitator marked a checkpoint, “{e.label}”"
+        elif e.kind == TAKEN_OVER:
+            what = f"the facilitator took over {org}" + (f" from {_seat_words(e.previous)}" if e.previous else "")
+        elif e.kind == HANDED_BACK:
+            what = f"the facilitator handed {org} back to {_seat_words(e.seat)}"
+        else:
+            what = f"{org} went to {_seat_words(e.seat)}"
+        lines.append(f"{when}: {what}.")
+    return lines
+
+
+def _seat_words(seat: str) -> str:
+    return {BOT: "the computer", FACILITATOR: "the facilitator"}.get(seat, seat)
+
+
 
 
 def debrief_games(
@@ -1050,7 +1159,8 @@ def debrief_games(
         played = replay(scenario, game.seed, game.moves)
         first, last = _turns(scenario, months)
         start, end, events = played.window(first, last)
-        return build_debrief(scenario, events, start, end, role, months)
+        debrief = build_debrief(scenario, events, start, end, role, months)
+        return attrs.evolve(debrief, at_table=tuple(at_table(scenario, game.table, months)))
     a, b = games
     if a.seed != b.seed:
         raise DebriefError(
@@ -1168,7 +1278,7 @@ def compare_branches(
     return BranchDebrief(
         title=title or f"Two branches of one game: {scenario.title}",
         fork=tuple(fork),
-        comparison=tuple(_comparison(scenario, [end for *_, end in branches], role)),
+        comparison=tuple(_comparison(scenario, [(events, end) for *_, events, end in branches], role)),
         branches=tuple(told),
         shared_notes=shared,
     )
@@ -1188,16 +1298,20 @@ def _limited(items: list[Item], limit: int) -> tuple[list[Item], int]:
     return items[:limit], max(0, len(items) - limit)
 
 
-def _comparison(scenario: Scenario, ends: Sequence[GameState], role: str | None) -> list[tuple[str, str, str]]:
-    """Each organisation where the branches ended apart: money (if known), quality, sanctions."""
+def _comparison(
+    scenario: Scenario, ends: Sequence[tuple[Sequence[Event], GameState]], role: str | None
+) -> list[tuple[str, str, str]]:
+    """Each organisation where the branches ended apart: money (its books, or else as published), quality, sanctions."""
     words = Words(scenario)
     out = []
     for rid, r in scenario.roles.items():
         cells = []
-        for end in ends:
+        for events, end in ends:
             parts = []
-            if role in (None, FACILITATOR, rid):
+            if knows_books(role, rid):
                 parts.append(balance(end.orgs[rid].balance))
+            else:
+                parts.append(_public(published(end, events, rid).balance))
             if r.kind in CARE_PROVIDER_KINDS:
                 parts.append(f"quality {end.orgs[rid].quality}")
             for ladder in scenario.info.ladders:
@@ -1267,6 +1381,8 @@ def _markdown_lines(d: Debrief, level: int) -> list[str]:
     ):
         out += [f"{h}# {heading}", ""]
         out += [*_bullets(lines), ""] if lines else [none, ""]
+    if d.at_table:
+        out += [f"{h}# At the table", "", *_bullets(d.at_table), ""]
     out += [f"{h}# Month by month", ""]
     if not d.timeline:
         out += ["Nothing worth telling happened.", ""]
@@ -1428,6 +1544,9 @@ def _text_lines(d: Debrief, marks: tuple[str, str, str]) -> list[str]:
     ):
         out += _heading(heading, mid)
         out += [*_text_bullets(lines), ""] if lines else [*_wrap(none), ""]
+    if d.at_table:
+        out += _heading("At the table", mid)
+        out += [*_text_bullets(d.at_table), ""]
     out += _heading("Month by month", mid)
     for month in d.timeline:
         out += _heading(month.label, low)

@@ -100,8 +100,14 @@ def tidy(text: str, capital: bool = True) -> str:
     return text[:1].upper() + text[1:] if capital else text
 
 
+_LED_BY = re.compile(r"\b(?:for|with|to|of|from|about|on|at|in|by|after) \{([a-z_]+)\}")
+
+
 def fill(text: str, fields: Mapping[str, str], capital: bool = True) -> str:
-    """Substitute {name} placeholders; content checks have made sure every name is known."""
+    """Substitute {name} placeholders; content checks have made sure every name is known.
+    A field left empty takes the little word leading into it along ("worth £1m a year for {services}."
+    with no services reads "worth £1m a year.", not "a year for.")."""
+    text = _LED_BY.sub(lambda m: m.group(0) if fields.get(m.group(1), "") else "", text)
     return tidy(_PLACEHOLDER.sub(lambda m: fields.get(m.group(1), ""), text), capital)
 
 

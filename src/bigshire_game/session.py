@@ -1,16 +1,21 @@
-"""The one stateful object a front end talks to: the current state, the log of
-moves and events, who sits where, bots for absent organisations, and undo of
-the moves made in the turn in progress.
+"""The one stateful object a front end talks to: the game (state, move log, events)
+and the table around it (who sits where, PINs, takeovers, checkpoints, the month
+clock, which shared screen the room has seen), with undo and autosaving.
 
 Everything else is pure; a session can be rebuilt exactly from its scenario,
-seed and move log, which is what saves store.
+seed and move log plus its table log, which is what saves store. The session
+never imports saves: a front end injects the saver (`on_change`).
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterable
 
+from attrs import field, frozen
+
 from . import bots
+from .clock import ClockState, MonthClock
 from .content import Scenario
 from .engine.events import Event
 from .engine.game import apply, legal_moves, new_game, run_until_input
@@ -18,6 +23,57 @@ from .engine.moves import EndTurn, Move, Rejection
 from .engine.state import FACILITATOR, GameState
 
 BOT = "computer"
+
+# The kinds of table entry: what happened at the table rather than in the game.
+SEATED = "seated"  # an organisation given to another seat (a person, the computer)
+TAKEN_OVER = "taken_over"  # the facilitator took an organisation's seat
+HANDED_BACK = "handed_back"  # ... and gave it back
+CHECKPOINT = "checkpoint"  # a labelled moment for the debrief and for branching
+TABLE_KINDS = (SEATED, TAKEN_OVER, HANDED_BACK, CHECKPOINT)
+
+
+@frozen(kw_only=True)
+class TableEntry:
+    """One entry of the table log. `after` is how many moves of the log had been made when it happened,
+    so it can never point past the log: undo stops at it."""
+
+    kind: str
+    after: int
+    month: str = ""
+    role: str = ""
+    seat: str = ""  # the seat the organisation went to
+    previous: str = ""  # the seat it came from, so a takeover can be handed back after a reload
+    label: str = ""  # a checkpoint's label
+
+
+@frozen(kw_only=True)
+class Table:
+    """Everything of a game that is not the game itself, as a save keeps it."""
+
+    game: str  # a stable id, kept by every save and autosave of this game
+    name: str = ""
+    parent: str = ""  # the game this one was branched from
+    pins: dict[str, str] = field(factory=dict)  # seat -> salted PIN hash
+    log: tuple[TableEntry, ...] = ()
+    clock: ClockState = ClockState()
+    news_shown: int = -1  # the last turn whose news the room has seen
+    reported: int = 0  # the turn whose month report is owed next
+
+
+@frozen
+class Undone:
+    """What an undo did: the move taken back, or why nothing was (`bool(undone)` says which)."""
+
+    move: Move | None
+    reason: str = ""
+
+    def __bool__(self) -> bool:
+        return self.move is not None
+
+
+def new_game_id() -> str:
+    """A short id that tells this game's saves from another table's in the same folder."""
+    return secrets.token_hex(4)
 
 
 class Session:
@@ -29,6 +85,12 @@ class Session:
         seed: int,
         seats: dict[str, str] | None = None,
         on_change: Callable[[Session], None] | None = None,
+        *,
+        game_id: str | None = None,
+        name: str = "",
+        parent: str = "",
+        pins: dict[str, str] | None = None,
+        clock: MonthClock | None = None,
     ) -> None:
         self.scenario = scenario
         self.seed = seed
@@ -37,6 +99,15 @@ class Session:
         self.moves: list[Move] = []
         self.events: list[Event] = []
         self.on_change = on_change
+        self.game_id = game_id or new_game_id()
+        self.name = name
+        self.parent = parent
+        self.pins: dict[str, str] = dict(pins or {})
+        self.table: list[TableEntry] = []
+        self.clock = clock or MonthClock()
+        self.news_shown = -1
+        self.reported = 0
+        self.revision = 0  # goes up with every change a save would show, so an autosaver can skip repeats
         self._turn_start: tuple[GameState, int, int] | None = None
 
     # --- who is at the keyboard -------------------------------------------------------
@@ -56,6 +127,12 @@ class Session:
     def legal(self, role: str | None = None) -> list[Move]:
         role = role or self.actor
         return legal_moves(self.state, self.scenario, role) if role else []
+
+    @property
+    def month(self) -> str:
+        months = self.scenario.months
+        index = self.state.month_index
+        return months[index] if 0 <= index < len(months) else ""
 
     # --- playing ----------------------------------------------------------------------------
 
@@ -87,13 +164,38 @@ class Session:
             self._changed()
         return new
 
-    def undo(self) -> bool:
-        """Take back the last move of the turn in progress; False when there is none."""
-        if self._turn_start is None:
-            return False
+    def undo(self) -> Undone:
+        """Take back the acting organisation's last move of its turn; never a facilitator's intervention,
+        and never past a checkpoint or a seat change (the reason says which)."""
+        last = self._last_of_turn()
+        if isinstance(last, str):
+            return Undone(None, last)
+        if last.actor == FACILITATOR:
+            return Undone(None, "The facilitator's intervention came after your last move; only the facilitator can take it back (F2).")
+        return self._take_back()
+
+    def undo_intervention(self) -> Undone:
+        """The facilitator takes back its own last intervention, if nothing has been played since."""
+        last = self._last_of_turn(whose="the facilitator's")
+        if isinstance(last, str):
+            return Undone(None, last)
+        if last.actor != FACILITATOR:
+            return Undone(None, "A move has been made since the facilitator's last intervention; it can no longer be taken back.")
+        return self._take_back()
+
+    def _last_of_turn(self, whose: str = "") -> Move | str:
+        """The last move of the turn in progress, or why there is nothing that may be taken back."""
+        if self._turn_start is None or len(self.moves) <= self._turn_start[1]:
+            return f"There is nothing of {whose or 'this turn'} to take back in this turn." if whose else "Nothing to undo in this turn."
+        for entry in reversed(self.table):
+            if entry.after >= len(self.moves):
+                return f"The table moved on after the last move ({self._entry_words(entry)}); it cannot be undone."
+        return self.moves[-1]
+
+    def _take_back(self) -> Undone:
+        assert self._turn_start is not None
         start, moves_at, events_at = self._turn_start
-        if len(self.moves) <= moves_at:
-            return False
+        taken = self.moves[-1]
         keep = self.moves[moves_at:-1]
         del self.moves[moves_at:]
         del self.events[events_at:]
@@ -104,19 +206,136 @@ class Session:
             self.state, events = outcome
             self._record((move,), events, [])
         self._changed()
-        return True
+        return Undone(taken)
 
     def moves_this_turn(self) -> list[Move]:
         if self._turn_start is None:
             return []
         return self.moves[self._turn_start[1] :]
 
+    # --- the table -----------------------------------------------------------------------------
+
+    @property
+    def checkpoints(self) -> list[TableEntry]:
+        return [entry for entry in self.table if entry.kind == CHECKPOINT]
+
+    def checkpoint(self, label: str) -> TableEntry:
+        """Mark this moment with a label, for the debrief and for branching; undo cannot cross it."""
+        entry = TableEntry(kind=CHECKPOINT, after=len(self.moves), month=self.month, label=label)
+        self.table.append(entry)
+        self._changed()
+        return entry
+
+    def home_seat(self, role: str) -> str:
+        """The seat an organisation goes back to when the facilitator hands it back."""
+        for entry in reversed(self.table):
+            if entry.role == role and entry.kind == TAKEN_OVER:
+                return entry.previous
+        return self.seats.get(role, BOT)
+
+    def taken_over(self, role: str) -> bool:
+        for entry in reversed(self.table):
+            if entry.role == role and entry.kind in (TAKEN_OVER, HANDED_BACK, SEATED):
+                return entry.kind == TAKEN_OVER
+        return False
+
+    def reseat(self, role: str, seat: str) -> list[Event]:
+        """Give an organisation to another seat: the facilitator takes it over, hands it back, or a new seat
+        (a person or the computer) takes it. A computer plays at once if it is its turn."""
+        previous = self.seats.get(role, BOT)
+        if seat == previous:
+            return []
+        if seat == FACILITATOR:
+            kind = TAKEN_OVER
+        elif self.taken_over(role) and seat == self.home_seat(role):
+            kind = HANDED_BACK
+        else:
+            kind = SEATED
+        self.table.append(
+            TableEntry(kind=kind, after=len(self.moves), month=self.month, role=role, seat=seat, previous=previous)
+        )
+        self.seats[role] = seat
+        if self.actor == role and seat == BOT:
+            return self.run()
+        self._changed()
+        return []
+
+    def set_pin(self, seat: str, hashed: str | None) -> None:
+        """A seat's PIN hash (None or "" removes it)."""
+        if hashed:
+            self.pins[seat] = hashed
+        else:
+            self.pins.pop(seat, None)
+        self._changed()
+
+    def shown(self, news: int | None = None, reported: int | None = None) -> None:
+        """The room has seen a month's news or report: a resumed game does not show it again."""
+        changed = False
+        if news is not None and news != self.news_shown:
+            self.news_shown, changed = news, True
+        if reported is not None and reported != self.reported:
+            self.reported, changed = reported, True
+        if changed:
+            self._changed()
+
+    def touch(self) -> None:
+        """Something of the table changed that a save shows (the clock paused or extended): autosave it."""
+        self._changed()
+
+    def table_state(self) -> Table:
+        """The table as a save keeps it."""
+        return Table(
+            game=self.game_id,
+            name=self.name,
+            parent=self.parent,
+            pins=dict(sorted(self.pins.items())),
+            log=tuple(self.table),
+            clock=self.clock.state(),
+            news_shown=self.news_shown,
+            reported=self.reported,
+        )
+
+    def restore_table(self, table: Table, now: Callable[[], float] | None = None) -> None:
+        """Put back a saved table: seats stay as saved, the clock comes back paused at the time it had left.
+        Entries after the move log's end are dropped, so the table never points at moves it does not hold."""
+        self.game_id = table.game or self.game_id
+        self.name = table.name
+        self.parent = table.parent
+        self.pins = dict(table.pins)
+        self.table = [entry for entry in table.log if entry.after <= len(self.moves)]
+        self.clock = MonthClock.resumed(table.clock, now) if now else MonthClock.resumed(table.clock)
+        self.news_shown = table.news_shown
+        self.reported = table.reported
+
+    def branched(self, name: str = "") -> Session:
+        """This session as a new game that records where it came from (its own id, its own autosaves)."""
+        self.parent, self.game_id, self.name = self.game_id, new_game_id(), name
+        self._changed()
+        return self
+
+    @staticmethod
+    def _entry_words(entry: TableEntry) -> str:
+        if entry.kind == CHECKPOINT:
+            return f'the checkpoint "{entry.label}" was saved'
+        if entry.kind == TAKEN_OVER:
+            return "the facilitator took over a seat"
+        if entry.kind == HANDED_BACK:
+            return "the facilitator handed a seat back"
+        return "a seat changed hands"
+
     # --- rebuilding -----------------------------------------------------------------------------
 
     @classmethod
-    def replay(cls, scenario: Scenario, seed: int, seats: dict[str, str], moves: Iterable[Move]) -> Session:
+    def replay(
+        cls,
+        scenario: Scenario,
+        seed: int,
+        seats: dict[str, str],
+        moves: Iterable[Move],
+        table: Table | None = None,
+    ) -> Session:
         """The session that these moves produce from the start; the basis of loading a save."""
-        session = cls(scenario, seed, seats)
+        session = cls(scenario, seed, seats, game_id=table.game if table else None)
         turn_start, turn_key = None, None
         for move in moves:
             session.state, more = run_until_input(session.state, scenario)
@@ -136,6 +355,8 @@ class Session:
         session.events += more
         still = turn_key == (session.state.turn, session.state.phase, session.state.actor)
         session._turn_start = turn_start if still else (session.state, len(session.moves), len(session.events))
+        if table is not None:
+            session.restore_table(table)
         return session
 
     def _record(self, moves: Iterable[Move], events: list[Event], new: list[Event]) -> None:
@@ -144,8 +365,22 @@ class Session:
         new.extend(events)
 
     def _changed(self) -> None:
+        self.revision += 1
         if self.on_change is not None:
             self.on_change(self)
 
 
-__all__ = ["BOT", "FACILITATOR", "Session"]
+__all__ = [
+    "BOT",
+    "CHECKPOINT",
+    "FACILITATOR",
+    "HANDED_BACK",
+    "SEATED",
+    "TABLE_KINDS",
+    "TAKEN_OVER",
+    "Session",
+    "Table",
+    "TableEntry",
+    "Undone",
+    "new_game_id",
+]

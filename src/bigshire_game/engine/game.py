@@ -9,7 +9,7 @@ content drives the month.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -352,3 +352,100 @@ def _highest_sanction(state: GameState, rid: str) -> int:
 
 def visible_events(events: list[Event], role: str) -> Iterator[Event]:
     return (e for e in events if e.visible_to(role))
+
+
+# --- looking before leaping ------------------------------------------------------------------
+
+
+@frozen
+class Outlook:
+    """One organisation's figures that a move can change: money, quality and its plan's credibility."""
+
+    balance: int
+    quality: int  # 0 for organisations without a quality score
+    credibility: int  # -1 while it has no financial plan
+
+
+@frozen(kw_only=True)
+class Preview:
+    """A move tried without being made: the refusal, or what the organisation would see of it and where
+    its figures would stand at this month's end if nothing else happened, with and without the move.
+
+    `before` is the month end without the move; `after` the month end with it (None when refused).
+    The projection runs the month end's money and quality rules; it leaves out chance (schemes that
+    may fail as they mature) and anything other organisations may still do this month.
+    """
+
+    role: str
+    moves: tuple[Move, ...]
+    refusal: Rejection | None = None
+    events: tuple[Event, ...] = ()
+    now: Outlook
+    before: Outlook
+    after: Outlook | None = None
+
+
+def play_through(
+    state: GameState, scenario: Scenario, moves: Sequence[Move]
+) -> tuple[GameState, list[Event]] | Rejection:
+    """Moves applied one after another to a copy of the game (states are values); the first refusal stops it."""
+    events: list[Event] = []
+    for move in moves:
+        outcome = apply(state, scenario, move)
+        if isinstance(outcome, Rejection):
+            return outcome
+        state, more = outcome
+        events += more
+    return state, events
+
+
+def preview(state: GameState, scenario: Scenario, move: Move | Sequence[Move], role: str) -> Preview:
+    """What making `move` (or several moves in turn) would do for `role`, without making it; `state` is untouched."""
+    moves = (move,) if isinstance(move, Move) else tuple(move)
+    now = _outlook(state, role)
+    before = _outlook(_month_end(state, scenario, role), role)
+    outcome = play_through(state, scenario, moves)
+    if isinstance(outcome, Rejection):
+        return Preview(role=role, moves=moves, refusal=outcome, now=now, before=before)
+    after_move, events = outcome
+    return Preview(
+        role=role,
+        moves=moves,
+        events=tuple(e for e in events if e.visible_to(role)),
+        now=now,
+        before=before,
+        after=_outlook(_month_end(after_move, scenario, role), role),
+    )
+
+
+def _outlook(state: GameState, role: str) -> Outlook:
+    org = state.orgs[role]
+    return Outlook(balance=org.balance, quality=org.quality, credibility=org.plan_credibility)
+
+
+def _month_end(state: GameState, scenario: Scenario, role: str) -> GameState:
+    """This turn's month end as the rules settle it, if nothing else happens: the role's own unanswered
+    cards take their defaults, then each month of the turn is paid and agreements lapse or end.
+    Schemes maturing are left out: they draw chance, which a preview must not reveal."""
+    from ..rules import agreements, cards, economy
+
+    if state.finished:
+        return state
+    phase = phase_id(state, scenario)
+    state, _ = cards.default_choices(state, scenario, phase, role)
+    for label in scenario.turns[state.turn]:
+        month = scenario.months.index(label)
+        state = evolve(state, month_index=month)
+        state, _ = economy.resolve_month(state, scenario, month, phase)
+        state, _ = agreements.month_end(state, scenario, month, phase)
+    return state
+
+
+def assess_plan(state: GameState, scenario: Scenario, move: Move) -> Any:
+    """How the rules would judge a financial plan now (`rules.plans.PlanJudgement`), for a plan move; else None."""
+    from ..rules import plans
+
+    if move.name != "SubmitPlan" or move.actor not in state.orgs:
+        return None
+    d: Any = move
+    return plans.judge_plan(state, scenario, move.actor, d.savings, d.reflects_needs_assessment)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterator
 
+from attrs import frozen
+
 from ..content import Scenario
 from ..engine.events import Event, event
 from ..engine.moves import BidForFunding, ChallengePlan, DecideFunding, Move, SubmitPlan
@@ -105,6 +107,33 @@ def credibility(
     }
     total = max(0, min(100, BASE + sum(parts.values())))
     return total, {**parts, "gap": gap, "realistic": realistic}
+
+
+@frozen
+class PlanJudgement:
+    """What a plan assumes and the credibility the rules would give it now, part by part."""
+
+    savings: int
+    gap: int  # the savings the year-end forecast says are needed
+    realistic: int  # claims above this look hopeful
+    analytics: bool  # analysts stand behind the numbers
+    needs: bool  # the plan gets credit for reflecting the wellbeing board's needs assessment
+    credibility: int  # 0..100
+    parts: dict[str, int]
+
+
+def judge_plan(state: GameState, scenario: Scenario, cid: str, savings: int, reflects_needs: bool) -> PlanJudgement:
+    """`credibility` with its assumptions spelled out, for a front end to show before a plan is submitted."""
+    score, parts = credibility(state, scenario, cid, savings, reflects_needs)
+    return PlanJudgement(
+        savings=savings,
+        gap=parts["gap"],
+        realistic=parts["realistic"],
+        analytics=parts["analytics"] > 0,
+        needs=parts["needs"] > 0,
+        credibility=score,
+        parts={k: v for k, v in parts.items() if k not in ("gap", "realistic")},
+    )
 
 
 # --- plans -----------------------------------------------------------------------------------

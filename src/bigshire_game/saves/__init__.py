@@ -1,24 +1,44 @@
 """Saves: games written as readable TOML, atomically, and loaded only when they can be trusted.
 
-A save keeps the seed, the seats and the move log (the truth) and a snapshot of
-the state (for reading without the engine, and to prove the log still replays).
+A save keeps the seed, the seats, the table log and the move log (the truth) and
+a snapshot of the state (for reading without the engine, and to prove the log
+still replays). Each game has an id; its autosaves live in a folder of their own,
+guarded by a lock so that one process writes a game at a time.
 """
 
 from .errors import SaveError
-from .load import LoadedGame, branch, branch_point, load_record, read_record
+from .load import LoadedGame, branch, branch_point, load_record, read_record, table_at
+from .lock import AUTOSAVE, GameLock
 from .migrate import MIGRATIONS
-from .pins import check_pin, hash_pin
+from .pins import MAX_ITERATIONS, check_pin, hash_pin, hash_problem
 from .read import loads
 from .record import FORMAT, Checkpoint, GameRecord, checkpoint_of, dumps, record_of
-from .store import Autosaver, find_save, list_saves, save_path, write_record
+from .store import (
+    LATEST,
+    Autosaver,
+    GameSummary,
+    ManyGames,
+    find_save,
+    games_table,
+    list_games,
+    list_saves,
+    save_path,
+    write_record,
+)
 
 __all__ = [
+    "AUTOSAVE",
     "FORMAT",
+    "LATEST",
+    "MAX_ITERATIONS",
     "MIGRATIONS",
     "Autosaver",
     "Checkpoint",
+    "GameLock",
     "GameRecord",
+    "GameSummary",
     "LoadedGame",
+    "ManyGames",
     "SaveError",
     "branch",
     "branch_point",
@@ -26,12 +46,16 @@ __all__ = [
     "checkpoint_of",
     "dumps",
     "find_save",
+    "games_table",
     "hash_pin",
+    "hash_problem",
+    "list_games",
     "list_saves",
     "load_record",
     "loads",
     "read_record",
     "record_of",
     "save_path",
+    "table_at",
     "write_record",
 ]

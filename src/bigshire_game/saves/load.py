@@ -11,11 +11,13 @@ from pathlib import Path
 import attrs
 from attrs import define
 
+from ..clock import ClockState
 from ..content import Scenario, builtin_scenario_dir, load_scenario
-from ..content.diagnostics import KeyPath, dotted
+from ..content.diagnostics import KeyPath, dotted, suggest
 from ..engine.game import apply, new_game, run_until_input
 from ..engine.moves import Move, Rejection
-from ..session import Session
+from ..engine.state import FACILITATOR
+from ..session import BOT, Session, Table
 from . import layout
 from .errors import SaveError, shown
 from .read import Parsed, parse_bytes
@@ -48,8 +50,9 @@ def load_record(
     replay: bool = True,
     saves_dir: str | os.PathLike[str] = "saves",
 ) -> LoadedGame:
-    """Load a save (a path, a name in `saves_dir`, or "latest"), replaying its log to rebuild the game.
-    With `replay=False` the snapshot is opened read-only, as saved, even if the scenario has changed since."""
+    """Load a save (a path, a name in `saves_dir`, "latest", or a game's name or id), replaying its log to
+    rebuild the game and its table. With `replay=False` the snapshot is opened read-only, as saved, even if
+    the scenario has changed since; what cannot be shown with this scenario is refused, never a crash."""
     file = find_save(path, saves_dir)
     parsed = _read(file)
     record = parsed.record
@@ -65,8 +68,12 @@ def load_record(
     if changed:
         warnings.append(_changes(record.file_hashes, scenario.file_hashes))
     if not replay:
+        warnings += (problem.reason for problem in _seat_problems(parsed, scenario))
+        _check_snapshot(parsed, scenario)
         warnings.append("opened read-only: this is the position as saved; its moves were not replayed")
         return LoadedGame(record, None, warnings, True, scenario, file, parsed)
+    for problem in _seat_problems(parsed, scenario):
+        raise problem
     session = _replay(parsed, scenario, changed, len(record.moves))
     reached = attrs.evolve(session.state, content_hash=record.snapshot.content_hash) if changed else session.state
     if reached != record.snapshot:
@@ -100,8 +107,9 @@ def _read(file: Path) -> Parsed:
 
 
 def branch(loaded: LoadedGame, at: str | int) -> Session:
-    """A new game replayed to a checkpoint (by label) or to a move count; the save it came from is untouched.
-    Save it under a new name to keep it."""
+    """The game replayed to a checkpoint (by label) or to a move count, with its table as it was then (seats,
+    takeovers, checkpoints and PINs); the save it came from is untouched. It keeps the game's id: call
+    `.branched(name)` on it to make it a game of its own, and save it under a new name to keep it."""
     count = branch_point(loaded, at)
     changed = loaded.record.content_hash != loaded.scenario.content_hash
     return _replay(loaded.parsed, loaded.scenario, changed, count)
@@ -133,12 +141,36 @@ def branch_point(loaded: LoadedGame, at: str | int) -> int:
 # --- replaying and comparing ------------------------------------------------------------------------
 
 
+def table_at(record: GameRecord, count: int) -> tuple[dict[str, str], Table]:
+    """The seats and the table as they were after `count` moves: later seat changes are undone, later entries
+    dropped, and the clock starts the month again, paused."""
+    seats = dict(record.seats)
+    table = record.table
+    if count >= len(record.moves):
+        return seats, table
+    later = [entry for entry in record.table_log if entry.after > count]
+    for entry in reversed(later):
+        if entry.role and entry.previous:
+            seats[entry.role] = entry.previous
+    return seats, attrs.evolve(
+        table,
+        log=tuple(entry for entry in record.table_log if entry.after <= count),
+        clock=ClockState(minutes=table.clock.minutes, remaining=table.clock.minutes * 60, paused=True),
+    )
+
+
 def _replay(parsed: Parsed, scenario: Scenario, changed: bool, count: int) -> Session:
     record = parsed.record
+    seats, table = table_at(record, count)
     try:
-        return Session.replay(scenario, record.seed, record.seats, record.moves[:count])
+        session = Session.replay(scenario, record.seed, seats, record.moves[:count], table=table)
     except Exception:  # the engine refused or failed on a move: find which, in words
         number, move, why = _first_refusal(scenario, record.seed, record.moves[:count])
+    else:
+        if count < len(record.moves):  # a branch point: the room sees that month's news again
+            turn = session.state.turn
+            session.shown(news=min(session.news_shown, turn - 1), reported=min(session.reported, turn))
+        return session
     who = scenario.roles[move.actor].short_name if move.actor in scenario.roles else move.actor
     what = f"move {number} ({move.name} by {who})"
     if changed:
@@ -149,6 +181,71 @@ def _replay(parsed: Parsed, scenario: Scenario, changed: bool, count: int) -> Se
     else:
         reason = f"{what} cannot be replayed (edited by hand?): {why.rstrip('.')}"
     raise parsed.error(("moves", number - 1), reason)
+
+
+def _seat_problems(parsed: Parsed, scenario: Scenario) -> list[SaveError]:
+    """The seats, PINs and table log checked against the scenario's organisations."""
+    record = parsed.record
+    roles = scenario.roles
+    problems: list[SaveError] = []
+    for role, seat in record.seats.items():
+        if role not in roles:
+            hint = suggest(role, roles) or f" Its organisations are: {', '.join(roles)}."
+            problems.append(
+                parsed.problem(("seats", role), f'there is no organisation "{role}" in {scenario.title}.{hint}')
+            )
+        elif not seat.strip():
+            problems.append(parsed.problem(("seats", role), f'a seat needs a name ("{BOT}" for the computer)'))
+    missing = [role for role in roles if role not in record.seats]
+    if missing:
+        names = ", ".join(f"{roles[r].short_name} ({r})" for r in missing)
+        problems.append(parsed.problem(("seats",), f"no seat is given for {names}: every organisation needs one"))
+    sat = {FACILITATOR, *record.seats.values()}
+    for entry in record.table_log:
+        sat.update((entry.seat, entry.previous))
+    for seat in record.pins:
+        if seat == BOT:
+            problems.append(parsed.problem(("pins", seat), "the computer has no PIN"))
+        elif seat not in sat:
+            problems.append(parsed.problem(("pins", seat), f'no organisation is or was held by the seat "{seat}"'))
+    for i, entry in enumerate(record.table_log):
+        if entry.role and entry.role not in roles:
+            problems.append(
+                parsed.problem(
+                    ("table", "log", i, "role"), f'there is no organisation "{entry.role}" in {scenario.title}'
+                )
+            )
+    return problems
+
+
+def _check_snapshot(parsed: Parsed, scenario: Scenario) -> None:
+    """A snapshot opened without replaying must at least fit the scenario it is shown with."""
+    state = parsed.record.snapshot
+    bounds = (
+        ("turn", len(scenario.turns), "turns"),
+        ("phase", len(scenario.info.phases), "phases"),
+        ("month_index", len(scenario.months), "months"),
+    )
+    for key, size, what in bounds:
+        value = getattr(state, key)
+        if not 0 <= value < size:
+            raise parsed.problem(("state", key), f"{value} is outside the scenario's {size} {what} (0 to {size - 1})")
+    roles = scenario.roles
+    for i, role in enumerate(state.queue):
+        if role not in roles:
+            raise parsed.problem(("state", "queue", i), f'there is no organisation "{role}" in {scenario.title}')
+    for role, org in state.orgs.items():
+        if role not in roles or org.id != role:
+            raise parsed.problem(("state", "orgs", role), f'there is no organisation "{role}" in {scenario.title}')
+    missing = [role for role in roles if role not in state.orgs]
+    if missing:
+        raise parsed.problem(("state", "orgs"), f"the position has no figures for {', '.join(missing)}")
+    for key, agreement in state.agreements.items():
+        for party in agreement.parties:
+            if party not in roles:
+                raise parsed.problem(
+                    ("state", "agreements", key, "parties"), f'there is no organisation "{party}" in {scenario.title}'
+                )
 
 
 def _first_refusal(scenario: Scenario, seed: int, moves: tuple[Move, ...]) -> tuple[int, Move, str]:

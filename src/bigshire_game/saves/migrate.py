@@ -2,19 +2,24 @@
 
 `MIGRATIONS[n]` turns a parsed format-n file into a format-(n+1) file, so any
 older save reaches `FORMAT` by a chain of small, separately tested steps.
+`MOVED[n]` says where a key of the new file came from in the old one, so a
+problem found later is still reported at the line the file really has.
 
-Format 0 never shipped: it is a save without `label` and `file_hashes`, kept so
-that the migration path is exercised by tests before a real format 2 exists.
+Format 0 never shipped: it is a save without `label` and `file_hashes`.
+Format 1 kept checkpoints in `[[checkpoints]]` and nothing else of the table.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
+from ..clock import ClockState
 from .record import FORMAT
 
 Raw = dict[str, Any]
+KeyPath = tuple[str | int, ...]
 
 
 def _from_0(raw: Raw) -> tuple[Raw, str]:
@@ -25,7 +30,52 @@ def _from_0(raw: Raw) -> tuple[Raw, str]:
     return {**raw, "save": save}, "it was saved before saves named their scenario's files"
 
 
-MIGRATIONS: dict[int, Callable[[Raw], tuple[Raw, str]]] = {0: _from_0}
+def derived_game_id(save: Raw) -> str:
+    """The id an old save's game gets: the same file always gives the same id, so every autosave of one
+    old game (same seed, same `created` and label) is recognised as that game."""
+    key = "\n".join(str(save.get(k, "")) for k in ("scenario", "seed", "created", "label"))
+    return "f1" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+_NEW_NAMES = {"moves": "after"}
+
+
+def _from_1(raw: Raw) -> tuple[Raw, str]:
+    save = dict(raw["save"])
+    save["game"] = derived_game_id(save)
+    save.setdefault("name", "")
+    save["format"] = 2
+    out = {k: v for k, v in raw.items() if k != "checkpoints"}
+    checkpoints = raw.get("checkpoints", [])
+    log = [
+        {"kind": "checkpoint", **{_NEW_NAMES.get(k, k): v for k, v in c.items()}}
+        if isinstance(c, dict)
+        else c  # left for the reader to refuse, at its line
+        for c in (checkpoints if isinstance(checkpoints, list) else [checkpoints])
+    ]
+    state = raw.get("state")
+    turn = state.get("turn", 0) if isinstance(state, dict) else 0
+    turn = turn if isinstance(turn, int) and not isinstance(turn, bool) else 0
+    clock = ClockState(paused=True)
+    table = {
+        "news_shown": turn,  # an old save resumes at the curtain: the month's news was seen
+        "reported": turn,
+        "clock": {"minutes": clock.minutes, "remaining": clock.remaining, "paused": clock.paused},
+        "log": log,
+    }
+    return {**out, "save": save, "table": table}, (
+        "its checkpoints are now entries of the table log; the game has the id "
+        f'"{save["game"]}"; it resumes at the seat whose turn it was, with the clock paused'
+    )
+
+
+MIGRATIONS: dict[int, Callable[[Raw], tuple[Raw, str]]] = {0: _from_0, 1: _from_1}
+
+# new key path prefix -> the old one, for each step
+MOVED: dict[int, dict[KeyPath, KeyPath]] = {
+    1: {("table", "log"): ("checkpoints",), ("table",): ("state", "turn"), ("save", "game"): ("save",)},
+}
+_RENAMED_FIELDS = {1: {"after": "moves"}}
 
 
 def migrate(raw: Raw, found: int) -> tuple[Raw, list[str]]:
@@ -36,6 +86,21 @@ def migrate(raw: Raw, found: int) -> tuple[Raw, list[str]]:
         raw, note = MIGRATIONS[step](raw)
         notes.append(f"this save was written in format {step} and has been read as format {step + 1}: {note}")
     return raw, notes
+
+
+def original_path(path: KeyPath, found: int) -> KeyPath:
+    """Where a key of the migrated file sits in a file of format `found` (the path itself if unmoved)."""
+    for step in reversed(range(found, FORMAT)):
+        for new, old in MOVED.get(step, {}).items():
+            if path[: len(new)] == new:
+                rest = path[len(new) :]
+                if new == ("table", "log") and len(rest) >= 2:
+                    rest = (rest[0], _RENAMED_FIELDS[step].get(rest[1], rest[1]), *rest[2:])
+                elif new != ("table", "log"):
+                    rest = ()
+                path = (*old, *rest)
+                break
+    return path
 
 
 def readable(found: int) -> bool:

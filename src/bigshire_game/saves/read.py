@@ -6,6 +6,7 @@ move log is `load`'s business.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from typing import Any
 
@@ -15,9 +16,15 @@ from ..content.convert import structure
 from ..content.diagnostics import KeyPath, dotted
 from ..content.load import syntax_diagnostic
 from ..content.locate import PositionIndex
+from ..session import TABLE_KINDS
+from . import layout
 from .errors import SaveError
-from .migrate import migrate, readable
+from .migrate import migrate, original_path, readable
+from .pins import hash_problem
 from .record import CONVERTER, END, FORMAT, GameRecord, SaveFile, record_from_file
+
+GAME_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # a game's id names its autosave folder
+MAX_CLOCK_MINUTES = 24 * 60
 
 
 @define
@@ -28,15 +35,24 @@ class Parsed:
     notes: list[str]
     text: str
     shown: str
+    found: int = FORMAT  # the format the file was written in
     _index: PositionIndex | None = None
 
     def line(self, path: KeyPath) -> int:
         if self._index is None:
             self._index = PositionIndex(self.text)
-        return self._index.nearest(path)[0]
+        return self._index.nearest(original_path(path, self.found))[0]
+
+    def where(self, path: KeyPath) -> str:
+        """A key as the file names it (an older format may keep it elsewhere), quoted when it is not plain."""
+        return dotted(tuple(p if isinstance(p, int) else layout.key(p) for p in original_path(path, self.found)))
 
     def error(self, path: KeyPath, reason: str) -> SaveError:
         return SaveError(self.shown, self.line(path), reason)
+
+    def problem(self, path: KeyPath, reason: str) -> SaveError:
+        """`file:line: key: reason`."""
+        return self.error(path, f"{self.where(path)}: {reason}")
 
 
 def parse_bytes(data: bytes, shown: str) -> Parsed:
@@ -73,16 +89,25 @@ def parse(text: str, shown: str) -> Parsed:
         raise SaveError(shown, 1, "this is not a Bigshire save: it has no [save] table")
     if cut:
         raise _cut_short(shown, text)
-    raw, notes = _migrated(raw, save.get("format"), shown, text)
+    found = save.get("format")
+    raw, notes = _migrated(raw, found, shown, text)
     doc, problems = structure(raw, SaveFile, CONVERTER)
     if doc is None:
         index = PositionIndex(text)
-        located = sorted(((index.nearest(path)[0], path, message) for path, message in problems), key=lambda p: p[0])
+        located = sorted(
+            (
+                (index.nearest(original_path(path, found))[0], original_path(path, found), message)
+                for path, message in problems
+            ),
+            key=lambda p: p[0],
+        )
         line, path, message = located[0]
         more = f" (and {len(located) - 1} more problem{'s' if len(located) > 2 else ''})" if len(located) > 1 else ""
         raise SaveError(shown, line, f"{_where(path, message)}{more}")
-    parsed = Parsed(record_from_file(doc), notes, text, shown)
-    _check_checkpoints(parsed)
+    parsed = Parsed(record_from_file(doc), notes, text, shown, found)
+    _check_game(parsed)
+    _check_pins(parsed)
+    _check_table(parsed)
     return parsed
 
 
@@ -108,7 +133,9 @@ def _cut_short(shown: str, text: str) -> SaveError:
 def _migrated(raw: dict[str, Any], found: object, shown: str, text: str) -> tuple[dict[str, Any], list[str]]:
     line = PositionIndex(text).nearest(("save", "format"))[0] if found != FORMAT else 0
     if not isinstance(found, int) or isinstance(found, bool):
-        raise SaveError(shown, line, "save.format: expected the save's format as a whole number, such as format = 1")
+        raise SaveError(
+            shown, line, f"save.format: expected the save's format as a whole number, such as format = {FORMAT}"
+        )
     if found > FORMAT:
         reason = (
             f"this save was made by a newer version of Bigshire (format {found}); "
@@ -120,12 +147,39 @@ def _migrated(raw: dict[str, Any], found: object, shown: str, text: str) -> tupl
     return migrate(raw, found)
 
 
-def _check_checkpoints(parsed: Parsed) -> None:
-    count = len(parsed.record.moves)
-    for i, checkpoint in enumerate(parsed.record.checkpoints):
-        if not 0 <= checkpoint.moves <= count:
-            reason = (
-                f'checkpoints[{i}].moves: the checkpoint "{checkpoint.label}" is after move {checkpoint.moves}, '
-                f"but the log has {count} moves"
+def _check_game(parsed: Parsed) -> None:
+    record = parsed.record
+    for key, value in (("game", record.game), ("parent", record.parent)):
+        if (value or key == "game") and not GAME_ID.fullmatch(value):
+            reason = "a game's id is 1 to 64 letters, digits, - or _ (it names the game's autosave folder)"
+            raise parsed.problem(("save", key), reason)
+
+
+def _check_pins(parsed: Parsed) -> None:
+    for seat, stored in parsed.record.pins.items():
+        problem = hash_problem(stored)
+        if problem:
+            raise parsed.problem(("pins", seat), problem)
+
+
+def _check_table(parsed: Parsed) -> None:
+    """The table log can never point past the move log: an entry after move N needs N moves."""
+    record = parsed.record
+    count = len(record.moves)
+    for i, entry in enumerate(record.table_log):
+        if entry.kind not in TABLE_KINDS:
+            known = ", ".join(f'"{k}"' for k in TABLE_KINDS)
+            raise parsed.problem(
+                ("table", "log", i, "kind"), f'there is no kind of table entry "{entry.kind}": use {known}'
             )
-            raise parsed.error(("checkpoints", i, "moves"), reason)
+        if not 0 <= entry.after <= count:
+            what = f'the checkpoint "{entry.label}"' if entry.kind == "checkpoint" else f"this {entry.kind} entry"
+            reason = f"{what} is after move {entry.after}, but the log has {count} moves"
+            raise parsed.problem(("table", "log", i, "after"), reason)
+    clock = record.clock
+    if not 1 <= clock.minutes <= MAX_CLOCK_MINUTES:
+        raise parsed.problem(("table", "clock"), f"the clock's minutes must be from 1 to {MAX_CLOCK_MINUTES}")
+    if abs(clock.remaining) > MAX_CLOCK_MINUTES * 60:
+        raise parsed.problem(
+            ("table", "clock"), f"the clock's remaining seconds must be within a day ({MAX_CLOCK_MINUTES * 60})"
+        )

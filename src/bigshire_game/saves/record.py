@@ -1,7 +1,9 @@
 """What a save holds (`GameRecord`) and how it is written as TOML.
 
-The move log is the truth; the state snapshot is there so a save can be read
-without the engine and so loading can prove the log still produces it.
+The move log is the truth; the table log beside it keeps what happened at the
+table (seats, takeovers, checkpoints) and the screen and clock the room had.
+The state snapshot is there so a save can be read without the engine and so
+loading can prove the log still produces it.
 """
 
 from __future__ import annotations
@@ -10,28 +12,36 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from attrs import field, frozen
 from cattrs import Converter
 
 from .. import __version__
+from ..clock import ClockState
 from ..content.convert import ValueProblem, make_converter
 from ..content.diagnostics import suggest
 from ..engine.moves import MOVE_TYPES, Move
 from ..engine.state import GameState
+from ..session import CHECKPOINT, Table, TableEntry
 from . import layout
 
 if TYPE_CHECKING:
     from ..content import Scenario
     from ..session import Session
 
-FORMAT = 1
+FORMAT = 2
 
 HEADER = (
     "# A saved game of Bigshire. Read it with `bigshire debrief FILE`; play on from any point with\n"
     "# `bigshire branch FILE --at CHECKPOINT --name NEW`. [state] must be what replaying [[moves]]\n"
     "# from the seed gives, so a save edited by hand is refused when it is loaded.\n"
 )
-END = "# end of save\n"  # a file without this last line was cut short
+END = "# end of save\n"
+TABLE_NOTE = (
+    "# The table: the last turn whose news the room saw (-1: none yet), the turn whose month report is owed\n"
+    "# next, the month's clock (seconds remaining), and [[table.log]]: seats given, taken over and handed\n"
+    "# back, and checkpoints, each after a number of moves of the log.\n"
+)  # a file without this last line was cut short
 
 
 @frozen(kw_only=True)
@@ -45,7 +55,8 @@ class Checkpoint:
 
 @frozen(kw_only=True)
 class GameRecord:
-    """One saved game: where it came from, who sat where, the move log and the position it reached."""
+    """One saved game: which game it is, where it came from, who sat where, what happened at the table,
+    the move log and the position it reached."""
 
     format: int
     engine: str
@@ -56,11 +67,38 @@ class GameRecord:
     label: str
     created: str
     month: str = ""  # the month reached, "2013-10"
+    game: str  # the game's stable id: every save and autosave of one game keeps it
+    name: str = ""
+    parent: str = ""  # the game this one was branched from
     seats: dict[str, str]
     pins: dict[str, str] = field(factory=dict)
-    checkpoints: tuple[Checkpoint, ...] = ()
+    table_log: tuple[TableEntry, ...] = ()
+    clock: ClockState = ClockState()
+    news_shown: int = -1
+    reported: int = 0
     moves: tuple[Move, ...] = ()
     snapshot: GameState
+
+    @property
+    def checkpoints(self) -> tuple[Checkpoint, ...]:
+        """The table log's checkpoints, for branching and listings."""
+        return tuple(
+            Checkpoint(label=e.label, moves=e.after, month=e.month) for e in self.table_log if e.kind == CHECKPOINT
+        )
+
+    @property
+    def table(self) -> Table:
+        """The table as the session takes it back (`Session.replay(..., table=record.table)`)."""
+        return Table(
+            game=self.game,
+            name=self.name,
+            parent=self.parent,
+            pins=dict(self.pins),
+            log=self.table_log,
+            clock=self.clock,
+            news_shown=self.news_shown,
+            reported=self.reported,
+        )
 
 
 # --- the file's shape, table by table ---------------------------------------------------------
@@ -78,7 +116,20 @@ class SaveHeader:
     label: str
     created: str
     month: str
+    game: str
+    name: str = ""
+    parent: str = ""
     file_hashes: dict[str, str]
+
+
+@frozen(kw_only=True)
+class TableFile:
+    """The `[table]` table, with its `[[table.log]]` entries."""
+
+    news_shown: int = -1
+    reported: int = 0
+    clock: ClockState = ClockState()
+    log: tuple[TableEntry, ...] = ()
 
 
 @frozen(kw_only=True)
@@ -88,7 +139,7 @@ class SaveFile:
     save: SaveHeader
     seats: dict[str, str]
     pins: dict[str, str] = field(factory=dict)
-    checkpoints: tuple[Checkpoint, ...] = ()
+    table: TableFile = TableFile()
     moves: tuple[Move, ...] = ()
     state: GameState
 
@@ -105,9 +156,15 @@ def record_from_file(doc: SaveFile) -> GameRecord:
         label=h.label,
         created=h.created,
         month=h.month,
+        game=h.game,
+        name=h.name,
+        parent=h.parent,
         seats=doc.seats,
         pins=doc.pins,
-        checkpoints=doc.checkpoints,
+        table_log=doc.table.log,
+        clock=doc.table.clock,
+        news_shown=doc.table.news_shown,
+        reported=doc.table.reported,
         moves=doc.moves,
         snapshot=doc.state,
     )
@@ -160,11 +217,24 @@ def record_of(
     session: Session,
     label: str = "",
     created: str | None = None,
-    checkpoints: Iterable[Checkpoint] = (),
+    checkpoints: Iterable[Checkpoint] | None = None,
     pins: Mapping[str, str] | None = None,
 ) -> GameRecord:
-    """The record of a session as it stands; `created` is fixed by tests so files are byte-identical."""
+    """The record of a session as it stands, table and all; `created` is fixed by tests so files are
+    byte-identical. `checkpoints` and `pins` are for front ends that still keep their own: checkpoints
+    not already in the session's table log are added to it, and `pins` replace the session's."""
     scenario = session.scenario
+    table = session.table_state()
+    log = table.log
+    if checkpoints:
+        known = {(e.label, e.after) for e in log if e.kind == CHECKPOINT}
+        extra = [
+            TableEntry(kind=CHECKPOINT, after=c.moves, month=c.month, label=c.label)
+            for c in checkpoints
+            if (c.label, c.moves) not in known
+        ]
+        log = tuple(sorted((*log, *extra), key=lambda e: e.after))
+    log = tuple(entry for entry in log if entry.after <= len(session.moves))  # never past the log it is saved with
     return GameRecord(
         format=FORMAT,
         engine=__version__,
@@ -175,9 +245,15 @@ def record_of(
         label=label,
         created=created or now(),
         month=month_of(scenario, session.state),
+        game=table.game,
+        name=table.name,
+        parent=table.parent,
         seats=dict(session.seats),
-        pins=dict(sorted((pins or {}).items())),
-        checkpoints=tuple(checkpoints),
+        pins=dict(sorted((table.pins if pins is None else pins).items())),
+        table_log=log,
+        clock=table.clock,
+        news_shown=table.news_shown,
+        reported=table.reported,
         moves=tuple(session.moves),
         snapshot=session.state,
     )
@@ -208,6 +284,9 @@ def dumps(record: GameRecord) -> str:
     """The save as TOML text; the same record always gives the same bytes."""
     header = {
         "format": record.format,
+        "game": record.game,
+        "name": record.name,
+        "parent": record.parent or None,
         "engine": record.engine,
         "scenario": record.scenario,
         "content_hash": record.content_hash,
@@ -220,7 +299,9 @@ def dumps(record: GameRecord) -> str:
     parts = [HEADER, layout.section("save", header), layout.table("seats", record.seats)]
     if record.pins:
         parts.append(layout.table("pins", dict(sorted(record.pins.items()))))
-    parts += (layout.table("checkpoints", unstructure(c), array=True) for c in record.checkpoints)
+    table = {"news_shown": record.news_shown, "reported": record.reported, "clock": attrs.asdict(record.clock)}
+    parts.append(TABLE_NOTE + layout.table("table", table))
+    parts += (layout.table("table.log", unstructure(entry), array=True) for entry in record.table_log)
     parts += (f"[[moves]]  # {n}\n{_move_body(m)}" for n, m in enumerate(record.moves, 1))
     parts.append(layout.section("state", unstructure(record.snapshot)))
     parts.append(END)

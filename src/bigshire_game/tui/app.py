@@ -30,7 +30,7 @@ class BigshireApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-normal"), (140, "-wide")]  # projected terminals get wider panels
     BINDINGS = [
         Binding("f2", "facilitator", "Facilitator"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+q", "ask_quit", "Quit", priority=True),
         Binding("ctrl+c", "quit", "Quit", show=False),
     ]
 
@@ -83,28 +83,60 @@ class BigshireApp(App[None]):
     def show_title(self) -> None:
         from .screens.title import TitleScreen
 
-        self.game = None
+        self.close_game()
         self.show(TitleScreen())
 
-    def new_game(self, scenario: Scenario, seed: int, seats: dict[str, str], pins: dict[str, str]) -> None:
+    def new_game(
+        self, scenario: Scenario, seed: int, seats: dict[str, str], pins: dict[str, str], name: str = ""
+    ) -> None:
         from ..session import Session
-        from .game import Game
 
-        session = Session(scenario, seed, seats)
-        self.game = Game(session, pins=pins, saves_dir=self.saves_dir, clock=self.make_clock())
-        self.game.start()
-        self.proceed()
+        session = Session(scenario, seed, seats, pins=pins, name=name or getattr(self.launch, "name", ""), clock=self.make_clock())
+        if self._take_seat(session):
+            self.game.start()
+            self.proceed()
 
-    def play_on(self, session, pins: dict[str, str], label: str = "") -> None:
-        """Continue a session (a loaded save, or a branch from review) at the terminal."""
-        from .game import Game
-
-        self.game = Game(
-            session, pins=pins, saves_dir=self.saves_dir, clock=self.make_clock(), label=label, resumed=True
-        )
+    def play_on(
+        self, session, pins: dict[str, str] | None = None, label: str = "", *, news: bool = False, name: str = ""
+    ) -> None:
+        """Continue a session at the terminal: a loaded save as it was left, or (`news`) a branch played on
+        from a review as a new game, which opens on its month's news and records the game it came from."""
+        if news:
+            session.branched(name or (f"{label} (played on)" if label else ""))
+            session.pins = dict(pins or {})
+            session.news_shown = session.state.turn - 1
+            session.reported = session.state.turn
+            session.clock = self.make_clock()
+        elif pins is not None:
+            session.pins = dict(pins)
+        if not self._take_seat(session):
+            return
         if not session.state.finished and not session.is_human(session.actor or ""):
             self.game.start()
         self.proceed()
+
+    def _take_seat(self, session) -> bool:
+        """Make the session the terminal's game, with its lock and autosaves; False (and the title screen)
+        when another process has the game open."""
+        from ..saves import SaveError
+        from .game import Game
+
+        self.close_game()
+        try:
+            self.game = Game(session, saves_dir=self.saves_dir, clock=self.make_clock())
+        except SaveError as exc:
+            self.notify(str(exc), title="Cannot open this game", severity="error", timeout=12)
+            self.show_title()
+            return False
+        return True
+
+    def close_game(self) -> None:
+        if self.game is not None:
+            self.game.close()
+            self.game = None
+
+    def on_unmount(self) -> None:
+        self.close_game()
 
     def load_game(self, path: Path) -> None:
         loaded = self.read_save(path)
@@ -116,10 +148,7 @@ class BigshireApp(App[None]):
             self.notify("This save cannot be played on; opening it for review.", severity="warning")
             self._open_review(loaded)
             return
-        record = loaded.record
-        self.play_on(loaded.session, dict(record.pins), record.label if record.label != "autosave" else "")
-        if self.game is not None:
-            self.game.checkpoints = list(record.checkpoints)
+        self.play_on(loaded.session)
 
     def review(self, path: Path) -> None:
         loaded = self.read_save(path, fallback_read_only=True)
@@ -129,7 +158,7 @@ class BigshireApp(App[None]):
     def _open_review(self, loaded) -> None:
         from .screens.review import ReviewScreen
 
-        self.game = None
+        self.close_game()
         self.show(ReviewScreen(loaded))
 
     def read_save(self, path: Path, fallback_read_only: bool = False):
@@ -243,6 +272,20 @@ class BigshireApp(App[None]):
             self.push_screen(PinScreen("the facilitator", lambda pin: game.pin_ok("facilitator", pin)), opened)
         else:
             opened(True)
+
+
+    def action_ask_quit(self) -> None:
+        """Mid-game, Ctrl+Q asks first (everything is saved either way); elsewhere it quits."""
+        from .screens.confirm import Confirm
+
+        if self.game is None or self.game.state.finished or isinstance(self.screen, Confirm):
+            self.exit()
+            return
+        where = f" It is saved; carry on later with `bigshire play --load {self.game.session.name or self.game.session.game_id}`."
+        self.push_screen(
+            Confirm("Quit the game?", "Everyone's moves so far are kept." + where, yes="Quit", no="Keep playing"),
+            lambda yes: self.exit() if yes else None,
+        )
 
 
 def run(launch: Launch) -> None:

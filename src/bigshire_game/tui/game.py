@@ -1,26 +1,24 @@
-"""A game at the shared terminal: the session, the seats' PINs, the month clock,
-and which shared screen comes next (news, handover curtain, desk, month report).
+"""A game at the shared terminal: which shared screen comes next (news, handover
+curtain, desk, month report), and the saves folder the session writes into.
 
-Plain Python, no Textual: the app asks `next_step()` what to show and calls
-`play`, `undo`, `end_turn` and the facilitator's actions; every change of the
-game itself goes through the session, so the engine decides and saves follow.
+Plain Python, no Textual. The session owns the game and the table (seats, PINs,
+takeovers, checkpoints, the clock, what the room has seen); this class only
+decides the next screen and wires the session to its autosaves and its lock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from attrs import frozen
 
+from ..clock import MonthClock
 from ..content import Scenario
 from ..engine.events import Event
 from ..engine.moves import EndPhase, EndTurn, Move, Rejection
 from ..engine.state import FACILITATOR
-from ..session import BOT, Session
+from ..session import BOT, Session, TableEntry, Undone
 from . import seating
-from .clock import MonthClock
 
 
 @frozen
@@ -34,41 +32,53 @@ class Step:
 
 
 class Game:
-    """One game in play at the terminal. Owns the session; screens only read it and call these methods."""
+    """One game in play at the terminal. Screens only read it and call these methods."""
 
     def __init__(
         self,
         session: Session,
         *,
-        pins: dict[str, str] | None = None,
         saves_dir: Path | None = None,
-        label: str = "",
-        checkpoints: tuple[Any, ...] = (),
         clock: MonthClock | None = None,
-        resumed: bool = False,
         autosave: bool = True,
     ) -> None:
         self.session = session
-        self.pins = dict(pins or {})
+        if clock is not None:  # the app's time source (a still one in tests); a resumed clock keeps its time left
+            fresh = not session.moves and session.news_shown < 0
+            session.clock = clock if fresh else MonthClock.resumed(session.clock.state(), clock.now)
         self.saves_dir = saves_dir
-        self.label = label
-        self.checkpoints = list(checkpoints)
-        self.clock = clock or MonthClock()
         self.save_problem = ""
-        self.first_seats = dict(session.seats)  # to give a taken-over organisation back
-        self._saver: Callable[[Session], None] | None = None
-        state = session.state
-        # A resumed game picks up at the desk: its news and earlier reports were already shown.
-        self.news_turn = state.turn if resumed else -1
-        self.reported_turn = state.turn
         self.over_shown = False
-        self.last_seat: str | None = None
+        self.last_seat: str | None = None  # who passed the curtain last; a resumed game starts at a curtain
+        self._on_screen: tuple[str, int] | None = None  # the news or report the room is reading now
+        self._saver = None  # a saves.Autosaver
+        self._lock = None
         if autosave and saves_dir is not None:
-            try:
-                self._saver = make_autosaver(self, saves_dir)
-            except Exception as exc:  # an unwritable folder: play on, and say so in the header
-                self.save_problem = str(exc)
-            session.on_change = self._autosave
+            self._open_saves(saves_dir)
+
+    def _open_saves(self, saves_dir: Path) -> None:
+        """Take the game's lock (refused if another process has it open) and start autosaving."""
+        from .. import saves
+
+        lock = saves.GameLock(saves_dir, self.session.game_id)
+        lock.acquire()  # a SaveError reaches the app, which says who holds the game
+        self._lock = lock
+        try:
+            self._saver = saves.Autosaver(saves_dir / saves.AUTOSAVE, keep=10)
+        except Exception as exc:  # an unwritable folder: play on, and say so in the header
+            self.save_problem = str(exc)
+        self.session.on_change = self._autosave
+
+    def close(self) -> None:
+        """The game leaves the terminal: let go of its lock (its saves are already written)."""
+        if self._saver is not None:
+            self._saver.close()
+            self._saver = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        if self.session.on_change == self._autosave:
+            self.session.on_change = None
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -84,14 +94,26 @@ class Game:
     def seats(self) -> dict[str, str]:
         return self.session.seats
 
+    @property
+    def pins(self) -> dict[str, str]:
+        return self.session.pins
+
+    @property
+    def clock(self) -> MonthClock:
+        return self.session.clock
+
+    @property
+    def checkpoints(self) -> list[TableEntry]:
+        return self.session.checkpoints
+
     def seat_of(self, role: str) -> str:
         return self.session.seats.get(role, BOT)
 
     def needs_pin(self, seat: str) -> bool:
-        return bool(self.pins.get(seat))
+        return bool(self.session.pins.get(seat))
 
     def pin_ok(self, seat: str, pin: str) -> bool:
-        hashed = self.pins.get(seat)
+        hashed = self.session.pins.get(seat)
         return not hashed or seating.check_pin(pin, hashed)
 
     def legal(self, role: str | None = None) -> list[Move]:
@@ -100,24 +122,30 @@ class Game:
     # --- what comes next on the shared screen -----------------------------------------------------
 
     def next_step(self) -> Step:
-        """Month reports owed first, then the end of the year, the month's news, a curtain, or the desk."""
-        state = self.session.state
-        if state.turn > self.reported_turn or (state.finished and not self.over_shown):
-            turn = self.reported_turn
-            if state.turn > self.reported_turn:
-                self.reported_turn += 1
+        """Month reports owed first, then the end of the year, the month's news, a curtain, or the desk.
+        A report or the news counts as seen once the room moves past it, so a resumed game shows it again."""
+        session = self.session
+        state = session.state
+        if self._on_screen is not None:
+            kind, turn = self._on_screen
+            self._on_screen = None
+            session.shown(news=turn) if kind == "news" else session.shown(reported=turn + 1)
+        if state.turn > session.reported or (state.finished and not self.over_shown):
+            turn = session.reported
+            if state.turn > session.reported:
+                self._on_screen = ("report", turn)
             else:
                 self.over_shown = True
             self.last_seat = None
             return Step("report", turn=turn)
         if state.finished:
             return Step("over", turn=state.turn)
-        if self.news_turn < state.turn:
-            self.news_turn = state.turn
+        if session.news_shown < state.turn:
             self.last_seat = None
-            self.clock.restart()
+            session.clock.restart()
+            self._on_screen = ("news", state.turn)
             return Step("news", turn=state.turn)
-        role = self.session.actor or ""
+        role = session.actor or ""
         seat = self.seat_of(role)
         if seat != self.last_seat:
             return Step("curtain", turn=state.turn, role=role, seat=seat)
@@ -131,7 +159,7 @@ class Game:
     def play(self, move: Move) -> Rejection | list[Event]:
         return self.session.play(move)
 
-    def undo(self) -> bool:
+    def undo(self) -> Undone:
         return self.session.undo()
 
     def end_turn(self) -> Rejection | list[Event]:
@@ -150,6 +178,9 @@ class Game:
         """A facilitator's move (publish a card, rule, adjust a figure, close the phase)."""
         return self.session.play(move)
 
+    def undo_intervention(self) -> Undone:
+        return self.session.undo_intervention()
+
     def close_phase(self) -> Rejection | list[Event]:
         return self.session.play(EndPhase(actor=FACILITATOR))
 
@@ -157,21 +188,33 @@ class Game:
         """End the acting organisation's turn now, as if its seat had pressed End turn."""
         return self.end_turn()
 
-    def reseat(self, role: str, seat: str) -> list[Event]:
-        """Give an organisation to another seat, the facilitator or the computer; a computer plays at once if it is its turn."""
-        self.session.seats[role] = seat
-        if self.session.actor == role and seat == BOT:
-            return self.session.run()
-        self._autosave(self.session)
-        return []
+    def reseat(self, role: str, seat: str | None) -> list[Event]:
+        """Give an organisation to another seat, the facilitator or the computer (None: back to its own seat);
+        a computer plays at once if it is its turn."""
+        return self.session.reseat(role, self.session.home_seat(role) if seat is None else seat)
+
+    def clock_action(self, how: str) -> None:
+        """Pause or resume the month's clock, or add minutes ("+5", "-5"); a save keeps where it stood."""
+        clock = self.session.clock
+        if how == "toggle":
+            clock.toggle()
+        else:
+            clock.extend(float(how))
+        self.session.touch()
 
     def checkpoint(self, label: str) -> Path | None:
-        """Save a labelled checkpoint into the saves folder; returns the file written, or None without saves."""
-        from ..saves import record as records
+        """Mark this moment, and save it by its label beside the autosaves; the file written, or None without saves."""
+        path = None
+        if self.saves_dir is not None:
+            from .. import saves
 
-        self.checkpoints.append(records.checkpoint_of(self.session, label))
-        self._autosave(self.session)
-        return save_named(self, label)
+            path = saves.save_path(self.saves_dir, label)  # a bad name is refused before anything is marked
+        self.session.checkpoint(label)
+        if path is not None:
+            from .. import saves
+
+            saves.write_record(saves.record_of(self.session, label), path, force=True)
+        return path
 
     # --- saving ----------------------------------------------------------------------------------
 
@@ -183,31 +226,3 @@ class Game:
             self.save_problem = ""
         except Exception as exc:  # a full disk must not end the game; the header says saving failed
             self.save_problem = str(exc)
-
-
-# --- the saves module, imported only when a game is saved ----------------------------------------------
-
-
-def make_autosaver(game: Game, saves_dir: Path) -> Callable[[Session], None]:
-    from .. import saves
-
-    autosaver = saves.Autosaver(saves_dir / "autosave", keep=10, label=game.label or "autosave", pins=game.pins)
-
-    def save(session: Session) -> None:
-        autosaver.pins = dict(game.pins)
-        autosaver.checkpoints = list(game.checkpoints)
-        autosaver.label = game.label or "autosave"
-        autosaver(session)
-
-    return save
-
-
-def save_named(game: Game, label: str) -> Path | None:
-    """A named save (a checkpoint's label is its name) beside the autosaves; replaces one of the same name."""
-    if game.saves_dir is None:
-        return None
-    from .. import saves
-
-    record = saves.record_of(game.session, label or game.label, checkpoints=tuple(game.checkpoints), pins=game.pins)
-    path = saves.save_path(game.saves_dir, label or "checkpoint")
-    return saves.write_record(record, path, force=True)

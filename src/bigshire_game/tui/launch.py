@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..content import Scenario
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+MAX_NAME = 64
 
 
 @dataclass
@@ -32,6 +33,8 @@ class Launch:
     saves_dir: Path = Path("saves")
     path: Path | None = None
     loaded: Any = None  # a saves.LoadedGame already read by the command line
+    name: str = ""  # a new game's name, to find it again with --load NAME
+    lock: Any = None  # the saves.GameLock of a game loaded to play on, held until the app ends
 
 
 def _usage(parser: argparse.ArgumentParser | None, message: str) -> int:
@@ -49,6 +52,11 @@ def build_launch(args: argparse.Namespace, parser: argparse.ArgumentParser | Non
     chosen = [name for name in ("load", "review") if getattr(args, name)]
     if len(chosen) > 1 or (chosen and args.human):
         return _usage(parser, "give one of --load SAVE, --review SAVE or --human ROLE")
+    name = (getattr(args, "name", None) or "").strip()
+    if name and chosen:
+        return _usage(parser, "--name names a new game; a saved game keeps its own name")
+    if len(name) > MAX_NAME or any(ord(c) < 32 or ord(c) == 127 for c in name):
+        return _usage(parser, f"--name: give a name of at most {MAX_NAME} characters, on one line")
     saves_dir = Path(args.saves)
     scenario_dir = Path(args.scenario) if args.scenario else None
     if args.human or chosen:
@@ -75,9 +83,10 @@ def build_launch(args: argparse.Namespace, parser: argparse.ArgumentParser | Non
             seed=args.seed if args.seed is not None else 1,
             seats=seats,
             saves_dir=saves_dir,
+            name=name,
         )
     if chosen:
-        from ..saves import SaveError, load_record
+        from ..saves import GameLock, SaveError, load_record
 
         mode = chosen[0]
         target = getattr(args, mode)
@@ -89,7 +98,10 @@ def build_launch(args: argparse.Namespace, parser: argparse.ArgumentParser | Non
                     raise
                 loaded = load_record(target, scenario, replay=False, saves_dir=saves_dir)
                 loaded.warnings.insert(0, str(refused))  # why it is read-only: the review screen shows it
-        except SaveError as exc:
+            lock = None
+            if mode == "load" and loaded.session is not None:  # playing on writes the game: one process at a time
+                lock = GameLock(saves_dir, loaded.record.game).acquire()
+        except SaveError as exc:  # several games for "latest" are listed, with how to choose one
             print(f"bigshire: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS
         for warning in loaded.warnings:
@@ -101,8 +113,9 @@ def build_launch(args: argparse.Namespace, parser: argparse.ArgumentParser | Non
             saves_dir=saves_dir,
             path=loaded.path,
             loaded=loaded,
+            lock=lock,
         )
-    return Launch(mode="title", scenario_dir=scenario_dir, seed=args.seed or 1, saves_dir=saves_dir)
+    return Launch(mode="title", scenario_dir=scenario_dir, seed=args.seed or 1, saves_dir=saves_dir, name=name)
 
 
 def play(args: argparse.Namespace, parser: argparse.ArgumentParser | None = None) -> int:
@@ -111,7 +124,11 @@ def play(args: argparse.Namespace, parser: argparse.ArgumentParser | None = None
         return launch
     from .app import BigshireApp
 
-    BigshireApp(launch).run()
+    try:
+        BigshireApp(launch).run()
+    finally:
+        if launch.lock is not None:
+            launch.lock.release()
     return EXIT_OK
 
 
@@ -126,5 +143,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="an organisation played at this terminal (repeatable); the computer plays the rest",
     )
     p.add_argument("--scenario", metavar="DIR", help="scenario folder (default: built-in Bigshire)")
-    p.add_argument("--load", metavar="SAVE", help='continue a saved game (a file, a name, or "latest")')
+    p.add_argument("--name", metavar="NAME", help="a name for a new game, to continue it later with --load NAME")
+    p.add_argument(
+        "--load",
+        metavar="SAVE",
+        help='continue a saved game: a save file or name, a game\'s name or id (see "bigshire saves"), or "latest"',
+    )
     p.add_argument("--review", metavar="SAVE", help="review a saved game as a trainer")

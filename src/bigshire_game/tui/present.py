@@ -8,7 +8,7 @@ engine does) and never changes state. Money is whole £k, as everywhere.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, frozen
 
@@ -28,11 +28,15 @@ from ..engine.moves import (
     LiftSanction,
     MakeRuling,
     Move,
+    Rejection,
     RejectProposal,
     RespondToMeeting,
     SignAgreement,
 )
 from ..engine.state import Agreement, GameState, Terms
+
+if TYPE_CHECKING:
+    from ..engine.game import Preview
 
 # --- numbers -----------------------------------------------------------------------------------
 
@@ -195,10 +199,9 @@ def describe(scenario: Scenario, state: GameState, move: Move) -> str:
             decision = next((x for x in scenario.roles[move.actor].decisions if x.id == d.decision), None)
             return f"Decide: {decision.title if decision else words(d.decision)}"
         case "AnswerCard":
-            choice = state.pending.get(d.choice)
-            card = scenario.cards.get(choice.card) if choice else None
+            card = _card_answered(scenario, state, d.choice, d.option)
             option = next((o for o in card.options if o.id == d.option), None) if card else None
-            return f"{option.label if option else words(d.option)}"
+            return f"{option.label if option else upper_first(words(d.option))}"
         case "RaiseConcern":
             return f"Raise a concern about {possessive(short(scenario, d.about))} {TOPICS.get(d.topic, d.topic).split(',')[0]} with {short(scenario, d.to)}"
         case "RaiseRequest":
@@ -247,10 +250,37 @@ def describe(scenario: Scenario, state: GameState, move: Move) -> str:
             card = scenario.cards.get(d.card)
             return f"Publish “{card.title if card else d.card}”"
         case "AdjustFigure":
-            return f"Adjust {possessive(short(scenario, d.role))} {words(d.figure)} by {d.amount:+d}: {d.reason}"
+            return f"Adjust {possessive(short(scenario, d.role))} {figure_change(d.figure, d.amount)}: {d.reason}"
         case "EndPhase":
             return "Close this phase now"
     return words(move.name)
+
+
+def figure_change(figure: str, amount: int) -> str:
+    """ "balance by +£2.0m", "quality by -3", "action points by +1": money always in £."""
+    by = signed_money(amount) if figure == "balance" else f"{amount:+d}"
+    return f"{words(figure)} by {by}"
+
+
+def _card_answered(scenario: Scenario, state: GameState, choice_id: str, option: str) -> Any:
+    """The card a choice belongs to; once answered the choice has left the state, so look among the cards
+    published so far for the one offering that option."""
+    choice = state.pending.get(choice_id)
+    if choice is not None:
+        return scenario.cards.get(choice.card)
+    offering = [c for c in scenario.cards.values() if any(o.id == option for o in c.options)]
+    published = [c for c in offering if c.id in state.published]
+    found = published or offering
+    return found[0] if len(found) == 1 or published else None
+
+
+def describe_all(scenario: Scenario, state: GameState, moves: Sequence[Move]) -> str:
+    """Moves offered as one step, in one line: "Accept and sign the tariff contract with ..."."""
+    if len(moves) == 2 and isinstance(moves[0], AcceptProposal) and isinstance(moves[1], SignAgreement):
+        agreement = state.agreements.get(moves[0].agreement)
+        about = agreement_words(scenario, agreement, moves[0].actor) if agreement else "agreement"
+        return f"Accept and sign the {about}"
+    return "; then ".join(describe(scenario, state, m) for m in moves)
 
 
 def choice_label(scenario: Scenario, state: GameState, move: Move) -> str:
@@ -265,7 +295,49 @@ def choice_label(scenario: Scenario, state: GameState, move: Move) -> str:
             share = f", {t.share_percent:g}% shared" if kind == "risk_share" else ""
             return f"{who}: {kind_words(kind)}{value}{share}"
         return f"{kind_words(kind).capitalize()} with {who}"
+    if move.name == "SubmitPlan":
+        judged = _plan_judgement(scenario, state, move)
+        if judged is not None:
+            return f"{describe(scenario, state, move)}: credibility about {judged.credibility}"
     return describe(scenario, state, move)
+
+
+def _plan_judgement(scenario: Scenario, state: GameState, move: Move) -> Any:
+    from ..engine.game import assess_plan
+
+    return assess_plan(state, scenario, move)
+
+
+def plan_words(scenario: Scenario, state: GameState, move: Move) -> str:
+    """What a financial plan assumes and the credibility the rules would give it, in a few lines."""
+    judged = _plan_judgement(scenario, state, move)
+    if judged is None:
+        return ""
+    gap = (
+        f"The forecast says {money(judged.gap)} of savings are needed by the year's end."
+        if judged.gap
+        else "The forecast shows no gap to close by the year's end."
+    )
+    realism = (
+        f"It claims more than the {money(judged.realistic)} that looks realistic "
+        f"(identified savings and schemes): hopeful claims lose credibility."
+        if judged.savings > judged.realistic
+        else f"It stays within the {money(judged.realistic)} that looks realistic."
+    )
+    analysts = "Analysts back the numbers." if judged.analytics else "No analysts back the numbers yet."
+    if judged.needs:
+        needs = "It follows the wellbeing board's needs assessment."
+    elif getattr(move, "reflects_needs_assessment", False):
+        needs = (
+            "It says it follows the wellbeing board's needs assessment, but earns no credit for it "
+            "until you have met the board or built its trust."
+        )
+    else:
+        needs = "It does not follow the wellbeing board's needs assessment."
+    return (
+        f"This plan assumes {money(judged.savings)} of savings. {gap} {realism} {analysts} {needs}\n\n"
+        f"Likely credibility: {judged.credibility} out of 100."
+    )
 
 
 def _value_words(value: object) -> str:
@@ -308,22 +380,66 @@ def _next_step(state: GameState, scenario: Scenario, ladder_id: str, subject: st
 
 @frozen
 class Family:
+    """A group of moves in the "make a move" menu, under a letter that never changes with the situation,
+    so a group learns its keys once; a move kind added later brings a family with a new letter."""
+
     key: str
+    letter: str
     title: str
     hint: str
+    label: str  # a word or two for the footer
+    empty: str  # why a family may have nothing to offer now
 
 
 FAMILIES: tuple[Family, ...] = (
-    Family("inbox", "Answer your inbox", "cards, proposals, requests"),
-    Family("contract", "Offer a contract", "you set the terms"),
-    Family("alliance", "Propose an alliance", "ventures, pools, lead commissioning"),
-    Family("manage", "Sign, vary or end an agreement", "yours"),
-    Family("scheme", "Invest in a scheme", "money now, savings later"),
-    Family("decision", "Take a decision", "from your brief"),
-    Family("voice", "Concern, request or meeting", "talk to the system"),
-    Family("plan", "Plans and funding", "submit, challenge, fund"),
-    Family("regulate", "Regulate", "sanctions, inspections, rulings"),
+    Family("inbox", "i", "Answer your inbox", "cards, proposals, requests", "Inbox", "nothing is waiting for you"),
+    Family("contract", "c", "Offer a contract", "you set the terms", "Contract", "no contract to offer now"),
+    Family(
+        "alliance",
+        "a",
+        "Propose an alliance",
+        "ventures, pools, lead commissioning",
+        "Alliance",
+        "no alliance to propose now",
+    ),
+    Family(
+        "manage",
+        "s",
+        "Sign, vary or end an agreement",
+        "yours",
+        "Sign/vary/end",
+        "no agreement of yours to sign, vary or end",
+    ),
+    Family("scheme", "n", "Invest in a scheme", "money now, savings later", "Invest", "no scheme open to you now"),
+    Family("decision", "d", "Take a decision", "from your brief", "Decide", "no decision open to you now"),
+    Family("voice", "t", "Concern, request or meeting", "talk to the system", "Talk", "nobody to talk to now"),
+    Family("plan", "p", "Plans and funding", "submit, challenge, fund", "Plans", "no plan or bid to make now"),
+    Family(
+        "regulate",
+        "r",
+        "Regulate",
+        "sanctions, inspections, rulings",
+        "Regulate",
+        "for regulators, when something calls for it",
+    ),
 )
+NO_ACTIONS = "no actions left this month"
+
+
+def family_note(family: Family, moves: Sequence[Move], actions_left: int, inbox_items: int = 0) -> str:
+    """What the menu says beside a family: how much is in it and what it costs, or why it is empty now.
+
+    The inbox is counted in items waiting, not in the choices they offer."""
+    if family.key == "inbox":
+        if not inbox_items:
+            return family.empty
+        return f"{inbox_items} {'item' if inbox_items == 1 else 'items'} · {family.hint}"
+    if not moves:
+        return NO_ACTIONS if not actions_left else family.empty
+    free = sum(not m.costs_action for m in moves)
+    cost = "[green]free[/]" if free == len(moves) else ("1 action" if not free else "free or 1 action")
+    return f"{len(moves)} {'choice' if len(moves) == 1 else 'choices'} · {cost} · {family.hint}"
+
 
 _FAMILY_OF = {
     "AnswerCard": "inbox",
@@ -496,7 +612,33 @@ def explain(scenario: Scenario, state: GameState, move: Move) -> str:
             return f"{ladder.title}: {steps}{reason}"
     if move.name == "MakeRuling":
         return f"Now {rule_words(d.setting, state.rules.get(d.setting))}.\n\nThis ruling: {rule_words(d.setting, d.value)}."
+    if move.name == "SubmitPlan":
+        return plan_words(scenario, state, move)
+    if move.name == "VaryContract":
+        agreement = state.agreements.get(d.agreement)
+        if agreement:
+            now = terms_words(scenario, agreement.kind, agreement.terms)
+            same = (
+                "\n\nThese are the terms in force: change them in the fields first, or the variation changes nothing."
+                if d.terms == agreement.terms
+                else ""
+            )
+            return f"In force now: {now}.\nProposed: {terms_words(scenario, agreement.kind, d.terms)}.{same}"
+    if move.name == "AcceptProposal":
+        agreement = state.agreements.get(d.agreement)
+        if agreement and agreement.variation is None:
+            return "Agrees the terms, free. The agreement is in force only once it is signed (1 action)."
+    if move.name == "SignAgreement":
+        return "Signing puts the agreed terms in force; it costs 1 action. The preview says from when."
     return ""
+
+
+def explain_all(scenario: Scenario, state: GameState, moves: Sequence[Move]) -> str:
+    if len(moves) == 1:
+        return explain(scenario, state, moves[0])
+    agreement = state.agreements.get(getattr(moves[0], "agreement", ""))
+    who = short(scenario, agreement.proposer) if agreement else "The proposer"
+    return f"{who} has already agreed, so this plays both steps now: your acceptance (free), then your signature (1 action)."
 
 
 # --- the inbox -------------------------------------------------------------------------------------------
@@ -511,6 +653,12 @@ class InboxItem:
     title: str
     detail: str
     moves: tuple[Move, ...]
+    together: tuple[tuple[Move, ...], ...] = ()  # moves offered as one step: accept and sign
+
+    @property
+    def choices(self) -> tuple[tuple[Move, ...], ...]:
+        """What the answer form lists: the one-step pairs first, then each move alone."""
+        return (*self.together, *((m,) for m in self.moves))
 
 
 _ANSWER_FIELD = {
@@ -555,18 +703,28 @@ def inbox(scenario: Scenario, state: GameState, role: str, legal: Sequence[Move]
             continue
         verb = "to sign" if agreement.status == "agreed" else ("variation" if agreement.variation else "proposal")
         source = short(scenario, agreement.proposer)
+        others = names(scenario, [p for p in agreement.parties if p != role])
+        title = (
+            f"To sign: {kind_words(agreement.kind)} with {others}"
+            if agreement.status == "agreed"
+            else f"{verb.capitalize()} from {source}: {kind_words(agreement.kind)}"
+        )
+        answers = _answering(legal, agreement.id)
+        together = _accept_and_sign(scenario, state, role, agreement, answers)
         items.append(
             InboxItem(
                 agreement.id,
                 "proposal",
-                f"{verb.capitalize()} from {source}: {kind_words(agreement.kind)}",
+                title,
                 agreement_words(scenario, agreement, role)
                 + (
                     f"\nNew terms: {terms_words(scenario, agreement.kind, agreement.variation)}"
                     if agreement.variation
                     else ""
-                ),
-                _answering(legal, agreement.id),
+                )
+                + _two_steps(scenario, agreement, role, bool(together)),
+                answers,
+                together,
             )
         )
     for request in state.requests.values():
@@ -612,6 +770,37 @@ def inbox(scenario: Scenario, state: GameState, role: str, legal: Sequence[Move]
                 )
             )
     return items
+
+
+ACCEPT_THEN_SIGN = (
+    "Accepting and signing are two steps. Accepting agrees the terms (free); the agreement is in force "
+    "only once signed, and signing costs 1 action."
+)
+
+
+def _accept_and_sign(
+    scenario: Scenario, state: GameState, role: str, agreement: Agreement, answers: Sequence[Move]
+) -> tuple[tuple[Move, ...], ...]:
+    """Accept then sign, offered as one step when the engine would take both now: the proposer has agreed
+    and this organisation's acceptance completes the agreement."""
+    from ..engine.game import play_through
+
+    accept = next((m for m in answers if isinstance(m, AcceptProposal)), None)
+    if accept is None or agreement.variation is not None:
+        return ()
+    pair = (accept, SignAgreement(actor=role, agreement=agreement.id))
+    return () if isinstance(play_through(state, scenario, pair), Rejection) else (pair,)
+
+
+def _two_steps(scenario: Scenario, agreement: Agreement, role: str, together: bool) -> str:
+    if agreement.variation is not None or role not in agreement.awaiting:
+        return ""
+    if together:
+        return (
+            f"\n\n{ACCEPT_THEN_SIGN} {short(scenario, agreement.proposer)} has already agreed, "
+            "so you can accept and sign in one step."
+        )
+    return f"\n\n{ACCEPT_THEN_SIGN}"
 
 
 def is_answer(move: Move) -> bool:
@@ -675,6 +864,67 @@ def news_of_turn(scenario: Scenario, events: Sequence[Event], turn: int) -> tupl
 
 def telling(events: Iterable[Event]) -> list[Event]:
     return [e for e in events if e.kind not in QUIET and not (e.kind == "OptionChosen" and e.data.get("defaulted"))]
+
+
+# --- a move before it is made ----------------------------------------------------------------------------
+
+
+@frozen
+class PreviewWords:
+    """The engine's preview of a move, in words: what the organisation would see, and its figures at month end."""
+
+    who: str
+    title: str
+    cost: str
+    refusal: str  # empty when the engine would accept the move
+    seen: tuple[str, ...]
+    when: str
+    rows: tuple[tuple[str, str, str, str], ...]  # figure, without the move, with it, the difference
+
+
+def preview_words(scenario: Scenario, state: GameState, preview: Preview) -> PreviewWords:
+    """`engine.game.Preview` told in the narrative's sentences, for the confirmation screen."""
+    moves = preview.moves
+    title = describe_all(scenario, state, moves)
+    spent = sum(m.costs_action for m in moves)
+    left = state.orgs[preview.role].action_points if preview.role in state.orgs else 0
+    cost = (
+        f"Costs {spent} {'action' if spent == 1 else 'actions'}: {left - spent} of {left} left after."
+        if spent
+        else "Free: it costs no action."
+    )
+    names_ = lookup((state,), preview.events)
+    seen = tuple(event_line(scenario, e, names_) for e in telling(preview.events))
+    when = (
+        f"At the end of {turn_label(scenario.turns[min(state.turn, len(scenario.turns) - 1)])}, if nothing else happens"
+    )
+    before, after = preview.before, preview.after or preview.before
+    rows = [("Money", money(before.balance), money(after.balance), _difference(after.balance - before.balance, True))]
+    if before.quality or after.quality:
+        rows.append(("Quality", str(before.quality), str(after.quality), _difference(after.quality - before.quality)))
+    if before.credibility >= 0 or after.credibility >= 0 or any(m.name == "SubmitPlan" for m in moves):
+        rows.append(
+            (
+                "Plan credibility",
+                _credibility(before.credibility),
+                _credibility(after.credibility),
+                _difference(after.credibility - before.credibility)
+                if before.credibility >= 0 and after.credibility >= 0
+                else ("new plan" if after.credibility >= 0 else "no change"),
+            )
+        )
+    refusal = preview.refusal.reason if preview.refusal is not None else ""
+    return PreviewWords(short(scenario, preview.role), title, cost, refusal, seen, when, tuple(rows))
+
+
+def _difference(amount: int, is_money: bool = False) -> str:
+    if not amount:
+        return "no change"
+    return signed_money(amount) if is_money else f"{amount:+d}"
+
+
+def _credibility(value: int) -> str:
+    return "no plan" if value < 0 else f"{value} of 100"
 
 
 # --- figures -----------------------------------------------------------------------------------------------

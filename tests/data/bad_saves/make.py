@@ -3,9 +3,12 @@
     python tests/data/bad_saves/make.py
 
 Each fixture breaks the save in one way a trainer or a crash might. They are all
-refused before the scenario's content is compared, so they stay valid when the
-content changes; the cases that depend on the content (changed since saving,
-edited by hand) are made fresh by tests/test_saves_bad.py.
+refused before the move log is replayed, so they stay valid when the content
+changes; the cases that depend on the content (changed since saving, edited by
+hand) are made fresh by tests/test_saves_bad.py.
+
+format1_checkpoint_beyond_log.toml is kept as format 1 wrote it (it is not
+rebuilt): a problem found after migrating is still reported at its own line.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from pathlib import Path
 
 from bigshire_game import simulate
 from bigshire_game.content import builtin_scenario_dir, load_scenario
-from bigshire_game.saves import Checkpoint, dumps, record_of
+from bigshire_game.engine.state import FACILITATOR
+from bigshire_game.saves import dumps, hash_pin, record_of
 from bigshire_game.session import Session
 
 HERE = Path(__file__).parent
@@ -24,12 +28,17 @@ HERE = Path(__file__).parent
 def real_save() -> str:
     scenario = load_scenario(builtin_scenario_dir())
     game = simulate.play(scenario, 1, 1)
-    session = Session.replay(scenario, 1, {}, game.moves)
-    marks = [
-        Checkpoint(label="start", moves=0, month="2013-06"),
-        Checkpoint(label="mid June", moves=20, month="2013-06"),
-    ]
-    return dumps(record_of(session, label="Tuesday group", created="2026-11-22T09:00:00Z", checkpoints=marks))
+    session = Session.replay(scenario, 1, {}, game.moves[:20])
+    session.game_id = "5eed0001"
+    session.checkpoint("start")  # after move 20: a table entry written as after = 20
+    session = Session.replay(
+        scenario, 1, {"north_vale": "Ann", "east_bigshire": "Bob"}, game.moves, table=session.table_state()
+    )
+    session.name = "Tuesday group"
+    session.set_pin("Ann", hash_pin("1234", salt="00" * 16, iterations=1000))
+    session.reseat("north_vale", FACILITATOR)
+    session.checkpoint("end of June")
+    return dumps(record_of(session, label="Tuesday group", created="2026-11-22T09:00:00Z"))
 
 
 def once(pattern: str, new: str, text: str) -> str:
@@ -44,15 +53,25 @@ def main() -> None:
     fixtures = {
         "truncated.toml": text[:cut],
         "seed_as_text.toml": once(r"^seed = \d+$", 'seed = "one"', text),
-        "format_99.toml": once(r"^format = 1$", "format = 99", text),
-        "format_as_text.toml": once(r"^format = 1$", 'format = "1"', text),
+        "format_99.toml": once(r"^format = 2$", "format = 99", text),
+        "format_as_text.toml": once(r"^format = 2$", 'format = "2"', text),
         "not_toml.toml": once(r"^\[seats\]$", "[seats]\nnorth_vale = computer", text),
         "unknown_move.toml": once(r'^move = "EndTurn"$', 'move = "EndTurm"', text),
         "unknown_key_in_move.toml": once(r'^(move = "EndTurn"\nactor = .*)$', r'\1\ncomment = "slow"', text),
         "balance_as_text.toml": once(
             r"^(\[state\.orgs\.north_vale\]\n(?:.*\n)*?)balance = -?\d+$", r'\1balance = "1.2m"', text
         ),
-        "checkpoint_beyond_log.toml": once(r"^moves = 20$", "moves = 20000", text),
+        "checkpoint_beyond_log.toml": once(r"^after = 20$", "after = 20000", text),
+        "table_kind_unknown.toml": once(r'^kind = "taken_over"$', 'kind = "kidnapped"', text),
+        "table_role_unknown.toml": once(r'^role = "north_vale"$', 'role = "west_vale"', text),
+        "game_id_a_path.toml": once(r'^game = "5eed0001"$', 'game = "../../etc"', text),
+        "clock_minutes_zero.toml": once(r"^clock = \{ minutes = 20,", "clock = { minutes = 0,", text),
+        "seat_unknown_role.toml": once(r"^(\[seats\]\n)", '\\1west_vale = "computer"\n', text),
+        "seat_missing.toml": once(r'^monitor = "computer"\n', "", text),
+        "seat_without_a_name.toml": once(r'^east_bigshire = "Bob"$', 'east_bigshire = " "', text),
+        "pin_malformed.toml": once(r'^Ann = "pbkdf2_sha256\$1000\$', 'Ann = "pbkdf2_sha256$1k$', text),
+        "pin_iterations_huge.toml": once(r'^Ann = "pbkdf2_sha256\$1000\$', 'Ann = "pbkdf2_sha256$999999999999$', text),
+        "pin_unknown_seat.toml": once(r"^Ann = ", "Zed = ", text),
         "state_missing.toml": text[: text.index("\n[state]")] + "\n# end of save\n",
         "other_scenario.toml": once(r'^scenario = "bigshire"$', 'scenario = "westshire"', text),
         "not_a_save.toml": '[deck]\nid = "winter"\ntitle = "Winter pressures"\n',

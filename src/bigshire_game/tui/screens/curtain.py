@@ -8,6 +8,7 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ...session import BOT
 from .. import present, seating
 from ..widgets.header import GameHeader
 
@@ -26,8 +27,9 @@ class CurtainScreen(Screen[None]):
         scenario = game.scenario
         role = scenario.roles[self.role]
         who = seating.seat_title(self.seat)
-        still = [r for r in game.state.queue[1:]]
-        then = f"Then: {present.names(scenario, still)}." if still else "Last in this phase."
+        # who comes next at the keyboard: the organisations the computer plays take their turns unseen
+        still = [r for r in game.state.queue[1:] if game.seat_of(r) != BOT]
+        then = f"Then: {present.names(scenario, still)}." if still else "Last at the keyboard in this phase."
         lock = "The seat's PIN will be asked." if game.needs_pin(self.seat) else ""
         yield GameHeader(present.when(scenario, game.state))
         with Center(id="curtain-middle"), Vertical(id="curtain-box"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from attrs import evolve
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -17,14 +18,20 @@ from ..widgets.header import GameHeader
 
 
 def debrief_markdown(
-    scenario: Scenario, events: Sequence[Event], start: GameState, end: GameState, role: str | None = None
+    scenario: Scenario,
+    events: Sequence[Event],
+    start: GameState,
+    end: GameState,
+    role: str | None = None,
+    table: Sequence = (),
 ) -> str:
     """The debrief module's narrative when it is there, else the plain account in `present`."""
     try:
-        from ...debrief import build_debrief, to_markdown
+        from ...debrief import at_table, build_debrief, to_markdown
     except ImportError:
         return present.summary_markdown(scenario, events, end, role)
-    return to_markdown(build_debrief(scenario, list(events), start, end, role=role))
+    debrief = build_debrief(scenario, list(events), start, end, role=role)
+    return to_markdown(evolve(debrief, at_table=tuple(at_table(scenario, table))))
 
 
 class DebriefScreen(Screen[None]):
@@ -44,8 +51,10 @@ class DebriefScreen(Screen[None]):
         end: GameState,
         *,
         final: bool = False,
+        table: Sequence = (),
     ) -> None:
         super().__init__()
+        self.table = list(table)
         self.scenario = scenario
         self.events = list(events)
         self.start = start
@@ -58,7 +67,8 @@ class DebriefScreen(Screen[None]):
         from ...engine.game import new_game
 
         session = game.session
-        return cls(game.scenario, session.events, new_game(game.scenario, session.seed), session.state, final=final)
+        start = new_game(game.scenario, session.seed)
+        return cls(game.scenario, session.events, start, session.state, final=final, table=session.table)
 
     def compose(self) -> ComposeResult:
         yield GameHeader(self.where(), clock=False)
@@ -70,7 +80,7 @@ class DebriefScreen(Screen[None]):
         return f"Debrief · {who}"
 
     def markdown(self) -> str:
-        return debrief_markdown(self.scenario, self.events, self.start, self.end, self.role)
+        return debrief_markdown(self.scenario, self.events, self.start, self.end, self.role, self.table)
 
     def show(self) -> None:
         self.query_one(GameHeader).set_text(self.where())

@@ -1,5 +1,6 @@
 """The role desk: the organisation whose turn it is, at its seat. Moves go through short
-forms; undo takes back the last move of this turn; End turn passes the keyboard on.
+forms and the engine's preview; undo takes back the last move of this turn; End turn
+passes the keyboard on.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
 from ...engine.events import Event
-from ...engine.moves import Move, Rejection
+from ...engine.game import preview
+from ...engine.moves import Rejection
 from .. import present, seating
 from ..model import desk_model
 from ..widgets.desk_view import TABS, DeskView
 from ..widgets.header import GameHeader
-from .moves import EndTurnScreen, MoveForm, MoveMenu, Played
+from .moves import Choice, EndTurnScreen, MoveForm, MoveMenu, Played
 
 
 class DeskScreen(Screen[None]):
@@ -73,10 +75,24 @@ class DeskScreen(Screen[None]):
         def chosen(family: str | None) -> None:
             if family == "end":
                 self.action_end_turn()
+            elif family == "inbox":
+                self.answer_inbox()
             elif family:
-                self.open_form(family, self.model.families.get(family, []))
+                self.open_form(family, [(m,) for m in self.model.families.get(family, [])])
 
-        self.app.push_screen(MoveMenu(self.model.families, self.model.figures.action_points), chosen)
+        waiting = sum(1 for item in self.model.inbox if item.moves)
+        self.app.push_screen(MoveMenu(self.model.families, self.model.figures.action_points, waiting), chosen)
+
+    def answer_inbox(self) -> None:
+        """One item waiting: answer it; several: show them on the inbox tab to choose from."""
+        waiting = [item for item in self.model.inbox if item.moves]
+        if len(waiting) == 1:
+            self.answer(waiting[0])
+        elif waiting:
+            self.query_one(DeskView).switch_to("inbox")
+            self.notify(f"{len(waiting)} items wait for your answer: choose one and press Enter.")
+        else:
+            self.notify("Nothing is waiting for your answer.")
 
     def action_answer(self) -> None:
         view = self.query_one(DeskView)
@@ -98,21 +114,31 @@ class DeskScreen(Screen[None]):
         if not item.moves:
             self.notify("There is nothing you can do about this item now.")
             return
-        title = item.title
-        self.open_form("inbox", item.moves, title=title, intro=item.detail)
+        self.open_form("inbox", item.choices, title=item.title, intro=item.detail)
 
-    def open_form(self, family: str, moves: Sequence[Move], title: str = "", intro: str = "") -> None:
-        if not moves:
+    def open_form(self, family: str, choices: Sequence[Choice], title: str = "", intro: str = "") -> None:
+        if not choices:
             return
         game = self.game
+        role = self.role
         heading = title or next((f.title for f in present.FAMILIES if f.key == family), "Move")
+
+        def describe(choice: Choice) -> str:
+            if len(choice) == 1:
+                return present.choice_label(game.scenario, game.state, choice[0])
+            return present.describe_all(game.scenario, game.state, choice)
+
+        def look(choice: Choice) -> present.PreviewWords:
+            return present.preview_words(game.scenario, game.state, preview(game.state, game.scenario, choice, role))
+
         form = MoveForm(
             heading,
-            moves,
+            choices,
             submit=game.play,
-            describe=lambda m: present.choice_label(game.scenario, game.state, m),
-            explain=lambda m: present.explain(game.scenario, game.state, m),
+            describe=describe,
+            explain=lambda c: present.explain_all(game.scenario, game.state, c),
             fields=lambda m: present.fields(game.state, m),
+            preview=look,
             intro=intro,
         )
         self.app.push_screen(form, self.played)
@@ -120,12 +146,16 @@ class DeskScreen(Screen[None]):
     def played(self, result: Played | None) -> None:
         if result is None:
             return
-        self.tell(result.events, f"Done: {present.describe(self.game.scenario, self.game.state, result.move)}")
+        self.tell(result.events, f"Done: {result.title}")
+        if result.refusal:
+            self.notify(f"Only the first step was made: {result.refusal}", severity="warning", timeout=8)
         self.after_change()
 
     def tell(self, events: Sequence[Event], first: str) -> None:
+        """A toast of what the move did, in the narrative's words, naming agreements and requests by the state now."""
         mine = [e for e in present.telling(events) if e.visible_to(self.role)]
-        lines = [first, *(present.event_line(self.game.scenario, e) for e in mine[:4])]
+        names = present.lookup((self.game.state,), mine)
+        lines = [first, *(present.event_line(self.game.scenario, e, names) for e in mine[:4])]
         self.notify("\n".join(lines), timeout=6)
 
     def after_change(self) -> None:
@@ -135,11 +165,12 @@ class DeskScreen(Screen[None]):
             self.refresh_desk()
 
     def action_undo(self) -> None:
-        if self.game.undo():
+        undone = self.game.undo()
+        if undone:
             self.notify("The last move of this turn was taken back.")
             self.refresh_desk()
         else:
-            self.notify("Nothing to undo in this turn.", severity="warning")
+            self.notify(getattr(undone, "reason", "") or "Nothing to undo in this turn.", severity="warning")
 
     def action_end_turn(self) -> None:
         unanswered = sum(1 for item in self.model.inbox if item.moves)

@@ -43,6 +43,13 @@ def parse_value(text: str) -> bool | int | float | str:
         return text.strip()
 
 
+def shown_value(value: object) -> str:
+    """A rule's value as the room reads it: yes or no, not True or False."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "not set" if value is None else str(value)
+
+
 def published(times: int) -> str:
     return "not published yet" if not times else ("published once" if times == 1 else f"published {times} times")
 
@@ -50,11 +57,12 @@ def published(times: int) -> str:
 class FacilitatorScreen(Screen[None]):
     CSS_PATH = "facilitator.tcss"
     BINDINGS = [
-        Binding("escape", "close", "Back to the game"),
-        Binding("f3", "clock('toggle')", "Pause/resume clock"),
+        Binding("escape", "close", "Back to game"),
+        Binding("f3", "clock('toggle')", "Pause clock"),
         Binding("f4", "clock('+5')", "+5 min"),
         Binding("f6", "clock('-5')", "-5 min"),
         Binding("f5", "next_section", "Next section"),
+        Binding("ctrl+z", "take_back", "Take back"),
     ]
 
     @property
@@ -107,6 +115,7 @@ class FacilitatorScreen(Screen[None]):
                     yield Static("")
                     yield Button("Skip the current turn", id="skip", compact=True)
                     yield Button("Close this phase for everyone", id="close-phase", compact=True)
+                    yield Button("Take back my last intervention (Ctrl+Z)", id="take-back", compact=True)
             with TabPane("Checkpoint", id="checkpoint"), Vertical(classes="form"):
                 yield Static(
                     "Save this moment under a name: trainers can review it and play on from it.", classes="hint"
@@ -186,13 +195,14 @@ class FacilitatorScreen(Screen[None]):
         if event.option_list.id == "card-list":
             card = self.game.scenario.cards[event.option.id]
             self.send(PublishCard(actor=FACILITATOR, card=card.id), f"Published “{card.title}”.")
+            self.show_card(event.option_index)  # its "published" line changes
 
     # --- rulings and figures ------------------------------------------------------------------------------
 
     def show_setting(self) -> None:
         setting = self.query_one("#setting", Select).value
         now = self.game.state.rules.get(str(setting))
-        self.query_one("#setting-now", Static).update(f"Now: {escape(str(now))}")
+        self.query_one("#setting-now", Static).update(f"Now: {escape(shown_value(now))}")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "setting":
@@ -201,9 +211,10 @@ class FacilitatorScreen(Screen[None]):
     def make_ruling(self) -> None:
         setting = str(self.query_one("#setting", Select).value)
         value = parse_value(self.query_one("#ruling-value", Field).value)
+        before = self.game.state.rules.get(setting)
         if self.send(
             MakeRuling(actor=FACILITATOR, setting=setting, value=value),
-            f"Ruled: {present.words(setting)} is now {value}.",
+            f"Ruled: {present.words(setting)}: {shown_value(value)} (it was {shown_value(before)}).",
         ):
             self.show_setting()
 
@@ -242,11 +253,7 @@ class FacilitatorScreen(Screen[None]):
         self.query_one("#clock-text", Static).update(f"Month clock: [b]{self.game.clock.text()}[/]")
 
     def action_clock(self, how: str) -> None:
-        clock = self.game.clock
-        if how == "toggle":
-            clock.toggle()
-        else:
-            clock.extend(float(how))
+        self.game.clock_action(how)
         self.show_clock()
 
     def highlighted_org(self) -> str | None:
@@ -260,11 +267,15 @@ class FacilitatorScreen(Screen[None]):
         if rid is None:
             return
         game = self.game
-        seat = seat if seat is not None else game.first_seats.get(rid, BOT)
+        before = game.seat_of(rid)
         game.reseat(rid, seat)
         self.refresh_seats()
-        who = "the computer" if seat == BOT else seating.seat_title(seat)
-        self.say(f"{present.short(game.scenario, rid)} is now played by {who}.")
+        now = game.seat_of(rid)
+        who = "the computer" if now == BOT else seating.seat_title(now)
+        if now == before:
+            self.say(f"{present.short(game.scenario, rid)} is already played by {who}.")
+        else:
+            self.say(f"{present.short(game.scenario, rid)} is now played by {who}.")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         game = self.game
@@ -293,6 +304,31 @@ class FacilitatorScreen(Screen[None]):
                 self.report(game.close_phase(), "Closed the phase: everyone still to act has passed.")
             case "save-checkpoint":
                 self.save_checkpoint()
+            case "take-back":
+                self.action_take_back()
+
+    def action_take_back(self) -> None:
+        """Take back the facilitator's own last intervention, if nothing has been played since."""
+        undone = self.game.undo_intervention()
+        if not undone:
+            self.say(undone.reason, error=True)
+            return
+        self.say(f"Took back {self.intervention(undone.move)}.")
+        self.refresh_seats()
+        self.show_setting()
+
+    def intervention(self, move: Move) -> str:
+        """A facilitator's move in a few words, for "Took back ..."."""
+        scenario = self.game.scenario
+        if isinstance(move, AdjustFigure):
+            return f"the adjustment of {present.possessive(present.short(scenario, move.role))} {present.words(move.figure)} by {move.amount:+d}"
+        if isinstance(move, MakeRuling):
+            return f"the ruling on {present.words(move.setting)}"
+        if isinstance(move, PublishCard):
+            return (
+                f"the publication of “{scenario.cards[move.card].title}”" if move.card in scenario.cards else "the card"
+            )
+        return "the last intervention"
 
     def report(self, outcome, done: str) -> bool:
         """Say what became of a console action: done, or refused and why."""
@@ -330,7 +366,7 @@ class FacilitatorScreen(Screen[None]):
 
     def show_checkpoints(self) -> None:
         marks = self.game.checkpoints
-        text = "\n".join(f"• {escape(c.label)} ({escape(c.month)}, after {c.moves} moves)" for c in marks)
+        text = "\n".join(f"• {escape(c.label)} ({escape(c.month)}, after {c.after} moves)" for c in marks)
         self.query_one("#checkpoints", Static).update(text or "No checkpoints yet.")
 
     def action_next_section(self) -> None:

@@ -1,8 +1,9 @@
-"""Short forms for moves: a menu of move families, one form per family offering only
-the engine's legal choices (with editable terms), and the end-of-turn check.
+"""Short forms for moves: a menu of move families under fixed letters, one form per family
+offering only the engine's legal choices (with editable terms), and the end-of-turn check.
 
-A form sends its move through the `submit` it is given; when the engine refuses,
-the reason is shown in the form and nothing changes. A form returns `Played`.
+Nothing is played by choosing: a choice opens the engine's preview, and only the preview's
+own confirmation key commits it. A form sends its moves through the `submit` it is given;
+when the engine refuses, the reason is shown and nothing changes. A form returns `Played`.
 """
 
 from __future__ import annotations
@@ -15,57 +16,72 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...engine.events import Event
 from ...engine.moves import Move, Rejection
 from .. import present
 from ..widgets.field import Field
+from .preview import PreviewScreen
+
+Choice = tuple[Move, ...]  # one move, or moves played together in one step (accept and sign)
+FILTER_FROM = 8  # lists longer than this get a filter above them
 
 
 @frozen
 class Played:
-    """A move the engine accepted, and what it caused."""
+    """Moves the engine accepted, what they caused, and how they were described before they were made."""
 
-    move: Move
+    moves: tuple[Move, ...]
     events: tuple[Event, ...]
+    title: str
+    refusal: str = ""  # a later move of a one-step pair that the engine refused after all
+
+    @property
+    def move(self) -> Move:
+        return self.moves[-1]
 
 
 Submit = Callable[[Move], Rejection | list[Event]]
 
 
 class MoveMenu(ModalScreen[str | None]):
-    """Which kind of move: returns a family key from `present.FAMILIES`, "end" to end the turn, or None."""
+    """Which kind of move: returns a family key from `present.FAMILIES`, "end" to end the turn, or None.
+
+    Each family keeps its letter whatever the situation; a family with nothing to offer now is greyed
+    with the reason, and its letter does nothing."""
 
     CSS_PATH = "moves.tcss"
     BINDINGS = [
         Binding("escape,m", "cancel", "Back"),
-        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
-        Binding("e", "pick(0)", "End turn", show=False),
+        *(Binding(f.letter, f"pick('{f.key}')", f.label) for f in present.FAMILIES),
+        Binding("e", "pick('end')", "End turn"),
     ]
 
-    def __init__(self, families: dict[str, list[Move]], actions_left: int) -> None:
+    def __init__(self, families: dict[str, list[Move]], actions_left: int, inbox_items: int = 0) -> None:
         super().__init__()
         self.families = families
         self.actions_left = actions_left
+        self.inbox_items = inbox_items
+
+    def open(self, key: str) -> bool:
+        if key == "end":
+            return True
+        if key == "inbox":
+            return bool(self.inbox_items)
+        return bool(self.families.get(key))
 
     def compose(self) -> ComposeResult:
         options = []
-        self.keys: list[str] = []
         for family in present.FAMILIES:
-            moves = self.families.get(family.key)
-            if not moves:
-                continue
-            self.keys.append(family.key)
-            free = sum(not m.costs_action for m in moves)
-            cost = "[green]free[/]" if free == len(moves) else ("1 action" if not free else "free or 1 action")
-            options.append(
-                Option(
-                    f"[b]{len(self.keys)}[/]  {family.title} ({len(moves)})  [dim]{cost} · {family.hint}[/]",
-                    id=family.key,
-                )
-            )
+            moves = self.families.get(family.key, [])
+            note = present.family_note(family, moves, self.actions_left, self.inbox_items)
+            if self.open(family.key):
+                prompt = f"[b]{family.letter}[/]  {escape(family.title)}  [dim]{note}[/]"
+            else:
+                prompt = f"{family.letter}  {escape(family.title)}: {escape(note)}"
+            options.append(Option(prompt, id=family.key, disabled=not self.open(family.key)))
         options.append(Option("[b]e[/]  End your turn", id="end"))
         with Vertical(id="menu-box", classes="panel") as box:
             box.border_title = "Make a move"
@@ -74,93 +90,124 @@ class MoveMenu(ModalScreen[str | None]):
                 if self.actions_left
                 else "No actions left: you can still answer your inbox, then end your turn."
             )
-            yield Static(note, classes="hint")
+            yield Static(note + " [dim]Press a letter; nothing is done until you confirm it.[/]", classes="hint")
             yield OptionList(*options, id="families")
         yield Footer()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # a family greyed in the list is left out of the footer, and its letter does nothing
+        return not (action == "pick" and parameters and not self.open(str(parameters[0])))
 
-    def action_pick(self, n: int) -> None:
-        if n == 0:
-            self.dismiss("end")
-        elif n <= len(self.keys):
-            self.dismiss(self.keys[n - 1])
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id and self.open(event.option.id):
+            self.dismiss(event.option.id)
+
+    def action_pick(self, key: str) -> None:
+        if self.open(key):
+            self.dismiss(key)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
+class FilterInput(Input):
+    """Typing narrows the list below; the arrows still move through it."""
+
+    BINDINGS = [
+        Binding("down", "screen.step(1)", show=False),
+        Binding("up", "screen.step(-1)", show=False),
+    ]
+
+
 class MoveForm(ModalScreen[Played | None]):
-    """Choose one of the given legal moves, adjust its terms, send it; refusals appear in red."""
+    """Choose one of the given legal choices, adjust its terms, see the engine's preview, then confirm there."""
 
     CSS_PATH = "moves.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "submit", "Do it"),
+        Binding("ctrl+s", "preview", "Preview"),
     ]
 
     def __init__(
         self,
         title: str,
-        moves: Sequence[Move],
+        choices: Sequence[Choice],
         submit: Submit,
-        describe: Callable[[Move], str],
-        explain: Callable[[Move], str],
+        describe: Callable[[Choice], str],
+        explain: Callable[[Choice], str],
         fields: Callable[[Move], list[present.FieldSpec]],
+        preview: Callable[[Choice], present.PreviewWords],
         intro: str = "",
     ) -> None:
         super().__init__()
         self.heading = title
-        self.moves = list(moves)
+        self.choices = [tuple(c) for c in choices]
         self.submit = submit
         self.describe = describe
         self.explain = explain
         self.fields_of = fields
+        self.preview_of = preview
         self.intro = intro
+        self.labels = [describe(c) for c in self.choices]
         self.specs: list[present.FieldSpec] = []
         self.inputs: list[Field] = []
         self.current = -1
+        self.shown: list[int] = list(range(len(self.choices)))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box", classes="panel") as box:
             box.border_title = self.heading
             if self.intro:
                 yield Static(escape(self.intro), id="intro")
+            if len(self.choices) > FILTER_FROM:
+                yield FilterInput(placeholder=f"Type to filter the {len(self.choices)} choices", id="filter")
             with Horizontal(id="form-split"):
-                yield OptionList(
-                    *(
-                        Option(escape(self.describe(m)) + ("" if m.costs_action else " [green](free)[/]"), id=str(i))
-                        for i, m in enumerate(self.moves)
-                    ),
-                    id="choices",
-                )
+                yield OptionList(*self.options(self.shown), id="choices")
                 with VerticalScroll(id="side", can_focus=False):
                     yield Static(id="explain")
                     yield Vertical(id="fields")
             yield Static(id="refusal", classes="refusal")
-            yield Static("↑↓ choose · Tab: edit the terms · Enter: do it · Esc: cancel", classes="hint")
+            filtering = "type to filter · " if len(self.choices) > FILTER_FROM else ""
+            yield Static(
+                f"↑↓ choose · {filtering}Tab: edit the terms · Enter: preview, nothing is done yet · Esc: cancel",
+                classes="hint",
+            )
         yield Footer()
+
+    def options(self, indices: Sequence[int]) -> list[Option]:
+        return [
+            Option(
+                escape(self.labels[i]) + ("" if any(m.costs_action for m in self.choices[i]) else " [green](free)[/]"),
+                id=str(i),
+            )
+            for i in indices
+        ]
 
     async def on_mount(self) -> None:
         self.query_one("#refusal").display = False
         choices = self.query_one("#choices", OptionList)
-        choices.highlighted = 0
-        await self.show_choice(0)
-        choices.focus()
+        if self.choices:
+            choices.highlighted = 0
+            await self.show_choice(0)
+        if self.query("#filter"):
+            choices.can_focus = False  # the filter steers the list, so Tab goes on to the terms
+            self.query_one("#filter").focus()
+        else:
+            choices.focus()
 
     async def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_index != self.current:
-            await self.show_choice(event.option_index)
+        index = int(event.option.id or 0)
+        if index != self.current:
+            await self.show_choice(index)
 
     async def show_choice(self, index: int) -> None:
         self.current = index
-        move = self.moves[index]
-        self.query_one("#explain", Static).update(escape(self.explain(move)))
+        choice = self.choices[index]
+        self.query_one("#explain", Static).update(escape(self.explain(choice)))
         box = self.query_one("#fields", Vertical)
         await box.remove_children()
-        self.specs = self.fields_of(move)
-        self.inputs: list[Field] = []
+        self.specs = self.fields_of(choice[0]) if len(choice) == 1 else []
+        self.inputs = []
         widgets = []
         for spec in self.specs:
             widgets.append(Static(spec.label, classes="field-label"))
@@ -172,30 +219,81 @@ class MoveForm(ModalScreen[Played | None]):
             await box.mount_all(widgets)
         self.hide_refusal()
 
+    # --- filtering -------------------------------------------------------------------------------
+
+    async def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "filter":
+            self.hide_refusal()
+            return
+        words = event.value.lower().split()
+        self.shown = [i for i, label in enumerate(self.labels) if all(w in label.lower() for w in words)]
+        choices = self.query_one("#choices", OptionList)
+        choices.clear_options()
+        choices.add_options(self.options(self.shown))
+        if self.shown:
+            choices.highlighted = 0
+            await self.show_choice(self.shown[0])
+        else:
+            self.current = -1
+            self.query_one("#explain", Static).update("[dim]Nothing matches: delete some letters.[/]")
+            await self.query_one("#fields", Vertical).remove_children()
+            self.specs, self.inputs = [], []
+
+    def action_step(self, by: int) -> None:
+        choices = self.query_one("#choices", OptionList)
+        if by > 0:
+            choices.action_cursor_down()
+        else:
+            choices.action_cursor_up()
+
+    # --- preview, then commit -------------------------------------------------------------------------
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.current = event.option_index
-        self.action_submit()
-
-    def on_input_submitted(self, event: Field.Submitted) -> None:
         event.stop()
-        self.action_submit()
+        self.action_preview()
 
-    def on_input_changed(self, event: Field.Changed) -> None:
-        self.hide_refusal()
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_preview()
 
-    def action_submit(self) -> None:
-        move = self.moves[self.current]
+    def chosen(self) -> Choice | None:
+        """The highlighted choice with the typed terms in place; shows the problem and gives None if a term is bad."""
+        if self.current < 0:
+            return None
+        choice = self.choices[self.current]
+        if len(choice) != 1:
+            return choice
         values = {spec.path: field.value for spec, field in zip(self.specs, self.inputs, strict=True)}
         try:
-            move = present.with_fields(move, values, self.specs)
+            return (present.with_fields(choice[0], values, self.specs),)
         except present.FieldError as exc:
             self.show_refusal(str(exc))
+            return None
+
+    def action_preview(self) -> None:
+        choice = self.chosen()
+        if choice is None:
             return
-        outcome = self.submit(move)
-        if isinstance(outcome, Rejection):
-            self.show_refusal(outcome.reason)
-            return
-        self.dismiss(Played(move, tuple(outcome)))
+        words = self.preview_of(choice)
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.commit(choice, words.title)
+
+        self.app.push_screen(PreviewScreen(words), confirmed)
+
+    def commit(self, choice: Choice, title: str) -> None:
+        events: list[Event] = []
+        for i, move in enumerate(choice):
+            outcome = self.submit(move)
+            if isinstance(outcome, Rejection):
+                if i == 0:
+                    self.show_refusal(outcome.reason)
+                    return
+                self.dismiss(Played(choice[:i], tuple(events), title, refusal=outcome.reason))
+                return
+            events += outcome
+        self.dismiss(Played(choice, tuple(events), title))
 
     def show_refusal(self, reason: str) -> None:
         refusal = self.query_one("#refusal", Static)

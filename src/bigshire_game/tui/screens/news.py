@@ -30,6 +30,9 @@ class NewsScreen(Screen[None]):
         yield GameHeader(present.when(scenario, game.state))
         with VerticalScroll(id="news-body"):
             yield Static(f"News for {months}", id="news-title")
+            if len(cards) > 1:  # every story named at the top, so none is missed below the fold
+                titles = " · ".join(f"“{e.data.get('title', '')}”" for e in cards)
+                yield Static(f"{len(cards)} stories: {titles}", id="news-contents", classes="muted")
             if self.turn == 0:
                 yield Static(scenario.info.summary, classes="card-text")
             for e in cards:
@@ -54,8 +57,26 @@ class NewsScreen(Screen[None]):
                 with Vertical(classes="panel", id="so-far") as box:
                     box.border_title = "Already this month"
                     yield Static("\n".join(f"• {present.event_line(scenario, e)}" for e in done[-12:]))
-        yield Static("Press Enter when everyone has read the news.", id="news-hint", classes="hint")
+        yield Static(self.READ, id="news-hint", classes="hint")
         yield Footer()
+
+    READ = "Press Enter when everyone has read the news."
+    MORE = "More below: ↓ or PgDn to read on. Press Enter when everyone has read the news."
+
+    def on_mount(self) -> None:
+        body = self.query_one("#news-body", VerticalScroll)
+        body.focus()
+        self.watch(body, "scroll_y", self.show_hint, init=False)
+        self.call_after_refresh(self.show_hint)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_hint)
+
+    def show_hint(self, *_: object) -> None:
+        """Say plainly when the news runs on below the screen's edge, until it has been read to the end."""
+        body = self.query_one("#news-body", VerticalScroll)
+        more = body.max_scroll_y > 0 and body.scroll_y < body.max_scroll_y
+        self.query_one("#news-hint", Static).update(self.MORE if more else self.READ)
 
     def action_go_on(self) -> None:
         self.app.proceed()

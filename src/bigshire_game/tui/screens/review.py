@@ -258,7 +258,8 @@ class ReviewScreen(Screen[None]):
             return
         from .debrief import DebriefScreen
 
-        self.app.push_screen(DebriefScreen(self.scenario, self.events, self.replayed.start, self.point.state))
+        table = [e for e in self.loaded.record.table_log if e.after <= self.point.moves]
+        self.app.push_screen(DebriefScreen(self.scenario, self.events, self.replayed.start, self.point.state, table=table))
 
     # --- comparing with another save ------------------------------------------------------------------
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from attrs import frozen
+from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -22,6 +24,11 @@ from ...session import BOT, Session
 from .. import seating
 from ..widgets.field import Field
 from ..widgets.header import GameHeader
+
+
+def clipped(text: str, width: int) -> str:
+    """`text` in `width` cells, ending in "…" when it does not fit, so a cut-off word shows it was cut."""
+    return text if len(text) <= width else text[: max(0, width - 1)].rstrip() + "…"
 
 
 @frozen
@@ -69,9 +76,9 @@ class SetupScreen(Screen[None]):
                 with Vertical(id="game-box", classes="panel") as box:
                     box.display = self.branch is None
                     box.border_title = "Game"
-                    yield Static("Scenario folder (empty: built-in Bigshire)", classes="hint")
+                    yield Static("Scenario folder (empty: built-in)", classes="hint")
                     yield Field(str(self.scenario_dir or ""), placeholder="built-in", id="scenario")
-                    yield Static("Seed (the same seed, the same year)", classes="hint")
+                    yield Static("Seed (same seed, same year)", classes="hint")
                     yield Field(str(self.app.launch.seed), id="seed", restrict=r"\d*", max_length=9)
                 with Vertical(id="seats-box", classes="panel") as box:
                     box.border_title = "Seats"
@@ -95,6 +102,7 @@ class SetupScreen(Screen[None]):
             with Vertical(id="orgs-box", classes="panel") as box:
                 box.border_title = "Organisations — who plays each"
                 yield DataTable(id="orgs", cursor_type="row", zebra_stripes=True)
+                yield Static(id="org-detail", classes="hint")
                 yield Static(
                     "Enter: next seat · n: a seat of its own · c: computer · f: facilitator · 1-9: seat number",
                     classes="hint",
@@ -102,13 +110,10 @@ class SetupScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#orgs", DataTable)
-        table.add_column("Organisation", key="org")
-        table.add_column("Played by", key="seat")
-        table.add_column("Kind", key="kind")
         self.load_roles()
         self.show_seats()
-        table.focus()
+        self.query_one("#orgs", DataTable).focus()
+        self.call_after_refresh(self.fill_table)  # again once the table knows its width
 
     def load_roles(self) -> bool:
         try:
@@ -117,12 +122,47 @@ class SetupScreen(Screen[None]):
             self.notify(f"Cannot read that scenario: {exc}"[:400], severity="error", timeout=10)
             return False
         self.scenario = scenario
-        table = self.query_one("#orgs", DataTable)
-        table.clear()
         self.seats = {r: s for r, s in self.seats.items() if r in scenario.roles}
-        for rid, role in scenario.roles.items():
-            table.add_row(role.short_name, self.played_by(rid), KINDS.get(role.kind, role.kind), key=rid)
+        self.fill_table()
         return True
+
+    def fill_table(self) -> None:
+        """The organisations with who plays each and their kind; a kind too long for the room left ends in "…",
+        and the line under the table gives the highlighted one in full."""
+        table = self.query_one("#orgs", DataTable)
+        roles = self.scenario.roles
+        kept = self.current_role()
+        names = max((len(r.short_name) for r in roles.values()), default=12)
+        seats = max((Text.from_markup(self.played_by(rid)).cell_len for rid in roles), default=9)
+        kinds = max((len(KINDS.get(r.kind, r.kind)) for r in roles.values()), default=4)
+        room = table.scrollable_content_region.width - 6 * table.cell_padding - names - seats
+        width = max(6, min(kinds, room)) if table.scrollable_content_region.width else kinds
+        table.clear(columns=True)
+        table.add_column("Organisation", key="org")
+        table.add_column("Played by", key="seat")
+        table.add_column("Kind", key="kind", width=width)
+        for rid, role in roles.items():
+            table.add_row(
+                role.short_name, self.played_by(rid), clipped(KINDS.get(role.kind, role.kind), width), key=rid
+            )
+        if kept in roles:
+            table.move_cursor(row=list(roles).index(kept))
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        rid = self.current_role()
+        if rid is None:
+            return
+        role = self.scenario.roles[rid]
+        self.query_one("#org-detail", Static).update(
+            f"[b]{escape(role.name)}[/]: {escape(KINDS.get(role.kind, role.kind))}"
+        )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fill_table)
 
     # --- showing the choices ---------------------------------------------------------------------
 
@@ -132,7 +172,7 @@ class SetupScreen(Screen[None]):
             return "[dim]computer[/]"
         if seat == FACILITATOR:
             return "[b]facilitator[/]"
-        return f"[b]{self.seat_names.index(seat) + 1}. {seat}[/]"
+        return f"[b]{self.seat_names.index(seat) + 1}. {escape(seat)}[/]"
 
     def show_seats(self) -> None:
         lines = []
@@ -147,13 +187,11 @@ class SetupScreen(Screen[None]):
         self.query_one("#seat-list", Static).update(
             "\n".join(lines) or "[dim]No seats yet: add one below, or press n on an organisation.[/]"
         )
-        table = self.query_one("#orgs", DataTable)
-        for rid in self.scenario.roles:
-            table.update_cell(rid, "seat", self.played_by(rid), update_width=True)
+        self.fill_table()
 
     def current_role(self) -> str | None:
         table = self.query_one("#orgs", DataTable)
-        if not table.row_count:
+        if not table.row_count or not table.is_valid_coordinate(table.cursor_coordinate):
             return None
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
@@ -212,33 +250,65 @@ class SetupScreen(Screen[None]):
         elif field in ("seat-name", "seat-pin"):
             self.add_seat()
         elif field == "facilitator-pin":
-            self.set_pin(FACILITATOR, event.value)
-            event.input.value = ""
-            self.show_seats()
+            if self.set_pin(FACILITATOR, event.value):
+                event.input.value = ""
+                self.show_seats()
         elif field == "seed":
             self.query_one("#orgs").focus()
 
-    def add_seat(self) -> None:
+    def add_seat(self) -> bool:
+        """The seat typed in the name and PIN fields, added (or its PIN set); False, with the reason, if it cannot be."""
         name_box = self.query_one("#seat-name", Field)
         pin_box = self.query_one("#seat-pin", Field)
         name = name_box.value.strip()
         if not name:
+            if pin_box.value:
+                self.notify("Give the seat a name for that PIN.", severity="warning")
             name_box.focus()
-            return
+            return False
         if name in (BOT, FACILITATOR):
             self.notify(f"“{name}” is kept for the {name}; choose another name.", severity="warning")
-            return
+            name_box.focus()
+            return False
         if pin_box.value and not self.set_pin(name, pin_box.value):
             pin_box.focus()
-            return
+            return False
         if name not in self.seat_names:
             self.seat_names.append(name)
         name_box.value = pin_box.value = ""
         self.show_seats()
         self.query_one("#orgs").focus()
-        self.notify(
-            f"Seat {len(self.seat_names)}: {name}. Choose its organisations with {len(self.seat_names)} or Enter."
-        )
+        number = self.seat_names.index(name) + 1
+        self.notify(f"Seat {number}: {name}. Choose its organisations with {number} or Enter.")
+        return True
+
+    def take_typed(self) -> bool:
+        """Count whatever is typed in the form's fields, however the form is submitted (Enter in a field,
+        Ctrl+S, F5 or the button); False, with the reason shown, when something typed cannot be used."""
+        if self.branch is None:
+            text = self.query_one("#scenario", Field).value.strip()
+            wanted = Path(text) if text else None
+            if wanted != self.scenario_dir:
+                self.scenario_dir = wanted
+                if not self.load_roles():
+                    return False
+                self.show_seats()
+                self.notify(f"{self.scenario.title}: {len(self.scenario.roles)} organisations.")
+                return False  # a different scenario: its organisations need seats before the game starts
+        name = self.query_one("#seat-name", Field).value.strip()
+        if name or self.query_one("#seat-pin", Field).value:
+            if not self.add_seat():
+                return False
+            if name not in self.seats.values():
+                return False  # a new seat with nothing to play yet: add_seat has said how to give it some
+        pin_box = self.query_one("#facilitator-pin", Field)
+        if pin_box.value:
+            if not self.set_pin(FACILITATOR, pin_box.value):
+                pin_box.focus()
+                return False
+            pin_box.value = ""
+            self.show_seats()
+        return True
 
     def set_pin(self, seat: str, pin: str) -> bool:
         if not pin:
@@ -256,6 +326,8 @@ class SetupScreen(Screen[None]):
             self.action_start()
 
     def action_start(self) -> None:
+        if not self.take_typed():
+            return
         seed_text = self.query_one("#seed", Field).value.strip()
         if not seed_text.isdigit():
             self.notify("The seed is a whole number.", severity="warning")

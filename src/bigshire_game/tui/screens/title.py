@@ -22,12 +22,24 @@ BANNER = """\
 TAGLINE = "A year in a reformed health system, played in a day."
 
 
-def latest_autosave(saves_dir: Path) -> Path | None:
-    for name in ("latest", "latest.toml"):
-        path = saves_dir / "autosave" / name
-        if path.exists():
-            return path
-    return None
+def autosaved_games(saves_dir: Path) -> int:
+    """How many games have autosaves in the folder, counted without reading them (the title must be quick)."""
+    folder = saves_dir / "autosave"
+    try:
+        legacy = (folder / "latest.toml").is_file()
+        return legacy + sum(1 for p in folder.glob("*/latest.toml") if p.is_file())
+    except OSError:
+        return 0
+
+
+def games_to_continue(saves_dir: Path) -> list:
+    """The games with autosaves in the folder, most recent first (none if it cannot be read)."""
+    from ...saves import list_games
+
+    try:
+        return list_games(saves_dir)
+    except OSError:
+        return []
 
 
 class TitleScreen(Screen[None]):
@@ -41,10 +53,12 @@ class TitleScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        latest = latest_autosave(self.app.saves_dir)
+        games = autosaved_games(self.app.saves_dir)
         options = []
-        if latest is not None:
+        if games == 1:
             options.append(Option("Continue the last game", id="continue"))
+        elif games:
+            options.append(Option(f"Continue a game ({games} in this folder)", id="continue"))
         options += [
             Option("New game", id="new"),
             Option("Load a save", id="load"),
@@ -69,11 +83,15 @@ class TitleScreen(Screen[None]):
     def action_pick(self, choice: str) -> None:
         app = self.app
         if choice == "continue":
-            latest = latest_autosave(app.saves_dir)
-            if latest is None:
+            games = games_to_continue(app.saves_dir)
+            if not games:
                 self.notify("There is no autosave to continue yet.")
-                return
-            app.load_game(latest)
+            elif len(games) == 1:
+                app.load_game(games[0].path)
+            else:
+                from .games import GameChooser
+
+                app.push_screen(GameChooser(games), lambda path: app.load_game(path) if path else None)
         elif choice == "new":
             from .setup import SetupScreen
 

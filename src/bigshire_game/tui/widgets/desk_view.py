@@ -164,11 +164,13 @@ class DeskView(Widget):
             lines.append("[dim]Nothing waiting for you.[/]")
         if m.acting and len(m.inbox) < 4:
             open_to = [
-                (f.title, len(m.families[f.key])) for f in present.FAMILIES if f.key in m.families and f.key != "inbox"
+                (f.letter, f.title, len(m.families[f.key]))
+                for f in present.FAMILIES
+                if f.key in m.families and f.key != "inbox"
             ]
             if open_to:
-                lines += ["", "[b]Open to you[/] [dim](m: make a move)[/]"]
-                lines += [f"  {escape(title)} [dim]({count})[/]" for title, count in open_to]
+                lines += ["", "[b]Open to you[/] [dim](m, then the letter)[/]"]
+                lines += [f"  [b]{letter}[/]  {escape(title)} [dim]({count})[/]" for letter, title, count in open_to]
         waiting.update("\n".join(lines))
         self.query_one("#goals", Static).update("\n".join(f"{i}. {escape(g)}" for i, g in enumerate(m.goals, 1)))
         month: list[str] = []
