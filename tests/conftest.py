@@ -38,6 +38,13 @@ class MarkdownSnapshotExtension(SingleFileSnapshotExtension):
     _write_mode = WriteMode.TEXT
 
 
+class TomlSnapshotExtension(SingleFileSnapshotExtension):
+    """One `.toml` golden file per snapshot: a whole save, byte for byte."""
+
+    file_extension = "toml"
+    _write_mode = WriteMode.TEXT
+
+
 class SVGSnapshotExtension(SingleFileSnapshotExtension):
     """One `.svg` screenshot per snapshot (syrupy 7 directly: pytest-textual-snapshot pins syrupy 4).
 
@@ -91,6 +98,11 @@ def scenario_copy(tmp_path: Path, builtin_dir: Path) -> Callable[..., Path]:
 @pytest.fixture
 def text_snapshot(snapshot):
     return snapshot.use_extension(TextSnapshotExtension)
+
+
+@pytest.fixture
+def toml_snapshot(snapshot):
+    return snapshot.use_extension(TomlSnapshotExtension)
 
 
 @pytest.fixture
