@@ -27,7 +27,20 @@ STILL = lambda: 0.0  # noqa: E731  a clock that does not move, so a resumed cloc
 PIN = hash_pin("2468", iterations=1000)
 CHILD = Path(__file__).parent / "data" / "table_child.py"
 
-STEPS = ("move", "move", "move", "end", "undo", "adjust", "take_back", "checkpoint", "take_over", "hand_back", "save", "crash")
+STEPS = (
+    "move",
+    "move",
+    "move",
+    "end",
+    "undo",
+    "adjust",
+    "take_back",
+    "checkpoint",
+    "take_over",
+    "hand_back",
+    "save",
+    "crash",
+)
 
 
 def new_session(folder: Path, seed: int) -> Session:

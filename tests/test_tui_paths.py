@@ -167,9 +167,7 @@ def test_a_game_resumes_after_ctrl_c(tmp_path: Path):
     run(make_app(saves, mode="new", seed=1, seats={"east_bigshire": "Alice"}), play_then_interrupt, lambda a: None)
     assert not before["running"], "Ctrl+C leaves the game"
 
-    args = argparse.Namespace(
-        load="latest", review=None, human=[], seed=None, scenario=None, saves=str(saves), name=""
-    )
+    args = argparse.Namespace(load="latest", review=None, human=[], seed=None, scenario=None, saves=str(saves), name="")
     launch = build_launch(args)
     launch.scenario = SCENARIO
     seen = []

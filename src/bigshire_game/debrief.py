@@ -22,12 +22,11 @@ from attrs import frozen
 
 from .catalogue import CARE_PROVIDER_KINDS, COMMISSIONER_KINDS, PROVIDER_KINDS, SYSTEM_KINDS
 from .content import Scenario, turn_label
-from .content.scenario import month_label
 from .content.model import EventFilter, Theme
+from .content.scenario import month_label
 from .engine.events import Event
 from .engine.moves import Move
 from .engine.state import FACILITATOR, GameState
-from .session import BOT, CHECKPOINT, HANDED_BACK, TAKEN_OVER, TableEntry
 from .narrative import (
     Lookup,
     Told,
@@ -43,6 +42,7 @@ from .narrative import (
     possessive,
     tell,
 )
+from .session import BOT, CHECKPOINT, HANDED_BACK, TAKEN_OVER, TableEntry
 
 # --- what is worth telling ----------------------------------------------------------------------
 
@@ -1141,8 +1141,6 @@ def at_table(scenario: Scenario, entries: Iterable[TableEntry], months: tuple[in
 
 def _seat_words(seat: str) -> str:
     return {BOT: "the computer", FACILITATOR: "the facilitator"}.get(seat, seat)
-
-
 
 
 def debrief_games(

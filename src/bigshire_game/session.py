@@ -171,7 +171,10 @@ class Session:
         if isinstance(last, str):
             return Undone(None, last)
         if last.actor == FACILITATOR:
-            return Undone(None, "The facilitator's intervention came after your last move; only the facilitator can take it back (F2).")
+            return Undone(
+                None,
+                "The facilitator's intervention came after your last move; only the facilitator can take it back (F2).",
+            )
         return self._take_back()
 
     def undo_intervention(self) -> Undone:
@@ -180,13 +183,19 @@ class Session:
         if isinstance(last, str):
             return Undone(None, last)
         if last.actor != FACILITATOR:
-            return Undone(None, "A move has been made since the facilitator's last intervention; it can no longer be taken back.")
+            return Undone(
+                None, "A move has been made since the facilitator's last intervention; it can no longer be taken back."
+            )
         return self._take_back()
 
     def _last_of_turn(self, whose: str = "") -> Move | str:
         """The last move of the turn in progress, or why there is nothing that may be taken back."""
         if self._turn_start is None or len(self.moves) <= self._turn_start[1]:
-            return f"There is nothing of {whose or 'this turn'} to take back in this turn." if whose else "Nothing to undo in this turn."
+            return (
+                f"There is nothing of {whose or 'this turn'} to take back in this turn."
+                if whose
+                else "Nothing to undo in this turn."
+            )
         for entry in reversed(self.table):
             if entry.after >= len(self.moves):
                 return f"The table moved on after the last move ({self._entry_words(entry)}); it cannot be undone."

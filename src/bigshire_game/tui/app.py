@@ -91,7 +91,9 @@ class BigshireApp(App[None]):
     ) -> None:
         from ..session import Session
 
-        session = Session(scenario, seed, seats, pins=pins, name=name or getattr(self.launch, "name", ""), clock=self.make_clock())
+        session = Session(
+            scenario, seed, seats, pins=pins, name=name or getattr(self.launch, "name", ""), clock=self.make_clock()
+        )
         if self._take_seat(session):
             self.game.start()
             self.proceed()
@@ -272,7 +274,6 @@ class BigshireApp(App[None]):
             self.push_screen(PinScreen("the facilitator", lambda pin: game.pin_ok("facilitator", pin)), opened)
         else:
             opened(True)
-
 
     def action_ask_quit(self) -> None:
         """Mid-game, Ctrl+Q asks first (everything is saved either way); elsewhere it quits."""

@@ -15,7 +15,7 @@ from textual.widgets import Footer, OptionList
 from ...engine.events import Event
 from ...engine.game import preview
 from ...engine.moves import Rejection
-from .. import present, seating
+from .. import pace, present, seating
 from ..model import desk_model
 from ..widgets.desk_view import TABS, DeskView
 from ..widgets.header import GameHeader
@@ -47,6 +47,7 @@ class DeskScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        pace.steady()  # keys at a desk answer within a frame: no full collection between key and render
         self.refresh_desk()
 
     def refresh_desk(self) -> None:

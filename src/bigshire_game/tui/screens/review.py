@@ -259,7 +259,9 @@ class ReviewScreen(Screen[None]):
         from .debrief import DebriefScreen
 
         table = [e for e in self.loaded.record.table_log if e.after <= self.point.moves]
-        self.app.push_screen(DebriefScreen(self.scenario, self.events, self.replayed.start, self.point.state, table=table))
+        self.app.push_screen(
+            DebriefScreen(self.scenario, self.events, self.replayed.start, self.point.state, table=table)
+        )
 
     # --- comparing with another save ------------------------------------------------------------------
 
