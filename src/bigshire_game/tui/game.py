@@ -68,6 +68,7 @@ class Game:
         except Exception as exc:  # an unwritable folder: play on, and say so in the header
             self.save_problem = str(exc)
         self.session.on_change = self._autosave
+        self._autosave(self.session)  # a game just opened or branched is on disk before anyone moves
 
     def close(self) -> None:
         """The game leaves the terminal: let go of its lock (its saves are already written)."""

@@ -97,7 +97,7 @@ class FacilitatorScreen(Screen[None]):
                     compact=True,
                 )
                 yield Select(FIGURES, id="adjust-figure", allow_blank=False, compact=True)
-                yield Field(placeholder="change, e.g. 500 or -3", id="adjust-amount", restrict=r"-?\d*")
+                yield Field(placeholder="change (balance in £k), e.g. 500 or -3", id="adjust-amount", restrict=r"-?\d*")
                 yield Field(placeholder="reason (told to the organisation)", id="adjust-reason")
                 yield Button("Adjust", id="do-adjust", variant="primary", compact=True)
             with TabPane("Seats & clock", id="seats"), Horizontal():
@@ -232,7 +232,7 @@ class FacilitatorScreen(Screen[None]):
         move = AdjustFigure(actor=FACILITATOR, role=role, figure=figure, amount=int(amount_text), reason=reason)
         self.send(
             move,
-            f"Adjusted {present.possessive(present.short(self.game.scenario, role))} {present.words(figure)} by {int(amount_text):+d}.",
+            f"Adjusted {present.possessive(present.short(self.game.scenario, role))} {present.figure_change(figure, int(amount_text))}.",
         )
 
     # --- seats and clock -----------------------------------------------------------------------------------
@@ -321,7 +321,7 @@ class FacilitatorScreen(Screen[None]):
         """A facilitator's move in a few words, for "Took back ..."."""
         scenario = self.game.scenario
         if isinstance(move, AdjustFigure):
-            return f"the adjustment of {present.possessive(present.short(scenario, move.role))} {present.words(move.figure)} by {move.amount:+d}"
+            return f"the adjustment of {present.possessive(present.short(scenario, move.role))} {present.figure_change(move.figure, move.amount)}"
         if isinstance(move, MakeRuling):
             return f"the ruling on {present.words(move.setting)}"
         if isinstance(move, PublishCard):
