@@ -15,7 +15,7 @@ import pytest
 
 from bigshire_game import bots
 from bigshire_game.engine import legal_moves
-from bigshire_game.engine.moves import EndTurn
+from bigshire_game.vocabulary.moves import EndTurn
 from walk import SCENARIO, decisions
 
 BAR = bots.THRESHOLD - 1  # tie-breaking adds less than 1, so a move scoring at most this can never be chosen

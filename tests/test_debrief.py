@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from bigshire_game import bots, simulate
-from bigshire_game.catalogue import EVENT_KINDS, NARRATIVE_COMMON, NARRATIVE_FIELDS, NARRATIVE_SWITCHES
 from bigshire_game.cli import main
 from bigshire_game.content import builtin_scenario_dir, load_scenario, read_scenario
 from bigshire_game.debrief import (
@@ -30,11 +29,12 @@ from bigshire_game.debrief import (
     to_markdown,
     to_text,
 )
-from bigshire_game.engine.events import Event
 from bigshire_game.engine.game import apply, new_game, run_until_input
-from bigshire_game.engine.moves import AcceptProposal, RejectProposal
 from bigshire_game.narrative import Lookup, Words, balance, fields_of, fill, sentence, tell
 from bigshire_game.session import Session
+from bigshire_game.vocabulary.catalogue import EVENT_KINDS, NARRATIVE_COMMON, NARRATIVE_FIELDS, NARRATIVE_SWITCHES
+from bigshire_game.vocabulary.events import Event
+from bigshire_game.vocabulary.moves import AcceptProposal, RejectProposal
 
 SCENARIO = load_scenario(builtin_scenario_dir())
 SEED = 1

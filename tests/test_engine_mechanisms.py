@@ -26,7 +26,9 @@ from bigshire_game.engine import (
     run_until_input,
     view,
 )
-from bigshire_game.engine.moves import (
+from bigshire_game.rules import economy, regulation
+from bigshire_game.state import DemandShift, Terms
+from bigshire_game.vocabulary.moves import (
     AcceptProposal,
     ChallengeConflict,
     DecideReview,
@@ -42,8 +44,6 @@ from bigshire_game.engine.moves import (
     SignAgreement,
     TakeDecision,
 )
-from bigshire_game.engine.state import DemandShift, Terms
-from bigshire_game.rules import economy, regulation
 
 SCENARIO = load_scenario(builtin_scenario_dir())
 SEED = 7

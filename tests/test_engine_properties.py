@@ -21,7 +21,6 @@ import pytest
 import tomli_w
 
 from bigshire_game import bots
-from bigshire_game.catalogue import EVENT_KINDS
 from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.engine import (
     Event,
@@ -34,7 +33,8 @@ from bigshire_game.engine import (
     new_game,
     run_until_input,
 )
-from bigshire_game.engine.moves import EndTurn
+from bigshire_game.vocabulary.catalogue import EVENT_KINDS
+from bigshire_game.vocabulary.moves import EndTurn
 
 GAMES = 200
 SHORT_TURNS = 4

@@ -14,7 +14,10 @@ import pytest
 
 from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.engine import Event, Move, Rejection
-from bigshire_game.engine.moves import (
+from bigshire_game.rules import regulation
+from bigshire_game.session import Session
+from bigshire_game.state import Terms
+from bigshire_game.vocabulary.moves import (
     AcceptProposal,
     EndTurn,
     Inspect,
@@ -22,9 +25,6 @@ from bigshire_game.engine.moves import (
     SignAgreement,
     TakeDecision,
 )
-from bigshire_game.engine.state import Terms
-from bigshire_game.rules import regulation
-from bigshire_game.session import Session
 
 SCENARIO = load_scenario(builtin_scenario_dir())
 SEED = 2013

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bigshire_game.engine.game import _rules, apply, new_game, run_until_input
-from bigshire_game.engine.moves import MOVE_TYPES, AdjustFigure, Rejection
-from bigshire_game.engine.state import FACILITATOR
+from bigshire_game.engine.game import _HANDLERS, apply, new_game, run_until_input
+from bigshire_game.state import FACILITATOR
+from bigshire_game.vocabulary.moves import MOVE_TYPES, AdjustFigure, Rejection
 
 
 @pytest.fixture
@@ -15,7 +15,7 @@ def state(scenario):
 
 
 def test_every_move_type_has_a_handler():
-    handlers, _ = _rules()
+    handlers = _HANDLERS
     flow = {"EndTurn", "EndPhase"}  # handled by the engine's own turn flow
     assert set(MOVE_TYPES) - flow == set(handlers)
 

@@ -24,7 +24,18 @@ def _loaded_after(code: str) -> set[str]:
     return set(json.loads(result.stdout.splitlines()[-1]))
 
 
-@pytest.mark.parametrize("module", ["bigshire_game.content", "bigshire_game.cli", "bigshire_game.saves"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "bigshire_game.content",
+        "bigshire_game.cli",
+        "bigshire_game.saves",
+        "bigshire_game.engine",
+        "bigshire_game.rules",
+        "bigshire_game.session",
+        "bigshire_game.simulate",
+    ],
+)
 def test_import_does_not_load_heavy_modules(module):
     assert _loaded_after(f"import {module}") == set()
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from bigshire_game.engine.memo import last_seen
 from bigshire_game.rules import dialogue, economy
+from bigshire_game.state.memo import last_seen
 from walk import SCENARIO, decisions
 
 

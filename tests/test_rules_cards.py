@@ -5,12 +5,12 @@ from __future__ import annotations
 from attrs import evolve
 
 from bigshire_game.content.model import Condition
-from bigshire_game.engine.chance import draw
 from bigshire_game.engine.game import new_game
-from bigshire_game.engine.moves import AnswerCard, PublishCard
-from bigshire_game.engine.state import FACILITATOR
 from bigshire_game.rules import cards
 from bigshire_game.rules.conditions import holds
+from bigshire_game.state import FACILITATOR
+from bigshire_game.state.chance import draw
+from bigshire_game.vocabulary.moves import AnswerCard, PublishCard
 
 CONSULTATION = "monitor_pricing_consultation"  # Monitor decides; "allow_discounts" brings a ruling a month later
 RULING = "monitor_below_tariff_ruling"

@@ -6,7 +6,9 @@ import pytest
 from attrs import evolve
 
 from bigshire_game.engine.game import new_game
-from bigshire_game.engine.moves import (
+from bigshire_game.rules import dialogue
+from bigshire_game.state import pair_key
+from bigshire_game.vocabulary.moves import (
     AnswerRequest,
     ConveneMeeting,
     RaiseConcern,
@@ -14,8 +16,6 @@ from bigshire_game.engine.moves import (
     Rejection,
     RespondToMeeting,
 )
-from bigshire_game.engine.state import pair_key
-from bigshire_game.rules import dialogue
 from handlers import through_handlers
 
 CONSORTIA = ("east_bigshire", "north_vale", "southern_towns", "west_bigshire")

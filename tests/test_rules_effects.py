@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from attrs import evolve
 
-from bigshire_game.catalogue import CARE_PROVIDER_KINDS, EFFECT_FIELDS, EVENT_KINDS
 from bigshire_game.content.model import Condition, Effect
 from bigshire_game.engine.game import new_game
-from bigshire_game.engine.moves import TakeDecision
-from bigshire_game.engine.state import pair_key, replace_org
 from bigshire_game.rules import decisions, effects
 from bigshire_game.rules.conditions import holds, metric_value
+from bigshire_game.state import pair_key, replace_org
+from bigshire_game.vocabulary.catalogue import CARE_PROVIDER_KINDS, EFFECT_FIELDS, EVENT_KINDS
+from bigshire_game.vocabulary.moves import TakeDecision
 
 
 @pytest.fixture

@@ -6,16 +6,16 @@ import pytest
 from attrs import evolve
 
 from bigshire_game.engine.game import new_game
-from bigshire_game.engine.moves import (
+from bigshire_game.rules import plans
+from bigshire_game.rules.economy import forecast
+from bigshire_game.state import SchemeInvestment, pair_key, replace_org
+from bigshire_game.vocabulary.moves import (
     BidForFunding,
     ChallengePlan,
     DecideFunding,
     Rejection,
     SubmitPlan,
 )
-from bigshire_game.engine.state import SchemeInvestment, pair_key, replace_org
-from bigshire_game.rules import plans
-from bigshire_game.rules.economy import forecast
 from handlers import through_handlers
 
 

@@ -6,7 +6,10 @@ import pytest
 from attrs import evolve
 
 from bigshire_game.engine.game import new_game
-from bigshire_game.engine.moves import (
+from bigshire_game.rules import dialogue, regulation
+from bigshire_game.rules.economy import forecast
+from bigshire_game.state import FACILITATOR, ladder_key, replace_org
+from bigshire_game.vocabulary.moves import (
     AssessPlan,
     DismissAgendaItem,
     ImposeSanction,
@@ -16,9 +19,6 @@ from bigshire_game.engine.moves import (
     RaiseRequest,
     Rejection,
 )
-from bigshire_game.engine.state import FACILITATOR, ladder_key, replace_org
-from bigshire_game.rules import dialogue, regulation
-from bigshire_game.rules.economy import forecast
 from handlers import through_handlers
 
 MONITOR_LADDER = "monitor_enforcement"

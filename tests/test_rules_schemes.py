@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from attrs import evolve
 
-from bigshire_game.engine.chance import draw
 from bigshire_game.engine.game import new_game
-from bigshire_game.engine.moves import InvestInScheme
-from bigshire_game.engine.state import pair_key, replace_org
 from bigshire_game.rules import economy, schemes
+from bigshire_game.state import pair_key, replace_org
+from bigshire_game.state.chance import draw
+from bigshire_game.vocabulary.moves import InvestInScheme
 
 
 def seed_whose_first_roll(scenario, passes) -> int:

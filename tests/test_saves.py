@@ -20,8 +20,6 @@ from bigshire_game import simulate
 from bigshire_game.clock import ClockState, MonthClock
 from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.engine import Rejection
-from bigshire_game.engine.moves import EndTurn, MakeRuling, ProposeAgreement, PublishCard
-from bigshire_game.engine.state import FACILITATOR, Terms
 from bigshire_game.saves import (
     FORMAT,
     MAX_ITERATIONS,
@@ -42,6 +40,8 @@ from bigshire_game.saves import (
     write_record,
 )
 from bigshire_game.session import TAKEN_OVER, Session
+from bigshire_game.state import FACILITATOR, Terms
+from bigshire_game.vocabulary.moves import EndTurn, MakeRuling, ProposeAgreement, PublishCard
 
 SCENARIO = load_scenario(builtin_scenario_dir())
 CREATED = "2026-11-22T09:00:00Z"

@@ -20,7 +20,6 @@ import pytest
 
 from bigshire_game.cli import build_parser
 from bigshire_game.content import builtin_scenario_dir, load_scenario
-from bigshire_game.engine.moves import EndTurn, TakeDecision
 from bigshire_game.saves import (
     Autosaver,
     SaveError,
@@ -34,6 +33,7 @@ from bigshire_game.saves import (
 )
 from bigshire_game.session import Session
 from bigshire_game.tui.launch import Launch, build_launch
+from bigshire_game.vocabulary.moves import EndTurn, TakeDecision
 
 BAD = Path(__file__).parent / "data" / "bad_saves"
 FIXTURES = sorted(p.name for p in BAD.glob("*.toml"))

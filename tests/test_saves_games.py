@@ -16,7 +16,6 @@ import pytest
 
 from bigshire_game.cli import build_parser, main
 from bigshire_game.content import builtin_scenario_dir, load_scenario
-from bigshire_game.engine.moves import EndTurn
 from bigshire_game.saves import (
     Autosaver,
     GameLock,
@@ -32,6 +31,7 @@ from bigshire_game.saves import (
 )
 from bigshire_game.session import Session
 from bigshire_game.tui.launch import Launch, build_launch
+from bigshire_game.vocabulary.moves import EndTurn
 
 DATA = Path(__file__).parent / "data"
 CHILD = DATA / "autosave_child.py"

@@ -7,9 +7,9 @@ import pytest
 from bigshire_game.clock import MonthClock
 from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.engine import Rejection
-from bigshire_game.engine.moves import AdjustFigure, EndTurn, ProposeAgreement, RaiseRequest, TakeDecision
-from bigshire_game.engine.state import FACILITATOR, Terms
 from bigshire_game.session import BOT, CHECKPOINT, HANDED_BACK, TAKEN_OVER, Session, Undone
+from bigshire_game.state import FACILITATOR, Terms
+from bigshire_game.vocabulary.moves import AdjustFigure, EndTurn, ProposeAgreement, RaiseRequest, TakeDecision
 
 SCENARIO = load_scenario(builtin_scenario_dir())
 SEED = 11

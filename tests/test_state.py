@@ -7,8 +7,8 @@ import pytest
 
 from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.engine import new_game
-from bigshire_game.engine.moves import EndTurn
-from bigshire_game.engine.state import Org, evolve
+from bigshire_game.state import Org, evolve
+from bigshire_game.vocabulary.moves import EndTurn
 
 SCENARIO = load_scenario(builtin_scenario_dir())
 

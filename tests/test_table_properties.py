@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 from bigshire_game.clock import MonthClock
 from bigshire_game.content import builtin_scenario_dir, load_scenario
-from bigshire_game.engine.moves import AdjustFigure, EndTurn, Rejection
-from bigshire_game.engine.state import FACILITATOR
 from bigshire_game.saves import Autosaver, hash_pin, load_record, record_of, save_path, write_record
 from bigshire_game.session import BOT, Session
+from bigshire_game.state import FACILITATOR
+from bigshire_game.vocabulary.moves import AdjustFigure, EndTurn, Rejection
 
 SCENARIO = load_scenario(builtin_scenario_dir())
 SEATS = {"north_vale": "alice", "united_hospitals": "bob"}

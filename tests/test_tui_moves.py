@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from bigshire_game.engine.game import advance, apply, assess_plan, legal_moves, new_game, preview, run_until_input
-from bigshire_game.engine.moves import AdjustFigure, AnswerCard, EndTurn, Rejection, SubmitPlan
-from bigshire_game.engine.state import FACILITATOR
+from bigshire_game.state import FACILITATOR
 from bigshire_game.tui import present
+from bigshire_game.vocabulary.moves import AdjustFigure, AnswerCard, EndTurn, Rejection, SubmitPlan
 from tui_support import SCENARIO, make_app, run, screen_text
 
 CONSORTIUM = "east_bigshire"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bigshire_game.engine.moves import EndTurn
 from bigshire_game.tui import seating
 from bigshire_game.tui.launch import build_launch
+from bigshire_game.vocabulary.moves import EndTurn
 from tui_support import SCENARIO, make_app, run, screen_text
 
 TWO_SEATS = {"east_bigshire": "Alice", "monitor": "Bob"}

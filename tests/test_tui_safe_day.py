@@ -9,10 +9,10 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Select
 
-from bigshire_game.engine.moves import AdjustFigure
-from bigshire_game.engine.state import FACILITATOR
+from bigshire_game.state import FACILITATOR
 from bigshire_game.tui.app import BigshireApp
 from bigshire_game.tui.launch import build_launch
+from bigshire_game.vocabulary.moves import AdjustFigure
 from tui_support import SCENARIO, make_app, run
 
 ALICE = {"east_bigshire": "Alice"}

@@ -256,7 +256,7 @@ def test_an_offer_without_services_leaves_no_dangling_for():
 
 def test_unanswered_asks_count_in_good_english():
     from bigshire_game.debrief import _unanswered
-    from bigshire_game.engine.events import Event
+    from bigshire_game.vocabulary.events import Event
 
     def asked(*kinds):
         return [Event(kind=k, month=0, phase="system") for k in kinds]

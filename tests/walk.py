@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from bigshire_game import bots
 from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.engine import GameState, Rejection, apply, legal_moves, new_game, run_until_input
-from bigshire_game.engine.moves import EndTurn
+from bigshire_game.vocabulary.moves import EndTurn
 
 SCENARIO = load_scenario(builtin_scenario_dir())
 

@@ -12,14 +12,14 @@ import hashlib
 import random
 from collections.abc import Iterator
 
-from .catalogue import PROVIDER_KINDS
 from .content import Scenario
 from .engine.game import apply, check, legal_moves
-from .engine.memo import last_seen
-from .engine.moves import EndTurn, Move, ProposeAgreement, Rejection
-from .engine.state import GameState
 from .rules import economy
 from .rules.agreements import combined_share, proposals
+from .state import GameState
+from .state.memo import last_seen
+from .vocabulary.catalogue import PROVIDER_KINDS
+from .vocabulary.moves import EndTurn, Move, ProposeAgreement, Rejection
 
 THRESHOLD = 3.0  # a move must score this much to be worth making
 MAX_MOVES = 8  # per turn, reactive answers included

@@ -234,7 +234,7 @@ def cmd_branch(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    from .tui.launch import play
+    from .tui.play import play
 
     return play(args, args.parser)
 

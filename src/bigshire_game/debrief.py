@@ -20,13 +20,9 @@ from collections.abc import Iterable, Sequence
 import attrs
 from attrs import frozen
 
-from .catalogue import CARE_PROVIDER_KINDS, COMMISSIONER_KINDS, PROVIDER_KINDS, SYSTEM_KINDS
 from .content import Scenario, turn_label
 from .content.model import EventFilter, Theme
 from .content.scenario import month_label
-from .engine.events import Event
-from .engine.moves import Move
-from .engine.state import FACILITATOR, GameState
 from .narrative import (
     Lookup,
     Told,
@@ -43,6 +39,10 @@ from .narrative import (
     tell,
 )
 from .session import BOT, CHECKPOINT, HANDED_BACK, TAKEN_OVER, TableEntry
+from .state import FACILITATOR, GameState
+from .vocabulary.catalogue import CARE_PROVIDER_KINDS, COMMISSIONER_KINDS, PROVIDER_KINDS, SYSTEM_KINDS
+from .vocabulary.events import Event
+from .vocabulary.moves import Move
 
 # --- what is worth telling ----------------------------------------------------------------------
 
@@ -1071,7 +1071,7 @@ class Replayed:
 def replay(scenario: Scenario, seed: int, moves: Sequence[Move]) -> Replayed:
     """Replay a log exactly as `Session.replay` does, noting each move's and each turn's starting point."""
     from .engine.game import advance, apply, new_game
-    from .engine.moves import Rejection
+    from .vocabulary.moves import Rejection
 
     state = new_game(scenario, seed)
     events: list[Event] = []

@@ -16,11 +16,11 @@ from typing import Any
 
 from attrs import frozen
 
-from .catalogue import ALLIANCE_KINDS, CONTRACT_KINDS, EVENT_KINDS, KINDS, RULE_SETTINGS
 from .content import Scenario, month_label, turn_label
 from .content.model import Template
-from .engine.events import Event
-from .engine.state import GameState
+from .state import GameState
+from .vocabulary.catalogue import ALLIANCE_KINDS, CONTRACT_KINDS, EVENT_KINDS, KINDS, RULE_SETTINGS
+from .vocabulary.events import Event
 
 Switches = dict[str, bool | str]
 Fields = dict[str, str]

@@ -17,10 +17,10 @@ from attrs import field, frozen
 from . import bots
 from .clock import ClockState, MonthClock
 from .content import Scenario
-from .engine.events import Event
 from .engine.game import apply, legal_moves, new_game, run_until_input
-from .engine.moves import EndTurn, Move, Rejection
-from .engine.state import FACILITATOR, GameState
+from .state import FACILITATOR, GameState
+from .vocabulary.events import Event
+from .vocabulary.moves import EndTurn, Move, Rejection
 
 BOT = "computer"
 

@@ -14,10 +14,10 @@ from attrs import frozen
 
 from . import bots, narrative
 from .content import Scenario, turn_label
-from .engine.events import Event
 from .engine.game import run_until_input
-from .engine.moves import Move
-from .engine.state import GameState
+from .state import GameState
+from .vocabulary.events import Event
+from .vocabulary.moves import Move
 
 
 @frozen

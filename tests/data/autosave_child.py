@@ -17,8 +17,8 @@ from collections.abc import Callable
 
 from bigshire_game import bots
 from bigshire_game.content import builtin_scenario_dir, load_scenario
-from bigshire_game.engine.moves import EndTurn
 from bigshire_game.session import Session
+from bigshire_game.vocabulary.moves import EndTurn
 
 MOVES_PER_TURN = 6
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .load import SCENARIO_FILE
+from .layout import SCENARIO_FILE
 
 
 def builtin_scenario_dir() -> Path:

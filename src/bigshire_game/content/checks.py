@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from attrs import define, field
 
-from .. import catalogue as cat
+from ..vocabulary import catalogue as cat
 from .diagnostics import KeyPath, one_of, suggest
 from .model import Card, Condition, DeckInfo, Effect, NarrativeFile, Role, ScenarioFile
 from .scenario import group_turns, month_range, parse_month

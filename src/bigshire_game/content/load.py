@@ -13,15 +13,15 @@ from typing import Any
 
 from attrs import define, field
 
+from .builtin import builtin_scenario_dir
 from .checks import World, check_all
 from .convert import structure
 from .diagnostics import Diagnostic, KeyPath, suggest
+from .layout import NARRATIVE_FILE, SCENARIO_FILE
 from .locate import PositionIndex
 from .model import Card, DeckFile, DeckInfo, NarrativeFile, Role, ScenarioFile
 from .scenario import Scenario
 
-SCENARIO_FILE = Path("content") / "scenario.toml"
-NARRATIVE_FILE = Path("content") / "narrative.toml"
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
 
 
@@ -223,8 +223,6 @@ def _read_narratives(reading: _Reading, world: World, root: Path) -> NarrativeFi
     plays, so narrative.toml is left out of the content hash: rewording a sentence does
     not make saved games look as if they were made with different content.
     """
-    from .builtin import builtin_scenario_dir
-
     files: list[NarrativeFile] = []
     try:
         builtin = builtin_scenario_dir() / NARRATIVE_FILE

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from .. import catalogue as cat
+from ..vocabulary import catalogue as cat
 from . import checks
 from .model import (
     BotSettings,

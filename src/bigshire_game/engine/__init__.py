@@ -1,9 +1,9 @@
 """The game as a pure state machine: new_game, legal_moves, check, apply, advance, view."""
 
-from .events import Event
+from ..state import FACILITATOR, GameState
+from ..vocabulary.events import Event
+from ..vocabulary.moves import MOVE_TYPES, Move, Rejection
 from .game import advance, apply, check, legal_moves, new_game, run_until_input, view
-from .moves import MOVE_TYPES, Move, Rejection
-from .state import FACILITATOR, GameState
 
 __all__ = [
     "FACILITATOR",

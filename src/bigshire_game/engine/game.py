@@ -8,32 +8,23 @@ content drives the month.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Collection, Iterator, Sequence
-from functools import cache
 from typing import Any
 
 from attrs import frozen
 
-from ..catalogue import CARE_PROVIDER_KINDS
 from ..content import Scenario
-from .events import Event, event
-from .moves import FACILITATOR_MOVES, EndPhase, EndTurn, Move, Rejection
-from .state import FACILITATOR, Agreement, GameState, Terms, evolve, pair_key
+from ..rules import agreements, cards, decisions, dialogue, economy, facilitation, plans, regulation, schemes
+from ..state import FACILITATOR, Agreement, GameState, Terms, evolve, pair_key
+from ..vocabulary.catalogue import CARE_PROVIDER_KINDS
+from ..vocabulary.events import Event, event
+from ..vocabulary.moves import FACILITATOR_MOVES, EndPhase, EndTurn, Move, Rejection
 
 MAX_STEPS = 10_000  # loop guard for run_until_input
-_MODULES = ("agreements", "cards", "decisions", "schemes", "regulation", "dialogue", "plans", "facilitation")
-
-
-@cache
-def _rules() -> tuple[dict[str, Any], list[Any]]:
-    handlers: dict[str, Any] = {}
-    legal: list[Any] = []
-    for name in _MODULES:
-        module = importlib.import_module(f"bigshire_game.rules.{name}")
-        handlers.update(module.HANDLERS)
-        legal.append(module.legal)
-    return handlers, legal
+# The mechanisms that handle moves, found statically: each module's HANDLERS and legal().
+_MECHANISMS = (agreements, cards, decisions, schemes, regulation, dialogue, plans, facilitation)
+_HANDLERS: dict[str, Any] = {name: pair for module in _MECHANISMS for name, pair in module.HANDLERS.items()}
+_LEGAL = tuple(module.legal for module in _MECHANISMS)
 
 
 def phase_id(state: GameState, scenario: Scenario) -> str:
@@ -42,7 +33,6 @@ def phase_id(state: GameState, scenario: Scenario) -> str:
 
 def new_game(scenario: Scenario, seed: int) -> GameState:
     """The position before the first month's news: contracts in force, money in hand, trust as briefed."""
-    from ..rules import economy
 
     agreements: dict[str, Agreement] = {}
     months = scenario.months
@@ -114,7 +104,7 @@ def legal_moves(state: GameState, scenario: Scenario, role: str, kinds: Collecti
     list to the moves someone is interested in, which spares working out the rest; ending the turn is always there."""
     if state.finished or role != state.actor:
         return []
-    _, legal = _rules()
+    legal = _LEGAL
     spent = state.orgs[role].action_points <= 0
     wanted = None if kinds is None else frozenset(kinds)
     moves: list[Move] = []
@@ -156,7 +146,7 @@ def check(state: GameState, scenario: Scenario, move: Move) -> Rejection | None:
         )
     if isinstance(move, (EndTurn, EndPhase)):
         return None
-    handlers, _ = _rules()
+    handlers = _HANDLERS
     return handlers[move.name][0](state, scenario, move)
 
 
@@ -170,7 +160,7 @@ def apply(state: GameState, scenario: Scenario, move: Move) -> tuple[GameState, 
         return _end_turn(state, scenario, move.actor, phase)
     if isinstance(move, EndPhase):
         return _end_phase(state, scenario, phase)
-    handlers, _ = _rules()
+    handlers = _HANDLERS
     state, events = handlers[move.name][1](state, scenario, move, phase)
     if move.actor != FACILITATOR:
         org = state.orgs[move.actor]
@@ -181,7 +171,6 @@ def apply(state: GameState, scenario: Scenario, move: Move) -> tuple[GameState, 
 
 
 def _end_turn(state: GameState, scenario: Scenario, role: str, phase: str) -> tuple[GameState, list[Event]]:
-    from ..rules import cards
 
     state, events = cards.default_choices(state, scenario, phase, role)
     org = state.orgs[role]
@@ -217,8 +206,6 @@ def advance(state: GameState, scenario: Scenario) -> tuple[GameState, list[Event
         events.append(event(state, current.id, "GameStarted", scenario=scenario.id, seed=state.seed))
         events.append(event(state, current.id, "MonthStarted", turn=state.turn, months=scenario.turns[state.turn]))
     if current.kind == "news":
-        from ..rules import cards
-
         state, more = cards.run_news(state, scenario, current.id)
         events += more
     elif current.kind == "resolution":
@@ -266,7 +253,6 @@ def _start_turn(state: GameState, scenario: Scenario, turn: int) -> GameState:
 
 def _resolve(state: GameState, scenario: Scenario, phase: str) -> tuple[GameState, list[Event]]:
     """Month end: choices defaulted, every month of the turn settled, then the system's checks."""
-    from ..rules import agreements, cards, dialogue, economy, plans, regulation, schemes
 
     state, events = cards.default_choices(state, scenario, phase, None)
     months = scenario.turns[state.turn]
@@ -427,7 +413,6 @@ def _month_end(state: GameState, scenario: Scenario, role: str) -> GameState:
     """This turn's month end as the rules settle it, if nothing else happens: the role's own unanswered
     cards take their defaults, then each month of the turn is paid and agreements lapse or end.
     Schemes maturing are left out: they draw chance, which a preview must not reveal."""
-    from ..rules import agreements, cards, economy
 
     if state.finished:
         return state
@@ -443,7 +428,6 @@ def _month_end(state: GameState, scenario: Scenario, role: str) -> GameState:
 
 def assess_plan(state: GameState, scenario: Scenario, move: Move) -> Any:
     """How the rules would judge a financial plan now (`rules.plans.PlanJudgement`), for a plan move; else None."""
-    from ..rules import plans
 
     if move.name != "SubmitPlan" or move.actor not in state.orgs:
         return None

@@ -18,9 +18,9 @@ from collections.abc import Callable, Container, Iterable
 from typing import Any
 
 from ..content import Scenario
-from ..engine.events import Event
-from ..engine.moves import Move, Rejection
-from ..engine.state import GameState
+from ..state import GameState
+from ..vocabulary.events import Event
+from ..vocabulary.moves import Move, Rejection
 
 Outcome = tuple[GameState, list[Event]]
 Check = Callable[[GameState, Scenario, Any], Rejection | None]

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..engine.events import event
-from ..engine.state import AgendaItem, GameState, evolve, new_id
+from ..content import Scenario
+from ..content.model import Ladder
+from ..state import AgendaItem, GameState, evolve, new_id
+from ..vocabulary.events import event
 from . import Outcome
+
+
+def ladder_for(scenario: Scenario, regulator_kind: str, subject_kind: str) -> Ladder | None:
+    """The ladder on which a regulator of this kind can act against an organisation of that kind."""
+    return next(
+        (x for x in scenario.ladders.values() if x.regulator == regulator_kind and subject_kind in x.applies_to),
+        None,
+    )
 
 
 def open_items(

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Container, Iterable, Iterator
 
-from ..catalogue import ALLIANCE_KINDS, CARE_PROVIDER_KINDS, CONTRACT_KINDS, PROVIDER_KINDS
 from ..content import Scenario
-from ..engine.events import Event, event
-from ..engine.memo import last_seen
-from ..engine.moves import (
+from ..state import Agreement, GameState, Terms, evolve, new_id
+from ..state.memo import last_seen
+from ..vocabulary.catalogue import ALLIANCE_KINDS, CARE_PROVIDER_KINDS, CONTRACT_KINDS, PROVIDER_KINDS
+from ..vocabulary.events import Event, event
+from ..vocabulary.moves import (
     AcceptProposal,
     ChallengeConflict,
     CounterProposal,
@@ -26,7 +27,6 @@ from ..engine.moves import (
     SignAgreement,
     VaryContract,
 )
-from ..engine.state import Agreement, GameState, Terms, evolve, new_id
 from . import Handlers, Outcome, name_of, refuse
 from .agenda import add_agenda_item
 from .economy import contracts_between, units

@@ -11,10 +11,10 @@ from collections.abc import Container, Iterable, Iterator
 
 from ..content import Scenario
 from ..content.model import Card, DeckFile
-from ..engine.chance import draw
-from ..engine.events import Event, event
-from ..engine.moves import AnswerCard, Move, PublishCard
-from ..engine.state import FACILITATOR, GameState, PendingChoice, evolve, new_id
+from ..state import FACILITATOR, GameState, PendingChoice, evolve, new_id
+from ..state.chance import draw
+from ..vocabulary.events import Event, event
+from ..vocabulary.moves import AnswerCard, Move, PublishCard
 from . import Handlers, Outcome, refuse
 from .conditions import chosen_key, holds
 from .effects import apply_effects, schedule, targets

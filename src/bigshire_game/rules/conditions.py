@@ -7,10 +7,10 @@ the plain card ids counting publications.
 
 from __future__ import annotations
 
-from ..catalogue import KINDS
 from ..content import Scenario
 from ..content.model import Condition
-from ..engine.state import GameState, ladder_key, pair_key
+from ..state import GameState, ladder_key, pair_key
+from ..vocabulary.catalogue import KINDS
 from . import name_of
 from .economy import forecast
 from .effects import DEFAULT_TRUST, targets

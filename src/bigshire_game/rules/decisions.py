@@ -7,9 +7,9 @@ from collections.abc import Container, Iterator
 
 from ..content import Scenario
 from ..content.model import Decision
-from ..engine.events import event
-from ..engine.moves import Move, TakeDecision
-from ..engine.state import GameState, evolve, replace_org
+from ..state import GameState, evolve, replace_org
+from ..vocabulary.events import event
+from ..vocabulary.moves import Move, TakeDecision
 from . import Handlers, Outcome, refuse
 from .conditions import describe, holds
 from .effects import apply_effects

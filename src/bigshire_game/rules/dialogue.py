@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 from functools import cache
 
-from ..catalogue import CARE_PROVIDER_KINDS, RULE_SETTINGS, TOPICS
 from ..content import Scenario
-from ..engine.events import Event, event
-from ..engine.memo import last_seen
-from ..engine.moves import (
+from ..state import GameState, Request, evolve, new_id
+from ..state.memo import last_seen
+from ..vocabulary.catalogue import CARE_PROVIDER_KINDS, RULE_SETTINGS, TOPICS
+from ..vocabulary.events import Event, event
+from ..vocabulary.moves import (
     AnswerRequest,
     ConveneMeeting,
     Move,
@@ -23,8 +24,7 @@ from ..engine.moves import (
     Rejection,
     RespondToMeeting,
 )
-from ..engine.state import GameState, Request, evolve, new_id
-from . import Handlers, Outcome, name_of, refuse, regulation
+from . import Handlers, Outcome, agenda, name_of, refuse
 from .effects import change_trust
 
 REGULATOR_KINDS = frozenset({"monitor", "cqc", "nhscb"})
@@ -160,9 +160,9 @@ def apply_concern(state: GameState, scenario: Scenario, move: RaiseConcern, phas
     ]
     regulator = state.orgs[move.to].kind
     if regulator in REGULATOR_KINDS:
-        ladder = regulation.ladder_for(scenario, regulator, state.orgs[move.about].kind)
+        ladder = agenda.ladder_for(scenario, regulator, state.orgs[move.about].kind)
         reason = move.text or f"Concern from {name_of(scenario, move.actor)} about {TOPICS[move.topic].split(',')[0]}"
-        state, more = regulation.add_agenda_item(
+        state, more = agenda.add_agenda_item(
             state, phase, move.to, move.about, reason, ladder.id if ladder else "", (move.topic,)
         )
         events += more

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cache
 
-from ..catalogue import CARE_PROVIDER_KINDS
 from ..content import Scenario
-from ..engine.events import Event, event
-from ..engine.memo import last_seen
-from ..engine.state import Agreement, GameState, Org, evolve
+from ..state import Agreement, GameState, Org, evolve
+from ..state.memo import last_seen
+from ..vocabulary.catalogue import CARE_PROVIDER_KINDS
+from ..vocabulary.events import Event, event
+from .quality import change_quality
 
 QUALITY_STRAIN = 1.06  # providers working this far above their baseline lose quality
 NEW_WORK_COST = 0.9  # share of tariff value that work new to a provider costs it to deliver
@@ -329,7 +330,6 @@ def resolve_month(state: GameState, scenario: Scenario, month: int, phase: str) 
             )
         )
     state = evolve(state, orgs=orgs, external_net=state.external_net + created)
-    from .effects import change_quality  # effects builds on this module's transfers, so import late
 
     for rid in strained:
         state, more = change_quality(state, rid, -1, phase, "demand", reason="demand above planned capacity")

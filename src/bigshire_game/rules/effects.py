@@ -13,11 +13,9 @@ from typing import Any
 
 from attrs import frozen
 
-from ..catalogue import CARE_PROVIDER_KINDS, RULE_SETTINGS
 from ..content import Scenario
 from ..content.model import Effect
-from ..engine.events import Event, event
-from ..engine.state import (
+from ..state import (
     Agreement,
     DemandShift,
     GameState,
@@ -29,9 +27,12 @@ from ..engine.state import (
     pair_key,
     replace_org,
 )
+from ..vocabulary.catalogue import RULE_SETTINGS
+from ..vocabulary.events import Event, event
 from . import Outcome
 from .agenda import add_agenda_item
 from .economy import external, transfer
+from .quality import change_quality, clamp
 
 _RULE_TOPICS = {
     "below_tariff_allowed": ("money", "competition"),
@@ -59,10 +60,6 @@ def targets(scenario: Scenario, word: str | None, self_id: str | None, audience:
     if word in scenario.roles:
         return (word,)
     return scenario.roles_of_kind(word)
-
-
-def _clamp(value: int) -> int:
-    return max(0, min(100, value))
 
 
 @frozen
@@ -107,29 +104,6 @@ def apply_effects(
         state, more = _APPLY[effect.kind](state, effect, ctx)
         events += more
     return state, events
-
-
-def change_quality(state: GameState, rid: str, amount: int, phase: str, source: str, reason: str = "") -> Outcome:
-    """A care provider's quality moves within 0..100; other organisations have no quality score."""
-    org = state.orgs[rid]
-    new = _clamp(org.quality + amount)
-    if org.kind not in CARE_PROVIDER_KINDS or new == org.quality:
-        return state, []
-    state = replace_org(state, evolve(org, quality=new))
-    return state, [
-        event(
-            state,
-            phase,
-            "QualityChanged",
-            (rid,),
-            topics=("quality",),
-            role=rid,
-            amount=new - org.quality,
-            quality=new,
-            source=source,
-            reason=reason or None,
-        )
-    ]
 
 
 # --- one function per kind of effect ------------------------------------------------------
@@ -249,7 +223,7 @@ def _trust(state: GameState, e: Effect, c: _Context) -> Outcome:
     pairs = {pair_key(a, b): tuple(sorted((a, b))) for a in c.who(e.target) for b in c.who(e.other) if a != b}
     events = []
     for key, pair in pairs.items():
-        new = _clamp(state.trust.get(key, DEFAULT_TRUST) + e.amount)
+        new = clamp(state.trust.get(key, DEFAULT_TRUST) + e.amount)
         state = evolve(state, trust={**state.trust, key: new})
         events.append(
             c.event(state, "TrustChanged", pair, pair, ("strategy",), between=pair, amount=e.amount, trust=new)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterator
 
-from ..catalogue import CARE_PROVIDER_KINDS
 from ..content import Scenario
-from ..engine.events import event
-from ..engine.moves import AdjustFigure, Move
-from ..engine.state import FACILITATOR, GameState, evolve
+from ..state import FACILITATOR, GameState, evolve
+from ..vocabulary.catalogue import CARE_PROVIDER_KINDS
+from ..vocabulary.events import event
+from ..vocabulary.moves import AdjustFigure, Move
 from . import Handlers, Outcome, name_of, refuse
 from .economy import external
 

@@ -12,9 +12,9 @@ from collections.abc import Container, Iterator
 from attrs import frozen
 
 from ..content import Scenario
-from ..engine.events import Event, event
-from ..engine.moves import BidForFunding, ChallengePlan, DecideFunding, Move, SubmitPlan
-from ..engine.state import GameState, Request, evolve, new_id, pair_key, replace_org
+from ..state import GameState, Request, evolve, new_id, pair_key, replace_org
+from ..vocabulary.events import Event, event
+from ..vocabulary.moves import BidForFunding, ChallengePlan, DecideFunding, Move, SubmitPlan
 from . import Handlers, Outcome, dialogue, name_of, refuse, regulation
 from .economy import baseline, forecast, is_active, transfer
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterator
 
-from ..catalogue import CARE_PROVIDER_KINDS, KINDS, RULE_SETTINGS
 from ..content import Scenario, month_label
 from ..content.model import Condition, Effect, Ladder
-from ..engine.events import Event, event
-from ..engine.moves import (
+from ..state import FACILITATOR, GameState, evolve, ladder_key, replace_org
+from ..vocabulary.catalogue import CARE_PROVIDER_KINDS, KINDS, RULE_SETTINGS
+from ..vocabulary.events import Event, event
+from ..vocabulary.moves import (
     AssessPlan,
     DismissAgendaItem,
     ImposeSanction,
@@ -22,9 +23,8 @@ from ..engine.moves import (
     MakeRuling,
     Move,
 )
-from ..engine.state import FACILITATOR, GameState, evolve, ladder_key, replace_org
 from . import Handlers, Outcome, dialogue, name_of, refuse
-from .agenda import add_agenda_item, open_items
+from .agenda import add_agenda_item, ladder_for, open_items
 from .conditions import holds
 from .effects import apply_effects
 
@@ -48,14 +48,6 @@ def plan_verdict(credibility: int) -> str:
 
 
 # --- ladders and agendas ----------------------------------------------------------------
-
-
-def ladder_for(scenario: Scenario, regulator_kind: str, subject_kind: str) -> Ladder | None:
-    """The ladder on which a regulator of this kind can act against an organisation of that kind."""
-    return next(
-        (x for x in scenario.ladders.values() if x.regulator == regulator_kind and subject_kind in x.applies_to),
-        None,
-    )
 
 
 def regulator_of(scenario: Scenario, ladder: Ladder) -> str | None:

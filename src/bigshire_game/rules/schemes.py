@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterator
 
-from ..catalogue import KINDS
 from ..content import Scenario
 from ..content.model import Scheme
-from ..engine.chance import draw
-from ..engine.events import Event, event
-from ..engine.moves import InvestInScheme, Move
-from ..engine.state import GameState, SchemeInvestment, evolve, new_id, pair_key
+from ..state import GameState, SchemeInvestment, evolve, new_id, pair_key
+from ..state.chance import draw
+from ..vocabulary.catalogue import KINDS
+from ..vocabulary.events import Event, event
+from ..vocabulary.moves import InvestInScheme, Move
 from . import Handlers, Outcome, name_of, refuse
 from .economy import contracts_between, external, is_active, transfer
 from .effects import DEFAULT_TRUST, change_quality

@@ -15,9 +15,9 @@ from ..clock import ClockState
 from ..content import Scenario, builtin_scenario_dir, load_scenario
 from ..content.diagnostics import KeyPath, dotted, suggest
 from ..engine.game import apply, new_game, run_until_input
-from ..engine.moves import Move, Rejection
-from ..engine.state import FACILITATOR
 from ..session import BOT, Session, Table
+from ..state import FACILITATOR
+from ..vocabulary.moves import Move, Rejection
 from . import layout
 from .errors import SaveError, shown
 from .read import Parsed, parse_bytes

@@ -20,9 +20,9 @@ from .. import __version__
 from ..clock import ClockState
 from ..content.convert import ValueProblem, make_converter
 from ..content.diagnostics import suggest
-from ..engine.moves import MOVE_TYPES, Move
-from ..engine.state import GameState
 from ..session import CHECKPOINT, Table, TableEntry
+from ..state import GameState
+from ..vocabulary.moves import MOVE_TYPES, Move
 from . import layout
 
 if TYPE_CHECKING:

@@ -287,7 +287,3 @@ class BigshireApp(App[None]):
             Confirm("Quit the game?", "Everyone's moves so far are kept." + where, yes="Quit", no="Keep playing"),
             lambda yes: self.exit() if yes else None,
         )
-
-
-def run(launch: Launch) -> None:
-    BigshireApp(launch).run()

@@ -14,10 +14,10 @@ from attrs import frozen
 
 from ..clock import MonthClock
 from ..content import Scenario
-from ..engine.events import Event
-from ..engine.moves import EndPhase, EndTurn, Move, Rejection
-from ..engine.state import FACILITATOR
 from ..session import BOT, Session, TableEntry, Undone
+from ..state import FACILITATOR
+from ..vocabulary.events import Event
+from ..vocabulary.moves import EndPhase, EndTurn, Move, Rejection
 from . import seating
 
 

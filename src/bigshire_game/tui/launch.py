@@ -118,20 +118,6 @@ def build_launch(args: argparse.Namespace, parser: argparse.ArgumentParser | Non
     return Launch(mode="title", scenario_dir=scenario_dir, seed=args.seed or 1, saves_dir=saves_dir, name=name)
 
 
-def play(args: argparse.Namespace, parser: argparse.ArgumentParser | None = None) -> int:
-    launch = build_launch(args, parser)
-    if isinstance(launch, int):
-        return launch
-    from .app import BigshireApp
-
-    try:
-        BigshireApp(launch).run()
-    finally:
-        if launch.lock is not None:
-            launch.lock.release()
-    return EXIT_OK
-
-
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The `play` command's options (the saves folder option is added by the command line, as for every command)."""
     p.add_argument("--seed", type=int, metavar="N", help="the game's seed (default 1)")

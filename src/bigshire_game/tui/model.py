@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from ..content import Scenario, month_label
-from ..engine.events import Event
 from ..engine.game import view, visible_events
-from ..engine.moves import Move
-from ..engine.state import GameState
+from ..state import GameState
+from ..vocabulary.events import Event
+from ..vocabulary.moves import Move
 from . import present
 
 

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, frozen
 
-from ..catalogue import ALLIANCE_KINDS, CONTRACT_KINDS, KINDS, METRICS, TOPICS
 from ..content import Scenario, month_label, turn_label
-from ..engine.events import Event
-from ..engine.moves import (
+from ..state import Agreement, GameState, Terms
+from ..vocabulary.catalogue import ALLIANCE_KINDS, CONTRACT_KINDS, KINDS, METRICS, TOPICS
+from ..vocabulary.events import Event
+from ..vocabulary.moves import (
     AcceptProposal,
     AnswerCard,
     AnswerRequest,
@@ -33,7 +34,6 @@ from ..engine.moves import (
     RespondToMeeting,
     SignAgreement,
 )
-from ..engine.state import Agreement, GameState, Terms
 
 if TYPE_CHECKING:
     from ..engine.game import Preview

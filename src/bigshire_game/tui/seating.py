@@ -7,8 +7,8 @@ Hashing is the saves module's, imported when a PIN is first set or checked.
 
 from __future__ import annotations
 
-from ..engine.state import FACILITATOR
 from ..session import BOT
+from ..state import FACILITATOR
 
 
 def hash_pin(pin: str) -> str:

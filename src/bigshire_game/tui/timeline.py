@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from ..content import Scenario, turn_label
-from ..engine.events import Event
 from ..engine.game import advance, apply, new_game
-from ..engine.moves import Move, Rejection
-from ..engine.state import GameState
+from ..state import GameState
+from ..vocabulary.events import Event
+from ..vocabulary.moves import Move, Rejection
 from . import present
 
 

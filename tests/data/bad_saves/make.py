@@ -18,9 +18,9 @@ from pathlib import Path
 
 from bigshire_game import simulate
 from bigshire_game.content import builtin_scenario_dir, load_scenario
-from bigshire_game.engine.state import FACILITATOR
 from bigshire_game.saves import dumps, hash_pin, record_of
 from bigshire_game.session import Session
+from bigshire_game.state import FACILITATOR
 
 HERE = Path(__file__).parent
 

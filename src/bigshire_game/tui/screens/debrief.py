@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, MarkdownViewer
 
 from ...content import Scenario
-from ...engine.events import Event
-from ...engine.state import GameState
+from ...state import GameState
+from ...vocabulary.events import Event
 from .. import present
 from ..widgets.header import GameHeader
 

@@ -12,9 +12,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
-from ...engine.events import Event
 from ...engine.game import preview
-from ...engine.moves import Rejection
+from ...vocabulary.events import Event
+from ...vocabulary.moves import Rejection
 from .. import pace, present, seating
 from ..model import desk_model
 from ..widgets.desk_view import TABS, DeskView

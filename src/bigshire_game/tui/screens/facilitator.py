@@ -15,10 +15,10 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, OptionList, Select, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from ...catalogue import RULE_SETTINGS
-from ...engine.moves import AdjustFigure, MakeRuling, Move, PublishCard, Rejection
-from ...engine.state import FACILITATOR
 from ...session import BOT
+from ...state import FACILITATOR
+from ...vocabulary.catalogue import RULE_SETTINGS
+from ...vocabulary.moves import AdjustFigure, MakeRuling, Move, PublishCard, Rejection
 from .. import present, seating
 from ..widgets.field import Field
 from ..widgets.header import GameHeader

@@ -19,8 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...engine.events import Event
-from ...engine.moves import Move, Rejection
+from ...vocabulary.events import Event
+from ...vocabulary.moves import Move, Rejection
 from .. import present
 from ..widgets.field import Field
 from .preview import PreviewScreen

@@ -14,10 +14,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
-from ...catalogue import TOPICS
 from ...content import Scenario, turn_label
-from ...engine.events import Event
-from ...engine.state import GameState
+from ...state import GameState
+from ...vocabulary.catalogue import TOPICS
+from ...vocabulary.events import Event
 from .. import present
 from ..widgets.header import GameHeader
 

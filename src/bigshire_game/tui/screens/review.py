@@ -15,7 +15,7 @@ from textual.widgets import Footer, MarkdownViewer, OptionList, Select, Static, 
 from textual.widgets.option_list import Option
 
 from ...content import turn_label
-from ...engine.events import Event
+from ...vocabulary.events import Event
 from .. import present
 from ..model import desk_model
 from ..timeline import Point, Replayed, month_starts, replay

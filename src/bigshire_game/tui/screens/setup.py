@@ -18,9 +18,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Static
 
-from ...catalogue import KINDS
-from ...engine.state import FACILITATOR
 from ...session import BOT, Session
+from ...state import FACILITATOR
+from ...vocabulary.catalogue import KINDS
 from .. import seating
 from ..widgets.field import Field
 from ..widgets.header import GameHeader

@@ -7,6 +7,8 @@ to handle exactly these; adding a word here means teaching the engine it too.
 
 from __future__ import annotations
 
+FACILITATOR = "facilitator"  # the seat and actor of the person running the day
+
 KINDS: dict[str, str] = {
     "consortium": "GP commissioning consortium",
     "csu": "commissioning support unit",

@@ -10,9 +10,8 @@ from __future__ import annotations
 import attrs
 from attrs import field, frozen
 
-from ..catalogue import ALLIANCE_KINDS, CONTRACT_KINDS
-
-FACILITATOR = "facilitator"
+from ..vocabulary.catalogue import ALLIANCE_KINDS, CONTRACT_KINDS
+from ..vocabulary.terms import Terms
 
 # State classes keep their fields in a __dict__ (slots=False) so that `evolve` can copy one in a single step:
 # a game replaces its state on every move, several thousand times a year.
@@ -64,17 +63,6 @@ class Org:
     decisions: tuple[str, ...] = ()
     workload_extra: int = 0
     moved_this_turn: int = 0
-
-
-@frozen(kw_only=True, slots=False)
-class Terms:
-    """What an agreement says; which fields matter depends on its kind."""
-
-    activities: tuple[str, ...] = ()
-    annual_value: int = 0
-    share_percent: float = 50.0
-    price_percent: float = 100.0
-    months: int = 12
 
 
 @frozen(kw_only=True, slots=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hashlib import blake2b
 
-from .state import GameState, evolve
+from .model import GameState, evolve
 
 
 def draw(state: GameState, stream: str) -> tuple[float, GameState]:

@@ -10,7 +10,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from .state import FACILITATOR, GameState
+from .catalogue import FACILITATOR
 
 PUBLIC: tuple[str, ...] = ()
 FACILITATOR_ONLY: tuple[str, ...] = (FACILITATOR,)
@@ -33,7 +33,7 @@ class Event:
 
 
 def event(
-    state: GameState,
+    state: Any,
     phase: str,
     event_kind: str,
     actors: tuple[str, ...] = (),
@@ -41,7 +41,7 @@ def event(
     topics: tuple[str, ...] = (),
     **data: Any,
 ) -> Event:
-    """An event stamped with the current month; data values must be TOML-safe (no None)."""
+    """An event stamped with the month of `state` (anything with a `month_index`); data values must be TOML-safe (no None)."""
     return Event(
         kind=event_kind,
         month=state.month_index,

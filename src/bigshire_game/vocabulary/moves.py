@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from attrs import field, frozen
 
-from .state import Terms
+from .terms import Terms
 
 
 @frozen(kw_only=True)
