@@ -144,7 +144,7 @@ def _save_simulated(args: argparse.Namespace, scenario, game, target: Path) -> i
     from .saves import SaveError, record_of, write_record
     from .session import Session
 
-    session = Session.replay(scenario, args.seed, {}, game.moves)
+    session = Session.of_played(scenario, args.seed, game)
     record = record_of(session, label=f"simulated game, seed {args.seed}")
     try:
         path = write_record(record, target, force=args.force)

@@ -23,6 +23,8 @@ from attrs import frozen
 from .content import Scenario, turn_label
 from .content.model import EventFilter, Theme
 from .content.scenario import month_label
+from .engine.replay import Replay, ReplayRefused
+from .engine.replay import replay as engine_replay
 from .narrative import (
     Lookup,
     Told,
@@ -1048,56 +1050,14 @@ def _spread(events: Sequence[Event], n: int) -> list[Event]:
 # --- replaying a move log, remembering where things were -------------------------------------------
 
 
-@frozen
-class Replayed:
-    """A game rebuilt from its move log, with the position and event count at every move and turn."""
-
-    state: GameState
-    events: tuple[Event, ...]
-    moves: tuple[Move, ...]
-    at_move: tuple[tuple[GameState, int], ...]  # before move k+1 (as a save of k moves holds it)
-    at_turn: dict[int, tuple[GameState, int]]  # as each turn began, before its news
-
-    def window(self, first_turn: int, last_turn: int, after: int = 0) -> tuple[GameState, GameState, tuple[Event, ...]]:
-        """The states at the ends of turns first..last and the events between; not before event `after`."""
-        start, begin = self.at_turn.get(first_turn, (self.state, len(self.events)))
-        if begin < after:
-            begin = after
-            start = next(state for state, count in self.at_move if count >= after)
-        end, stop = self.at_turn.get(last_turn + 1, (self.state, len(self.events)))
-        return start, end, self.events[begin : max(begin, stop)]
-
-
-def replay(scenario: Scenario, seed: int, moves: Sequence[Move]) -> Replayed:
-    """Replay a log exactly as `Session.replay` does, noting each move's and each turn's starting point."""
-    from .engine.game import advance, apply, new_game
-    from .vocabulary.moves import Rejection
-
-    state = new_game(scenario, seed)
-    events: list[Event] = []
-    at_move: list[tuple[GameState, int]] = []
-    at_turn: dict[int, tuple[GameState, int]] = {0: (state, 0)}
-
-    def settle(state: GameState) -> GameState:
-        for _ in range(10_000):
-            if state.finished or state.actor:
-                return state
-            state, more = advance(state, scenario)
-            events.extend(more)
-            at_turn.setdefault(state.turn, (state, len(events)))
-        raise RuntimeError("the phase list never reaches a turn")
-
-    for count, move in enumerate(moves, 1):
-        state = settle(state)
-        at_move.append((state, len(events)))
-        outcome = apply(state, scenario, move)
-        if isinstance(outcome, Rejection):
-            raise DebriefError(f"move {count} ({move.name}) was refused on replay: {outcome.reason}")
-        state, more = outcome
-        events.extend(more)
-    state = settle(state)
-    at_move.append((state, len(events)))
-    return Replayed(state, tuple(events), tuple(moves), tuple(at_move), at_turn)
+def replay(scenario: Scenario, seed: int, moves: Sequence[Move]) -> Replay:
+    """The engine's one replay, with a refusal told as a debrief error."""
+    try:
+        return engine_replay(scenario, seed, moves)
+    except ReplayRefused as refused:
+        raise DebriefError(
+            f"move {refused.number} ({refused.move.name}) was refused on replay: {refused.reason}"
+        ) from None
 
 
 # --- from saved games ----------------------------------------------------------------------------

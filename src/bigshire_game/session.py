@@ -18,6 +18,7 @@ from . import bots
 from .clock import ClockState, MonthClock
 from .content import Scenario
 from .engine.game import apply, legal_moves, new_game, run_until_input
+from .engine.replay import replay
 from .state import FACILITATOR, GameState
 from .vocabulary.events import Event
 from .vocabulary.moves import EndTurn, Move, Rejection
@@ -335,6 +336,15 @@ class Session:
     # --- rebuilding -----------------------------------------------------------------------------
 
     @classmethod
+    def of_played(cls, scenario: Scenario, seed: int, played) -> Session:
+        """A game the computer has just played (`simulate.play`), as a session a save can be made of,
+        without replaying what was just played."""
+        session = cls(scenario, seed)
+        session.state, session.moves, session.events = played.state, list(played.moves), list(played.events)
+        session._turn_start = None if played.state.finished else (played.state, len(session.moves), len(session.events))
+        return session
+
+    @classmethod
     def replay(
         cls,
         scenario: Scenario,
@@ -345,25 +355,10 @@ class Session:
     ) -> Session:
         """The session that these moves produce from the start; the basis of loading a save."""
         session = cls(scenario, seed, seats, game_id=table.game if table else None)
-        turn_start, turn_key = None, None
-        for move in moves:
-            session.state, more = run_until_input(session.state, scenario)
-            session.events += more
-            key = (session.state.turn, session.state.phase, session.state.actor)
-            if key != turn_key:  # a new turn began: the moves from here on can be taken back
-                turn_start, turn_key = (session.state, len(session.moves), len(session.events)), key
-            outcome = apply(session.state, scenario, move)
-            if isinstance(outcome, Rejection):
-                raise ValueError(
-                    f"move {len(session.moves) + 1} ({move.name} by {move.actor}) was refused on replay: {outcome.reason}"
-                )
-            session.state, more = outcome
-            session.moves.append(move)
-            session.events += more
-        session.state, more = run_until_input(session.state, scenario)
-        session.events += more
-        still = turn_key == (session.state.turn, session.state.phase, session.state.actor)
-        session._turn_start = turn_start if still else (session.state, len(session.moves), len(session.events))
+        played = replay(scenario, seed, list(moves))
+        session.state, session.moves, session.events = played.state, list(played.moves), list(played.events)
+        begun_at, events_then = played.at_move[played.turn_began]
+        session._turn_start = (begun_at, played.turn_began, events_then)
         if table is not None:
             session.restore_table(table)
         return session

@@ -14,10 +14,9 @@ from attrs import define
 from ..clock import ClockState
 from ..content import Scenario, builtin_scenario_dir, load_scenario
 from ..content.diagnostics import KeyPath, dotted, suggest
-from ..engine.game import apply, new_game, run_until_input
+from ..engine.replay import ReplayRefused
 from ..session import BOT, Session, Table
 from ..state import FACILITATOR
-from ..vocabulary.moves import Move, Rejection
 from . import layout
 from .errors import SaveError, shown
 from .read import Parsed, parse_bytes
@@ -164,8 +163,8 @@ def _replay(parsed: Parsed, scenario: Scenario, changed: bool, count: int) -> Se
     seats, table = table_at(record, count)
     try:
         session = Session.replay(scenario, record.seed, seats, record.moves[:count], table=table)
-    except Exception:  # the engine refused or failed on a move: find which, in words
-        number, move, why = _first_refusal(scenario, record.seed, record.moves[:count])
+    except ReplayRefused as refused:  # the engine refused or failed on a move: say which, in words
+        number, move, why = refused.number, refused.move, refused.reason
     else:
         if count < len(record.moves):  # a branch point: the room sees that month's news again
             turn = session.state.turn
@@ -246,20 +245,6 @@ def _check_snapshot(parsed: Parsed, scenario: Scenario) -> None:
                 raise parsed.problem(
                     ("state", "agreements", key, "parties"), f'there is no organisation "{party}" in {scenario.title}'
                 )
-
-
-def _first_refusal(scenario: Scenario, seed: int, moves: tuple[Move, ...]) -> tuple[int, Move, str]:
-    state = new_game(scenario, seed)
-    for number, move in enumerate(moves, 1):
-        try:
-            state, _ = run_until_input(state, scenario)
-            outcome = apply(state, scenario, move)
-        except Exception as exc:
-            return number, move, f"the engine could not apply it ({type(exc).__name__}: {exc})"
-        if isinstance(outcome, Rejection):
-            return number, move, outcome.reason
-        state = outcome[0]
-    raise AssertionError("Session.replay failed on moves that all apply")  # pragma: no cover
 
 
 def _first_difference(saved: object, now: object) -> tuple[KeyPath, str, str]:

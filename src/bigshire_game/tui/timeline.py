@@ -1,8 +1,7 @@
 """The points a trainer steps through in review: the start of every phase and of every
 organisation's turn, each with the state as it was then.
 
-Built by replaying a save's move log with the engine (`advance` for the
-automatic steps, `apply` for moves), exactly as loading does; no rule here.
+Built from the engine's one replay of a save's move log, exactly as loading reads it; no rule here.
 """
 
 from __future__ import annotations
@@ -12,10 +11,10 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from ..content import Scenario, turn_label
-from ..engine.game import advance, apply, new_game
+from ..engine.replay import replay as engine_replay
 from ..state import GameState
 from ..vocabulary.events import Event
-from ..vocabulary.moves import Move, Rejection
+from ..vocabulary.moves import Move
 from . import present
 
 
@@ -49,42 +48,23 @@ def label_of(scenario: Scenario, state: GameState, actor: str) -> str:
 
 
 def replay(scenario: Scenario, seed: int, moves: Sequence[Move]) -> Replayed:
-    state = new_game(scenario, seed)
-    start = state
-    events: list[Event] = []
+    """The points of a game, from the engine's one replay of its log."""
+    played = engine_replay(scenario, seed, moves)
     points: list[Point] = []
-
-    def mark() -> None:
-        actor = state.actor or ""
+    for step in played.steps:
+        state, actor = step.state, step.state.actor or ""
         if not actor and not state.finished and scenario.info.phases[state.phase].kind == "turns":
-            return  # a turns phase whose last turn has ended: the next phase's start tells the same
+            continue  # a turns phase whose last turn has ended: the next phase's start tells the same
         if points and (points[-1].turn, points[-1].phase, points[-1].actor, points[-1].state.finished) == (
             state.turn,
             state.phase,
             actor,
             state.finished,
         ):
-            return
+            continue
         label = label_of(scenario, state, actor)
-        points.append(Point(len(points), state.turn, state.phase, actor, made, len(events), state, label))
-
-    made = 0
-    mark()
-    while True:
-        while not state.finished and not state.actor:
-            state, more = advance(state, scenario)
-            events += more
-            mark()
-        if state.finished or made >= len(moves):
-            break
-        outcome = apply(state, scenario, moves[made])
-        if isinstance(outcome, Rejection):
-            raise ValueError(f"move {made + 1} was refused on replay: {outcome.reason}")
-        state, more = outcome
-        events += more
-        made += 1
-        mark()
-    return Replayed(tuple(points), tuple(events), start)
+        points.append(Point(len(points), state.turn, state.phase, actor, step.moves, step.events, state, label))
+    return Replayed(tuple(points), played.events, played.steps[0].state)
 
 
 def month_starts(points: Sequence[Point]) -> list[int]:
