@@ -33,7 +33,7 @@ from bigshire_game.engine.game import apply, new_game, run_until_input
 from bigshire_game.narrative import Lookup, Words, balance, fields_of, fill, sentence, tell
 from bigshire_game.session import Session
 from bigshire_game.vocabulary.catalogue import EVENT_KINDS, NARRATIVE_COMMON, NARRATIVE_FIELDS, NARRATIVE_SWITCHES
-from bigshire_game.vocabulary.events import Event
+from bigshire_game.vocabulary.events import Event, make_event
 from bigshire_game.vocabulary.moves import AcceptProposal, RejectProposal
 
 SCENARIO = load_scenario(builtin_scenario_dir())
@@ -157,7 +157,7 @@ def test_every_kind_of_event_can_be_told_from_nothing():
     """Even an event with no data (a facilitator's, or a newer engine's) becomes a sentence, never a repr."""
     words = Words(SCENARIO)
     for kind in EVENT_KINDS:
-        e = Event(kind=kind, month=3, phase="news")
+        e = make_event(kind, 3, "news")
         switches, fields = fields_of(words, e)
         assert set(NARRATIVE_FIELDS[kind]) | set(NARRATIVE_COMMON) <= set(fields), kind
         assert set(switches) == set(NARRATIVE_SWITCHES.get(kind, {})), kind
@@ -217,13 +217,8 @@ def test_month_changes_for_the_month_report():
 
 
 def _talk(kind: str, topic: str, by: str = "healthwatch", to: str = "nhscb", **data) -> Event:
-    return Event(
-        kind=kind,
-        month=2,
-        phase="system",
-        actors=(by,),
-        topics=(topic,),
-        data={"by": by, "to": (to,), "topic": topic, "request": f"R{id(data)}", **data},
+    return make_event(
+        kind, 2, "system", (by,), (), (topic,), by=by, to=(to,), topic=topic, request=f"R{id(data)}", **data
     )
 
 
@@ -252,16 +247,16 @@ def test_the_share_of_requests_to_the_centre():
 
 def test_an_unanswered_board():
     meetings = [
-        Event(kind="MeetingConvened", month=1, phase="system", actors=("wellbeing_board",),
-              data={"meeting": f"R{n}", "by": "wellbeing_board", "to": ("north_vale",), "topic": "strategy"})
+        make_event("MeetingConvened", 1, "system", ("wellbeing_board",),
+                   meeting=f"R{n}", by="wellbeing_board", to=("north_vale",), topic="strategy")
         for n in (1, 2)
     ]  # fmt: skip
-    reply = Event(kind="RequestAnswered", month=1, phase="system", actors=("north_vale",),
-                  data={"request": "R1", "kind": "meeting", "answered": True, "attend": True})  # fmt: skip
+    reply = make_event("RequestAnswered", 1, "system", ("north_vale",),
+                       request="R1", kind="meeting", answered=True, attend=True)  # fmt: skip
     assert _notes(meetings)["The health and wellbeing board was marginalised"].startswith("100% of the board's")
     assert _notes([*meetings, reply])["The health and wellbeing board was marginalised"].startswith("50%")
-    reply2 = Event(kind="RequestAnswered", month=1, phase="system", actors=("north_vale",),
-                   data={"request": "R2", "kind": "meeting", "answered": True, "attend": False})  # fmt: skip
+    reply2 = make_event("RequestAnswered", 1, "system", ("north_vale",),
+                        request="R2", kind="meeting", answered=True, attend=False)  # fmt: skip
     assert "The health and wellbeing board was marginalised" not in _notes([*meetings, reply, reply2])
 
 

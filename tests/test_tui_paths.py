@@ -116,7 +116,7 @@ def test_the_facilitator_publishes_a_card(tmp_path: Path):
     async def run_before(pilot) -> None:
         await pilot.press("enter", "enter", "f2")
         await pilot.pause()
-        await pilot.press("enter")  # the first card in the console's list
+        await pilot.press("enter", "y")  # the first card in the console's list, and yes to "Publish this card?"
         await pilot.pause()
 
     def after(app):

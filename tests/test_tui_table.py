@@ -256,10 +256,10 @@ def test_an_offer_without_services_leaves_no_dangling_for():
 
 def test_unanswered_asks_count_in_good_english():
     from bigshire_game.debrief import _unanswered
-    from bigshire_game.vocabulary.events import Event
+    from bigshire_game.vocabulary.events import make_event
 
     def asked(*kinds):
-        return [Event(kind=k, month=0, phase="system") for k in kinds]
+        return [make_event(k, 0, "system") for k in kinds]
 
     assert _unanswered(asked("ConcernRaised"), 1) == "No reply came to its concern."
     assert _unanswered(asked(*["ConcernRaised"] * 6), 1) == "No reply came to one of its six concerns."

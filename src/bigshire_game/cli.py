@@ -31,7 +31,13 @@ def _scenario_dir(value: str | None) -> Path:
 def cmd_validate(args: argparse.Namespace) -> int:
     from .content import read_scenario
 
-    root = _scenario_dir(args.scenario)
+    if args.scenario and args.scenario_dir and Path(args.scenario) != Path(args.scenario_dir):
+        print(
+            f"bigshire: two scenario folders given ({args.scenario_dir} and --scenario {args.scenario}); give one",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    root = _scenario_dir(args.scenario or args.scenario_dir)
     if not root.exists():
         print(f"bigshire: no such folder: {root}", file=sys.stderr)
         return EXIT_USAGE
@@ -91,8 +97,18 @@ def _load(args: argparse.Namespace):
     if scenario is None:
         for d in diagnostics:
             print(d.render(), file=sys.stderr)
-        print("bigshire: the scenario has errors; run 'bigshire validate' for the full list", file=sys.stderr)
+        print(
+            f"bigshire: the scenario has errors; for the full list, run: {validate_command(args.scenario)}",
+            file=sys.stderr,
+        )
     return scenario
+
+
+def validate_command(scenario: str | os.PathLike[str] | None) -> str:
+    """The command that lists every problem of this scenario folder (the built-in one when None)."""
+    import shlex
+
+    return f"bigshire validate --scenario {shlex.quote(os.fspath(scenario))}" if scenario else "bigshire validate"
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
@@ -365,11 +381,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check a scenario's TOML files and list every problem")
     p.add_argument(
-        "scenario",
+        "scenario_dir",
         nargs="?",
         metavar="SCENARIO_DIR",
         help="folder with content/, roles/, decks/ (default: built-in Bigshire)",
     )
+    p.add_argument("--scenario", metavar="DIR", help="the same folder given as on play and simulate")
     p.add_argument("--deck", action="append", default=[], metavar="FILE", help="also check this deck file (repeatable)")
     p.add_argument(
         "--format", choices=("text", "json"), default="text", help="text for people, json for editors and CI"

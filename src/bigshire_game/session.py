@@ -223,6 +223,21 @@ class Session:
             return []
         return self.moves[self._turn_start[1] :]
 
+    def turn_so_far(self) -> list[tuple[GameState, Move]]:
+        """Each move of the turn in progress with the state it was made in (replayed from the turn's start),
+        so a move can be told as it was chosen rather than against what it changed."""
+        if self._turn_start is None:
+            return []
+        state, moves_at, _ = self._turn_start
+        made: list[tuple[GameState, Move]] = []
+        for move in self.moves[moves_at:]:
+            made.append((state, move))
+            outcome = apply(state, self.scenario, move)
+            if isinstance(outcome, Rejection):  # cannot happen for moves the session made; stop rather than guess
+                break
+            state = outcome[0]
+        return made
+
     # --- the table -----------------------------------------------------------------------------
 
     @property

@@ -12,12 +12,13 @@ from typing import TextIO
 
 from attrs import frozen
 
-from . import bots, narrative
-from .content import Scenario, turn_label
+from . import bots
+from .content import Scenario
 from .engine.game import run_until_input
 from .state import GameState
 from .vocabulary.events import Event
 from .vocabulary.moves import Move
+from .vocabulary.words import money, turn_label
 
 
 @frozen
@@ -51,16 +52,6 @@ def play(scenario: Scenario, seed: int, turns: int | None = None) -> PlayedGame:
 _SHOWN = 14
 
 
-def money(amount: int) -> str:
-    """£k as players say it: £1.2m or £350k, with a minus sign for a loss."""
-    return ("-" if amount < 0 else "") + narrative.money(amount)
-
-
-def sentence(scenario: Scenario, e: Event) -> str:
-    """One line about one event, in the narrative's words (content/narrative.toml)."""
-    return narrative.sentence(scenario, e)
-
-
 def summary(scenario: Scenario, game: PlayedGame, out: TextIO) -> None:
     """Month by month, what happened (the debrief's sentences, the most telling first); then where everyone ended."""
     from .debrief import month_changes
@@ -79,12 +70,20 @@ def summary(scenario: Scenario, game: PlayedGame, out: TextIO) -> None:
         if not lines:
             print("  - a quiet month", file=out)
     print("\nWhere everyone ended", file=out)
-    print(f"  {'organisation':32} {'balance':>10} {'quality':>8}  sanctions", file=out)
+    print(f"  {'organisation':24} {'balance':>10} {'quality':>8}  sanctions", file=out)
     for rid, role in scenario.roles.items():
         org = game.state.orgs[rid]
         steps = _sanctions(scenario, game.state, rid)
         quality = str(org.quality) if org.quality else "-"
-        print(f"  {role.name[:32]:32} {money(org.balance):>10} {quality:>8}  {steps or '-'}", file=out)
+        print(
+            f"  {clipped(role.short_name, 24):24} {money(org.balance, signed=True):>10} {quality:>8}  {steps or '-'}",
+            file=out,
+        )
+
+
+def clipped(text: str, width: int) -> str:
+    """`text` in `width` characters, ending in "…" when cut, so a shortened name shows it was shortened."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _sanctions(scenario: Scenario, state: GameState, rid: str) -> str:
@@ -213,11 +212,11 @@ def report(scenario: Scenario, outcomes: list[Outcome], out: TextIO = sys.stdout
     print("\nYear-end balance (£k): min, 10th percentile, median, 90th percentile, max", file=out)
     for rid, role in scenario.roles.items():
         if any(o.balance[rid] for o in outcomes):
-            print(f"  {role.short_name[:24]:24} {_spread([o.balance[rid] for o in outcomes])}", file=out)
+            print(f"  {clipped(role.short_name, 24):24} {_spread([o.balance[rid] for o in outcomes])}", file=out)
     print("\nQuality at year end: min, 10th, median, 90th, max", file=out)
     for rid, role in scenario.roles.items():
         if any(o.quality[rid] for o in outcomes):
-            print(f"  {role.short_name[:24]:24} {_spread([o.quality[rid] for o in outcomes])}", file=out)
+            print(f"  {clipped(role.short_name, 24):24} {_spread([o.quality[rid] for o in outcomes])}", file=out)
     print("\nHighest sanction reached (share of games)", file=out)
     for rid, role in scenario.roles.items():
         reached = Counter(o.sanction[rid] for o in outcomes)
@@ -225,11 +224,11 @@ def report(scenario: Scenario, outcomes: list[Outcome], out: TextIO = sys.stdout
             shares = ", ".join(
                 f"{name or 'none'} {_percent(n, len(outcomes))}" for (_, name), n in sorted(reached.items())
             )
-            print(f"  {role.short_name[:24]:24} {shares}", file=out)
+            print(f"  {clipped(role.short_name, 24):24} {shares}", file=out)
     print("\nContracts signed by the deadline (mean per game)", file=out)
     for rid in scenario.roles_of_kind("consortium"):
         mean = statistics.mean(o.signed_by_deadline.get(rid, 0) for o in outcomes)
-        print(f"  {scenario.roles[rid].short_name[:24]:24} {mean:.1f}", file=out)
+        print(f"  {clipped(scenario.roles[rid].short_name, 24):24} {mean:.1f}", file=out)
     reviews: Counter[str] = Counter()
     for o in outcomes:
         reviews.update(o.reviews)

@@ -2,7 +2,7 @@
 
 Below the rules: nothing here knows how a move is made."""
 
-from ..vocabulary.catalogue import FACILITATOR
+from ..vocabulary.seats import FACILITATOR
 from ..vocabulary.terms import Terms
 from .model import (
     AgendaItem,

@@ -282,8 +282,18 @@ class BigshireApp(App[None]):
         if self.game is None or self.game.state.finished or isinstance(self.screen, Confirm):
             self.exit()
             return
-        where = f" It is saved; carry on later with `bigshire play --load {self.game.session.name or self.game.session.game_id}`."
+        where = f" It is saved; carry on later with `{self.load_command()}`."
         self.push_screen(
             Confirm("Quit the game?", "Everyone's moves so far are kept." + where, yes="Quit", no="Keep playing"),
             lambda yes: self.exit() if yes else None,
         )
+
+    def load_command(self) -> str:
+        """The command that carries on with this game: its name or id, and the saves folder unless it is ./saves."""
+        import shlex
+
+        session = self.game.session if self.game is not None else None
+        command = f"bigshire play --load {shlex.quote(session.name or session.game_id) if session else 'latest'}"
+        if Path(self.saves_dir) != Path("saves"):
+            command += f" --saves {shlex.quote(str(self.saves_dir))}"
+        return command

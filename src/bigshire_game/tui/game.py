@@ -51,6 +51,7 @@ class Game:
         self.over_shown = False
         self.last_seat: str | None = None  # who passed the curtain last; a resumed game starts at a curtain
         self._on_screen: tuple[str, int] | None = None  # the news or report the room is reading now
+        self.console_org: str | None = None  # the organisation last chosen to adjust in the facilitator's console
         self._saver = None  # a saves.Autosaver
         self._lock = None
         if autosave and saves_dir is not None:

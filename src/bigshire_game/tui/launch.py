@@ -66,7 +66,12 @@ def build_launch(args: argparse.Namespace, parser: argparse.ArgumentParser | Non
         if scenario is None:
             for d in diagnostics:
                 print(d.render(), file=sys.stderr)
-            print("bigshire: the scenario has errors; run 'bigshire validate' for the full list", file=sys.stderr)
+            import shlex
+
+            check = (
+                f"bigshire validate --scenario {shlex.quote(args.scenario)}" if args.scenario else "bigshire validate"
+            )
+            print(f"bigshire: the scenario has errors; for the full list, run: {check}", file=sys.stderr)
             return EXIT_PROBLEMS
     if args.human:
         seats: dict[str, str] = {}

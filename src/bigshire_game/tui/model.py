@@ -64,7 +64,7 @@ class DeskModel:
     trust: tuple[tuple[str, str, int], ...]  # (name, kind, trust)
     recent: tuple[str, ...]
     deadlines: tuple[str, ...]
-    done: tuple[str, ...]  # moves made this turn, in words
+    done: tuple[str, ...]  # this organisation's own moves this turn, each in words as it was chosen
     families: dict[str, list[Move]]
     acting: bool  # it is this organisation's turn (not a review)
 
@@ -76,8 +76,10 @@ def desk_model(
     role: str,
     seat: str = "",
     legal: Sequence[Move] = (),
-    done: Sequence[Move] = (),
+    done: Sequence[tuple[GameState, Move]] = (),
 ) -> DeskModel:
+    """`done` holds the moves of the turn so far, each with the state it was made in (`Session.turn_so_far`):
+    only the organisation's own are listed (the facilitator's reach it as news), each described as chosen."""
     from ..rules.economy import forecast, projected_result
 
     seen = view(state, scenario, role)
@@ -139,7 +141,7 @@ def desk_model(
         trust=trust,
         recent=recent,
         deadlines=tuple(present.deadlines(scenario, state, role)),
-        done=tuple(present.describe(scenario, state, m) for m in done),
+        done=tuple(present.describe(scenario, before, m) for before, m in done if m.actor == role),
         families=present.by_family(legal),
         acting=bool(legal),
     )

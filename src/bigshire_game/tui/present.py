@@ -34,6 +34,8 @@ from ..vocabulary.moves import (
     RespondToMeeting,
     SignAgreement,
 )
+from ..vocabulary.words import listed
+from ..vocabulary.words import money as words_money
 
 if TYPE_CHECKING:
     from ..engine.game import Preview
@@ -44,11 +46,8 @@ SPARK = "▁▂▃▄▅▆▇█"
 
 
 def money(amount: int | float) -> str:
-    """£k as players say it: £1.2m, £350k, -£2.0m."""
-    amount = round(amount)
-    sign = "-" if amount < 0 else ""
-    amount = abs(amount)
-    return f"{sign}£{amount / 1000:.1f}m" if amount >= 1000 else f"{sign}£{amount}k"
+    """£k as players say it: £1.2m, £350k, -£2.0m (always a tenth of a million, so columns line up)."""
+    return words_money(amount, signed=True, places=1)
 
 
 def signed_money(amount: int | float) -> str:
@@ -81,10 +80,7 @@ def full(scenario: Scenario, rid: object) -> str:
 
 
 def names(scenario: Scenario, rids: Iterable[object]) -> str:
-    found = [short(scenario, r) for r in rids]
-    if len(found) <= 1:
-        return "".join(found)
-    return ", ".join(found[:-1]) + " and " + found[-1]
+    return listed((short(scenario, r) for r in rids), distinct=False)
 
 
 def kind_of(scenario: Scenario, rid: str) -> str:

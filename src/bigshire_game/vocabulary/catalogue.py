@@ -7,7 +7,7 @@ to handle exactly these; adding a word here means teaching the engine it too.
 
 from __future__ import annotations
 
-FACILITATOR = "facilitator"  # the seat and actor of the person running the day
+from .events import EVENT_TYPES
 
 KINDS: dict[str, str] = {
     "consortium": "GP commissioning consortium",
@@ -151,65 +151,8 @@ EFFECT_HELP: dict[str, str] = {
 
 CONDITION_TESTS = ("above", "below", "at_least", "at_most")
 
-EVENT_KINDS: dict[str, str] = {
-    "GameStarted": "the game began",
-    "MonthStarted": "a month began",
-    "PhaseStarted": "a phase of the month began",
-    "TurnStarted": "an organisation's turn began",
-    "TurnEnded": "an organisation ended its turn",
-    "CardPublished": "a card was published",
-    "OptionChosen": "an organisation answered a card",
-    "DecisionTaken": "an organisation took an internal decision",
-    "MoneyMoved": "money was paid, received or written off",
-    "AllocationPaid": "consortia received their monthly allocation",
-    "ContractPaid": "a contract was paid for the month",
-    "QualityChanged": "a provider's quality changed",
-    "CostBaseChanged": "an organisation's cost base changed",
-    "DemandChanged": "demand for an activity changed",
-    "TariffChanged": "a national price changed",
-    "RuleChanged": "a rule setting changed",
-    "TrustChanged": "trust between organisations changed",
-    "AgreementProposed": "an agreement was proposed",
-    "AgreementCountered": "a proposal was answered with different terms",
-    "AgreementAccepted": "a proposal was accepted",
-    "AgreementRejected": "a proposal was rejected",
-    "AgreementLapsed": "a proposal lapsed unanswered",
-    "ContractSigned": "a contract was signed",
-    "ContractVaried": "a contract's terms were varied",
-    "ContractEnded": "a contract ended",
-    "ContractRolledOver": "an unsigned contract rolled over at the deadline",
-    "AllianceFormed": "an alliance was formed",
-    "AllianceEnded": "an alliance ended",
-    "CompetitionReviewOpened": "Monitor opened a competition review",
-    "AllianceReviewed": "Monitor decided a competition review",
-    "ConflictDeclared": "a conflict of interest was declared",
-    "ConflictChallenged": "a conflict of interest was challenged",
-    "SchemeInvested": "an organisation invested in a scheme",
-    "SchemeSavingsReleased": "a scheme released savings",
-    "SchemeFailed": "a scheme failed to deliver",
-    "ConcernRaised": "a concern was raised",
-    "RequestRaised": "a request or a question for a ruling was raised",
-    "RequestAnswered": "a request was answered",
-    "MeetingConvened": "a meeting was convened",
-    "MeetingHeld": "a meeting took place",
-    "PlanSubmitted": "a financial plan was submitted",
-    "PlanChallenged": "a financial plan was challenged",
-    "PlanAssessed": "a financial plan was assessed",
-    "FundingBid": "a bid for transitional funding was made",
-    "FundingAwarded": "transitional funding was awarded or refused",
-    "AgendaItemAdded": "an item was put on a regulator's agenda",
-    "InspectionHeld": "an inspection took place",
-    "SanctionImposed": "a regulator imposed a sanction",
-    "SanctionLifted": "a regulator lifted a sanction",
-    "IncidentOccurred": "a quality incident happened",
-    "MonthResolved": "the month's money and activity were settled",
-    "QualityPremiumPaid": "the quality premium was paid",
-    "FigureAdjusted": "the facilitator adjusted a figure",
-    "RulingMade": "a ruling was made",
-    "SeatTakenOver": "the facilitator took over or skipped a seat",
-    "Passed": "an organisation passed",
-    "GameEnded": "the game ended",
-}
+EVENT_KINDS: dict[str, str] = {kind: cls.DESCRIPTION for kind, cls in EVENT_TYPES.items()}
+"""Every kind of event, with what it means: derived from the event classes, the one place they are written."""
 
 # --- the narrative: what sentence templates in content/narrative.toml may say -------------------
 

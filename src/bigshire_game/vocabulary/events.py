@@ -1,35 +1,776 @@
 """Events: immutable facts about what happened, the only thing the debrief narrates.
 
-Every change to the world produces one. `audience` says who may see it: empty
-for everyone, role ids for the parties, or only the facilitator.
+Every change to the world produces one, as an instance of one frozen class per kind, named in the past
+tense, with typed fields. `audience` says who may see it: empty for everyone, role ids for the parties,
+or only the facilitator. `data` gives the fields as the sentence templates in narrative.toml name them
+(a facilitator's own narrative file keeps working); fields left unset are not there.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
-from attrs import field, frozen
+from attrs import fields, frozen
 
-from .catalogue import FACILITATOR
+from .seats import FACILITATOR
 
 PUBLIC: tuple[str, ...] = ()
 FACILITATOR_ONLY: tuple[str, ...] = (FACILITATOR,)
 
+_ENVELOPE = frozenset({"month", "phase", "actors", "audience", "topics"})
 
-@frozen(kw_only=True)
+
+@frozen(kw_only=True, slots=False)
 class Event:
-    kind: str
+    """What every event has: when it happened, who took part and who may know."""
+
+    KIND: ClassVar[str] = ""
+    DESCRIPTION: ClassVar[str] = ""
+    KEYS: ClassVar[dict[str, str]] = {}  # field name -> its name in templates and exports, where they differ
+
     month: int  # month index when it happened
     phase: str
     actors: tuple[str, ...] = ()
     audience: tuple[str, ...] = PUBLIC
     topics: tuple[str, ...] = ()
-    data: dict[str, Any] = field(factory=dict)
+
+    @property
+    def kind(self) -> str:
+        return self.KIND
+
+    @property
+    def data(self) -> Mapping[str, Any]:
+        """The event's own fields under their template names; unset (None) fields are left out."""
+        cached = self.__dict__.get("_data")
+        if cached is None:
+            keys = self.KEYS
+            cached = {
+                keys.get(name, name): value
+                for name in _field_names(type(self))
+                if (value := self.__dict__[name]) is not None
+            }
+            object.__setattr__(self, "_data", cached)
+        return cached
 
     def visible_to(self, role: str) -> bool:
         if not self.audience:
             return True
         return role in self.audience or role == FACILITATOR
+
+    def with_data(self, **changes: Any) -> Event:
+        """A copy with some fields changed, named as in `data`."""
+        names = {v: k for k, v in self.KEYS.items()}
+        values = {name: self.__dict__[name] for name in (*_ENVELOPE, *_field_names(type(self)))}
+        values.update({names.get(k, k): v for k, v in changes.items()})
+        return type(self)(**values)
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The fields of an event kind beyond the envelope, in their declared order."""
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(a.name for a in fields(cls) if a.name not in _ENVELOPE)
+    return names
+
+
+EVENT_TYPES: dict[str, type[Event]] = {}
+
+
+def _kind(description: str, **keys: str):
+    """Register an event class under its own name, with what it means in a few words."""
+
+    def register(cls: type[Event]) -> type[Event]:
+        cls.KIND = cls.__name__
+        cls.DESCRIPTION = description
+        cls.KEYS = keys
+        EVENT_TYPES[cls.__name__] = cls
+        return cls
+
+    return register
+
+
+@_kind("the game began")
+@frozen(kw_only=True, slots=False)
+class GameStarted(Event):
+    """The game began."""
+
+    scenario: str | None = None
+    seed: int | None = None
+
+
+@_kind("a month began")
+@frozen(kw_only=True, slots=False)
+class MonthStarted(Event):
+    """A month began."""
+
+    turn: int | None = None
+    months: tuple[str, ...] | None = None
+
+
+@_kind("a phase of the month began")
+@frozen(kw_only=True, slots=False)
+class PhaseStarted(Event):
+    """A phase of the month began."""
+
+    phase_title: str | None = None
+
+
+@_kind("an organisation's turn began")
+@frozen(kw_only=True, slots=False)
+class TurnStarted(Event):
+    """An organisation's turn began."""
+
+    role: str | None = None
+
+
+@_kind("an organisation ended its turn")
+@frozen(kw_only=True, slots=False)
+class TurnEnded(Event):
+    """An organisation ended its turn."""
+
+    role: str | None = None
+    moves: int | None = None
+
+
+@_kind("a card was published")
+@frozen(kw_only=True, slots=False)
+class CardPublished(Event):
+    """A card was published."""
+
+    card: str | None = None
+    title: str | None = None
+    deck: str | None = None
+    how: str | None = None
+    deciders: tuple[str, ...] | None = None
+    drawn: bool | None = None
+    roll: float | None = None
+    among: int | None = None
+
+
+@_kind("an organisation answered a card")
+@frozen(kw_only=True, slots=False)
+class OptionChosen(Event):
+    """An organisation answered a card."""
+
+    card: str | None = None
+    title: str | None = None
+    option: str | None = None
+    label: str | None = None
+    role: str | None = None
+    defaulted: bool | None = None
+
+
+@_kind("an organisation took an internal decision")
+@frozen(kw_only=True, slots=False)
+class DecisionTaken(Event):
+    """An organisation took an internal decision."""
+
+    role: str | None = None
+    decision: str | None = None
+    title: str | None = None
+    item: str | None = None
+    subject: str | None = None
+    ladder: str | None = None
+    reason: str | None = None
+
+
+@_kind("money was paid, received or written off")
+@frozen(kw_only=True, slots=False)
+class MoneyMoved(Event):
+    """Money was paid, received or written off."""
+
+    source: str | None = None
+    role: str | None = None
+    amount: int | None = None
+    flow: str | None = None
+    payer: str | None = None
+    payee: str | None = None
+
+
+@_kind("consortia received their monthly allocation")
+@frozen(kw_only=True, slots=False)
+class AllocationPaid(Event):
+    """Consortia received their monthly allocation."""
+
+
+@_kind("a contract was paid for the month", agreement_kind="kind", month_label="month")
+@frozen(kw_only=True, slots=False)
+class ContractPaid(Event):
+    """A contract was paid for the month."""
+
+    agreement: str | None = None
+    agreement_kind: str | None = None
+    amount: int | None = None
+    units: int | None = None
+    month_label: str | None = None
+
+
+@_kind("a provider's quality changed")
+@frozen(kw_only=True, slots=False)
+class QualityChanged(Event):
+    """A provider's quality changed."""
+
+    role: str | None = None
+    amount: int | None = None
+    quality: int | None = None
+    source: str | None = None
+    reason: str | None = None
+
+
+@_kind("an organisation's cost base changed")
+@frozen(kw_only=True, slots=False)
+class CostBaseChanged(Event):
+    """An organisation's cost base changed."""
+
+    source: str | None = None
+    role: str | None = None
+    percent: float | None = None
+    cost_base: int | None = None
+    change: int | None = None
+
+
+@_kind("demand for an activity changed")
+@frozen(kw_only=True, slots=False)
+class DemandChanged(Event):
+    """Demand for an activity changed."""
+
+    source: str | None = None
+    activity: str | None = None
+    percent: float | None = None
+    target: str | None = None
+    until: int | None = None
+    role: str | None = None
+    referrals: bool | None = None
+    referral_percent: float | None = None
+
+
+@_kind("a national price changed")
+@frozen(kw_only=True, slots=False)
+class TariffChanged(Event):
+    """A national price changed."""
+
+    source: str | None = None
+    activity: str | None = None
+    percent: float | None = None
+    price: int | None = None
+    previous: int | None = None
+
+
+@_kind("a rule setting changed")
+@frozen(kw_only=True, slots=False)
+class RuleChanged(Event):
+    """A rule setting changed."""
+
+    source: str | None = None
+    setting: str | None = None
+    value: bool | int | float | str | None = None
+    previous: bool | int | float | str | None = None
+
+
+@_kind("trust between organisations changed")
+@frozen(kw_only=True, slots=False)
+class TrustChanged(Event):
+    """Trust between organisations changed."""
+
+    source: str | None = None
+    between: tuple[str, ...] | None = None
+    amount: int | None = None
+    trust: int | None = None
+
+
+@_kind("an agreement was proposed", agreement_kind="kind")
+@frozen(kw_only=True, slots=False)
+class AgreementProposed(Event):
+    """An agreement was proposed."""
+
+    source: str | None = None
+    agreement: str | None = None
+    agreement_kind: str | None = None
+    parties: tuple[str, ...] | None = None
+    annual_value: int | None = None
+    price_percent: float | None = None
+    share_percent: float | None = None
+    activities: tuple[str, ...] | None = None
+    months: int | None = None
+    conflict: bool | None = None
+    variation: bool | None = None
+
+
+@_kind("a proposal was answered with different terms", agreement_kind="kind")
+@frozen(kw_only=True, slots=False)
+class AgreementCountered(Event):
+    """A proposal was answered with different terms."""
+
+    agreement: str | None = None
+    agreement_kind: str | None = None
+    annual_value: int | None = None
+    price_percent: float | None = None
+    share_percent: float | None = None
+
+
+@_kind("a proposal was accepted", agreement_kind="kind")
+@frozen(kw_only=True, slots=False)
+class AgreementAccepted(Event):
+    """A proposal was accepted."""
+
+    agreement: str | None = None
+    agreement_kind: str | None = None
+    complete: bool | None = None
+
+
+@_kind("a proposal was rejected", agreement_kind="kind")
+@frozen(kw_only=True, slots=False)
+class AgreementRejected(Event):
+    """A proposal was rejected."""
+
+    agreement: str | None = None
+    agreement_kind: str | None = None
+
+
+@_kind("a proposal lapsed unanswered", agreement_kind="kind")
+@frozen(kw_only=True, slots=False)
+class AgreementLapsed(Event):
+    """A proposal lapsed unanswered."""
+
+    agreement: str | None = None
+    agreement_kind: str | None = None
+    proposer: str | None = None
+    waited_for: tuple[str, ...] | None = None
+
+
+@_kind("a contract was signed", agreement_kind="kind")
+@frozen(kw_only=True, slots=False)
+class ContractSigned(Event):
+    """A contract was signed."""
+
+    agreement: str | None = None
+    agreement_kind: str | None = None
+    annual_value: int | None = None
+    starts: int | None = None
+    price_percent: float | None = None
+    share_percent: float | None = None
+    conflict: bool | None = None
+    declared: bool | None = None
+
+
+@_kind("a contract's terms were varied")
+@frozen(kw_only=True, slots=False)
+class ContractVaried(Event):
+    """A contract's terms were varied."""
+
+    agreement: str | None = None
+    annual_value: int | None = None
+    price_percent: float | None = None
+
+
+@_kind("a contract ended", agreement_kind="kind")
+@frozen(kw_only=True, slots=False)
+class ContractEnded(Event):
+    """A contract ended."""
+
+    agreement: str | None = None
+    agreement_kind: str | None = None
+    ended_by: str | None = None
+    reason: str | None = None
+
+
+@_kind("an unsigned contract rolled over at the deadline", agreement_kind="kind")
+@frozen(kw_only=True, slots=False)
+class ContractRolledOver(Event):
+    """An unsigned contract rolled over at the deadline."""
+
+    agreement: str | None = None
+    agreement_kind: str | None = None
+    until: str | None = None
+
+
+@_kind("an alliance was formed", agreement_kind="kind")
+@frozen(kw_only=True, slots=False)
+class AllianceFormed(Event):
+    """An alliance was formed."""
+
+    agreement: str | None = None
+    agreement_kind: str | None = None
+    share: int | None = None
+    service: str | None = None
+    conditions: str | None = None
+
+
+@_kind("an alliance ended", agreement_kind="kind")
+@frozen(kw_only=True, slots=False)
+class AllianceEnded(Event):
+    """An alliance ended."""
+
+    agreement: str | None = None
+    agreement_kind: str | None = None
+    ended_by: str | None = None
+    reason: str | None = None
+
+
+@_kind("Monitor opened a competition review", agreement_kind="kind")
+@frozen(kw_only=True, slots=False)
+class CompetitionReviewOpened(Event):
+    """Monitor opened a competition review."""
+
+    agreement: str | None = None
+    agreement_kind: str | None = None
+    share: int | None = None
+    service: str | None = None
+
+
+@_kind("Monitor decided a competition review", agreement_kind="kind")
+@frozen(kw_only=True, slots=False)
+class AllianceReviewed(Event):
+    """Monitor decided a competition review."""
+
+    agreement: str | None = None
+    agreement_kind: str | None = None
+    outcome: str | None = None
+    share: int | None = None
+    service: str | None = None
+
+
+@_kind("a conflict of interest was declared")
+@frozen(kw_only=True, slots=False)
+class ConflictDeclared(Event):
+    """A conflict of interest was declared."""
+
+    agreement: str | None = None
+    provider: str | None = None
+
+
+@_kind("a conflict of interest was challenged")
+@frozen(kw_only=True, slots=False)
+class ConflictChallenged(Event):
+    """A conflict of interest was challenged."""
+
+    agreement: str | None = None
+    upheld: bool | None = None
+    declared: bool | None = None
+
+
+@_kind("an organisation invested in a scheme")
+@frozen(kw_only=True, slots=False)
+class SchemeInvested(Event):
+    """An organisation invested in a scheme."""
+
+    investment: str | None = None
+    scheme: str | None = None
+    title: str | None = None
+    investor: str | None = None
+    partners: tuple[str, ...] | None = None
+    cost: int | None = None
+    matures: int | None = None
+
+
+@_kind("a scheme released savings")
+@frozen(kw_only=True, slots=False)
+class SchemeSavingsReleased(Event):
+    """A scheme released savings."""
+
+    investment: str | None = None
+    scheme: str | None = None
+    title: str | None = None
+    investor: str | None = None
+    partners: tuple[str, ...] | None = None
+    roll: float | None = None
+    chance: float | None = None
+    activity: str | None = None
+    reduction_percent: float | None = None
+
+
+@_kind("a scheme failed to deliver")
+@frozen(kw_only=True, slots=False)
+class SchemeFailed(Event):
+    """A scheme failed to deliver."""
+
+    investment: str | None = None
+    scheme: str | None = None
+    title: str | None = None
+    investor: str | None = None
+    partners: tuple[str, ...] | None = None
+    roll: float | None = None
+    chance: float | None = None
+
+
+@_kind("a concern was raised")
+@frozen(kw_only=True, slots=False)
+class ConcernRaised(Event):
+    """A concern was raised."""
+
+    source: str | None = None
+    request: str | None = None
+    by: str | None = None
+    to: tuple[str, ...] | None = None
+    about: str | None = None
+    topic: str | None = None
+    text: str | None = None
+
+
+@_kind("a request or a question for a ruling was raised")
+@frozen(kw_only=True, slots=False)
+class RequestRaised(Event):
+    """A request or a question for a ruling was raised."""
+
+    request: str | None = None
+    by: str | None = None
+    to: tuple[str, ...] | None = None
+    topic: str | None = None
+    text: str | None = None
+    setting: str | None = None
+    ruling: bool | None = None
+
+
+@_kind("a request was answered", item_kind="kind")
+@frozen(kw_only=True, slots=False)
+class RequestAnswered(Event):
+    """A request was answered."""
+
+    request: str | None = None
+    item_kind: str | None = None
+    answered: bool | None = None
+    answer: str | None = None
+    attend: bool | None = None
+    lapsed: bool | None = None
+
+
+@_kind("a meeting was convened")
+@frozen(kw_only=True, slots=False)
+class MeetingConvened(Event):
+    """A meeting was convened."""
+
+    meeting: str | None = None
+    by: str | None = None
+    to: tuple[str, ...] | None = None
+    topic: str | None = None
+    text: str | None = None
+
+
+@_kind("a meeting took place")
+@frozen(kw_only=True, slots=False)
+class MeetingHeld(Event):
+    """A meeting took place."""
+
+    meeting: str | None = None
+    by: str | None = None
+    topic: str | None = None
+    attendees: tuple[str, ...] | None = None
+    declined: tuple[str, ...] | None = None
+    absent: tuple[str, ...] | None = None
+    unanswered: bool | None = None
+
+
+@_kind("a financial plan was submitted")
+@frozen(kw_only=True, slots=False)
+class PlanSubmitted(Event):
+    """A financial plan was submitted."""
+
+    consortium: str | None = None
+    savings: int | None = None
+    credibility: int | None = None
+    late: bool | None = None
+    reflects_needs_assessment: bool | None = None
+    coverage: int | None = None
+    analytics: int | None = None
+    needs: int | None = None
+    hopeful: int | None = None
+    gap: int | None = None
+    realistic: int | None = None
+
+
+@_kind("a financial plan was challenged")
+@frozen(kw_only=True, slots=False)
+class PlanChallenged(Event):
+    """A financial plan was challenged."""
+
+    consortium: str | None = None
+    by: str | None = None
+    credibility: int | None = None
+    change: int | None = None
+
+
+@_kind("a financial plan was assessed")
+@frozen(kw_only=True, slots=False)
+class PlanAssessed(Event):
+    """A financial plan was assessed."""
+
+    consortium: str | None = None
+    credibility: int | None = None
+    verdict: str | None = None
+
+
+@_kind("a bid for transitional funding was made")
+@frozen(kw_only=True, slots=False)
+class FundingBid(Event):
+    """A bid for transitional funding was made."""
+
+    bid: str | None = None
+    by: str | None = None
+    to: tuple[str, ...] | None = None
+    amount: int | None = None
+
+
+@_kind("transitional funding was awarded or refused")
+@frozen(kw_only=True, slots=False)
+class FundingAwarded(Event):
+    """Transitional funding was awarded or refused."""
+
+    bid: str | None = None
+    consortium: str | None = None
+    requested: int | None = None
+    awarded: int | None = None
+
+
+@_kind("an item was put on a regulator's agenda")
+@frozen(kw_only=True, slots=False)
+class AgendaItemAdded(Event):
+    """An item was put on a regulator's agenda."""
+
+    item: str | None = None
+    regulator: str | None = None
+    subject: str | None = None
+    ladder: str | None = None
+    reason: str | None = None
+    agreement: str | None = None
+
+
+@_kind("an inspection took place")
+@frozen(kw_only=True, slots=False)
+class InspectionHeld(Event):
+    """An inspection took place."""
+
+    subject: str | None = None
+    quality: int | None = None
+    rating: str | None = None
+
+
+@_kind("a regulator imposed a sanction")
+@frozen(kw_only=True, slots=False)
+class SanctionImposed(Event):
+    """A regulator imposed a sanction."""
+
+    ladder: str | None = None
+    subject: str | None = None
+    step: str | None = None
+    step_title: str | None = None
+    level: int | None = None
+    final: bool | None = None
+    reason: str | None = None
+    items: tuple[str, ...] | None = None
+
+
+@_kind("a regulator lifted a sanction")
+@frozen(kw_only=True, slots=False)
+class SanctionLifted(Event):
+    """A regulator lifted a sanction."""
+
+    ladder: str | None = None
+    subject: str | None = None
+    step: str | None = None
+    step_title: str | None = None
+    level: int | None = None
+    lifted: str | None = None
+
+
+@_kind("a quality incident happened")
+@frozen(kw_only=True, slots=False)
+class IncidentOccurred(Event):
+    """A quality incident happened."""
+
+
+@_kind("the month's money and activity were settled", month_label="month")
+@frozen(kw_only=True, slots=False)
+class MonthResolved(Event):
+    """The month's money and activity were settled."""
+
+    role: str | None = None
+    month_label: str | None = None
+    income: int | None = None
+    spend: int | None = None
+    result: int | None = None
+    balance: int | None = None
+
+
+@_kind("the quality premium was paid")
+@frozen(kw_only=True, slots=False)
+class QualityPremiumPaid(Event):
+    """The quality premium was paid."""
+
+    role: str | None = None
+    amount: int | None = None
+    quality: int | None = None
+
+
+@_kind("the facilitator adjusted a figure")
+@frozen(kw_only=True, slots=False)
+class FigureAdjusted(Event):
+    """The facilitator adjusted a figure."""
+
+    source: str | None = None
+    role: str | None = None
+    figure: str | None = None
+    amount: int | None = None
+    value: int | None = None
+    until: int | None = None
+    reason: str | None = None
+
+
+@_kind("a ruling was made")
+@frozen(kw_only=True, slots=False)
+class RulingMade(Event):
+    """A ruling was made."""
+
+    setting: str | None = None
+    value: bool | float | None = None
+    previous: bool | float | None = None
+    request: str | None = None
+
+
+@_kind("the facilitator took over or skipped a seat")
+@frozen(kw_only=True, slots=False)
+class SeatTakenOver(Event):
+    """The facilitator took over or skipped a seat."""
+
+
+@_kind("an organisation passed")
+@frozen(kw_only=True, slots=False)
+class Passed(Event):
+    """An organisation passed."""
+
+    role: str | None = None
+
+
+@_kind("the game ended")
+@frozen(kw_only=True, slots=False)
+class GameEnded(Event):
+    """The game ended."""
+
+
+def make_event(
+    event_kind: str,
+    month: int,
+    phase: str,
+    actors: tuple[str, ...] = (),
+    audience: tuple[str, ...] = PUBLIC,
+    topics: tuple[str, ...] = (),
+    /,
+    **data: Any,
+) -> Event:
+    """An event of a kind named at run time, its fields given under their template names; an unknown kind
+    or field is refused, so a misspelt field never goes untold."""
+    cls = EVENT_TYPES.get(event_kind)
+    if cls is None:
+        raise ValueError(f"there is no event kind called {event_kind}")
+    names = {v: k for k, v in cls.KEYS.items()}
+    values = {names.get(k, k): v for k, v in data.items() if v is not None}
+    unknown = set(values) - set(_field_names(cls))
+    if unknown:
+        raise TypeError(f"{event_kind} has no field called {sorted(unknown)[0]}")
+    return cls(month=month, phase=phase, actors=actors, audience=audience, topics=topics, **values)
 
 
 def event(
@@ -41,13 +782,5 @@ def event(
     topics: tuple[str, ...] = (),
     **data: Any,
 ) -> Event:
-    """An event stamped with the month of `state` (anything with a `month_index`); data values must be TOML-safe (no None)."""
-    return Event(
-        kind=event_kind,
-        month=state.month_index,
-        phase=phase,
-        actors=actors,
-        audience=audience,
-        topics=topics,
-        data={k: v for k, v in data.items() if v is not None},
-    )
+    """An event stamped with the month of `state` (anything with a `month_index`)."""
+    return make_event(event_kind, state.month_index, phase, actors, audience, topics, **data)

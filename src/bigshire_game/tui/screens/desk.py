@@ -61,7 +61,7 @@ class DeskScreen(Screen[None]):
             self.role,
             seat,
             session.legal(self.role),
-            session.moves_this_turn(),
+            session.turn_so_far(),
         )
         self.model = model
         self.shown = (id(session.state), len(session.moves))

@@ -22,16 +22,30 @@ from ...vocabulary.moves import AdjustFigure, MakeRuling, Move, PublishCard, Rej
 from .. import present, seating
 from ..widgets.field import Field
 from ..widgets.header import GameHeader
+from .confirm import Confirm
 
 FIGURES = (("Balance, £k", "balance"), ("Quality, 0-100", "quality"), ("Action points", "action_points"))
+AMOUNTS = {
+    "balance": "change (balance in £k), e.g. 500 or -300",
+    "quality": "change (quality points), e.g. 5 or -5",
+    "action_points": "change (action points), e.g. 1 or -1",
+}
+"""The amount field's placeholder for each figure: the unit the number is in."""
+VALUES = {
+    bool: "yes or no",
+    int: "a whole number",
+    float: "a number, e.g. 2.5",
+    str: "a month such as 2014-01",
+}
+"""What a ruling's new value is, by the setting's type, in the words the prompt and its refusal share."""
 
 
 def parse_value(text: str) -> bool | int | float | str:
     """A typed ruling value: yes/no words as booleans, numbers as numbers, anything else as text."""
     low = text.strip().lower()
-    if low in ("true", "yes", "allowed", "on"):
+    if low in ("true", "yes", "y", "allowed", "on"):
         return True
-    if low in ("false", "no", "not allowed", "off"):
+    if low in ("false", "no", "n", "not allowed", "off"):
         return False
     try:
         return int(low)
@@ -58,7 +72,8 @@ class FacilitatorScreen(Screen[None]):
     CSS_PATH = "facilitator.tcss"
     BINDINGS = [
         Binding("escape", "close", "Back to game"),
-        Binding("f3", "clock('toggle')", "Pause clock"),
+        Binding("f3", "clock('pause')", "Pause clock"),
+        Binding("f3", "clock('resume')", "Resume clock"),
         Binding("f4", "clock('+5')", "+5 min"),
         Binding("f6", "clock('-5')", "-5 min"),
         Binding("f5", "next_section", "Next section"),
@@ -87,7 +102,7 @@ class FacilitatorScreen(Screen[None]):
                     compact=True,
                 )
                 yield Static(id="setting-now", classes="hint")
-                yield Field(placeholder="new value: yes / no, a number, or a month such as 2014-01", id="ruling-value")
+                yield Field(placeholder="new value", id="ruling-value")
                 yield Button("Make the ruling", id="make-ruling", variant="primary", compact=True)
             with TabPane("Adjust a figure", id="adjust"), Vertical(classes="form"):
                 yield Select(
@@ -95,16 +110,17 @@ class FacilitatorScreen(Screen[None]):
                     id="adjust-org",
                     allow_blank=False,
                     compact=True,
+                    value=game.console_org if game.console_org in scenario.roles else Select.NULL,
                 )
                 yield Select(FIGURES, id="adjust-figure", allow_blank=False, compact=True)
-                yield Field(placeholder="change (balance in £k), e.g. 500 or -3", id="adjust-amount", restrict=r"-?\d*")
-                yield Field(placeholder="reason (told to the organisation)", id="adjust-reason")
+                yield Field(placeholder=AMOUNTS["balance"], id="adjust-amount", restrict=r"-?\d*")
+                yield Field(placeholder="reason (told to the room)", id="adjust-reason")
                 yield Button("Adjust", id="do-adjust", variant="primary", compact=True)
             with TabPane("Seats & clock", id="seats"), Horizontal():
                 yield DataTable(id="seat-table", cursor_type="row", zebra_stripes=True)
                 with Vertical(id="seat-actions", classes="panel"):
                     yield Static(id="clock-text")
-                    yield Button("Pause / resume clock (F3)", id="clock-toggle", compact=True)
+                    yield Button("Pause clock (F3)", id="clock-toggle", compact=True)
                     yield Button("+5 minutes (F4)", id="clock-plus", compact=True)
                     yield Button("-5 minutes (F6)", id="clock-minus", compact=True)
                     yield Static("")
@@ -192,25 +208,51 @@ class FacilitatorScreen(Screen[None]):
             self.show_card(event.option_index)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list.id == "card-list":
-            card = self.game.scenario.cards[event.option.id]
-            self.send(PublishCard(actor=FACILITATOR, card=card.id), f"Published “{card.title}”.")
-            self.show_card(event.option_index)  # its "published" line changes
+        if event.option_list.id == "card-list" and event.option.id is not None:
+            self.ask_to_publish(event.option.id, event.option_index)
+
+    def ask_to_publish(self, cid: str, index: int) -> None:
+        """Publishing applies the card's effects, so it is asked first, saying whether it was published already."""
+        card = self.game.scenario.cards[cid]
+        times = self.game.state.published.get(cid, 0)
+        again = (
+            f"It has already been {published(times)}: publishing it again applies its effects again."
+            if times
+            else "It has not been published yet."
+        )
+        text = f"“{card.title}” goes to {', '.join(card.audience)} now, and its effects apply.\n\n{again}"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.send(PublishCard(actor=FACILITATOR, card=cid), f"Published “{card.title}”.")
+                self.show_card(index)  # its "published" line changes
+
+        title = "Publish this card again?" if times else "Publish this card?"
+        self.app.push_screen(Confirm(title, text, yes="Publish"), answered)
 
     # --- rulings and figures ------------------------------------------------------------------------------
 
     def show_setting(self) -> None:
-        setting = self.query_one("#setting", Select).value
-        now = self.game.state.rules.get(str(setting))
+        setting = str(self.query_one("#setting", Select).value)
+        now = self.game.state.rules.get(setting)
         self.query_one("#setting-now", Static).update(f"Now: {escape(shown_value(now))}")
+        self.query_one("#ruling-value", Field).placeholder = f"new value: {VALUES[RULE_SETTINGS[setting]]}"
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "setting":
-            self.show_setting()
+        match event.select.id:
+            case "setting":
+                self.show_setting()
+            case "adjust-figure":
+                self.query_one("#adjust-amount", Field).placeholder = AMOUNTS.get(str(event.value), "change")
+            case "adjust-org":
+                self.game.console_org = str(event.value)  # kept while the console is closed and opened again
 
     def make_ruling(self) -> None:
         setting = str(self.query_one("#setting", Select).value)
         value = parse_value(self.query_one("#ruling-value", Field).value)
+        if RULE_SETTINGS[setting] is bool and not isinstance(value, bool):
+            self.say(f"{present.words(setting).capitalize()} takes {VALUES[bool]}.", error=True)
+            return
         before = self.game.state.rules.get(setting)
         if self.send(
             MakeRuling(actor=FACILITATOR, setting=setting, value=value),
@@ -227,7 +269,7 @@ class FacilitatorScreen(Screen[None]):
             self.say("Give the change as a whole number, e.g. 500 or -3.", error=True)
             return
         if not reason:
-            self.say("Give a reason: the organisation is told it.", error=True)
+            self.say("Give a reason: the room is told it.", error=True)
             return
         move = AdjustFigure(actor=FACILITATOR, role=role, figure=figure, amount=int(amount_text), reason=reason)
         self.send(
@@ -250,11 +292,20 @@ class FacilitatorScreen(Screen[None]):
             table.move_cursor(row=min(row, table.row_count - 1))
 
     def show_clock(self) -> None:
-        self.query_one("#clock-text", Static).update(f"Month clock: [b]{self.game.clock.text()}[/]")
+        clock = self.game.clock
+        self.query_one("#clock-text", Static).update(f"Month clock: [b]{clock.text()}[/]")
+        self.query_one("#clock-toggle", Button).label = f"{'Resume' if clock.paused else 'Pause'} clock (F3)"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F3 is one key shown as what it will do: pause a running clock, resume a paused one."""
+        if action == "clock" and parameters and parameters[0] in ("pause", "resume"):
+            return (parameters[0] == "resume") == self.game.clock.paused
+        return True
 
     def action_clock(self, how: str) -> None:
-        self.game.clock_action(how)
+        self.game.clock_action("toggle" if how in ("pause", "resume") else how)
         self.show_clock()
+        self.refresh_bindings()
 
     def highlighted_org(self) -> str | None:
         table = self.query_one("#seat-table", DataTable)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from rich.markup import escape
@@ -12,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...content import month_label
+
 
 def game_line(game) -> str:
     """One game as a table would recognise it: its name, who sits at it, how far it got, when."""
@@ -19,8 +22,19 @@ def game_line(game) -> str:
     people = ", ".join(game.people) or "computer only"
     return (
         f"[b]{escape(title)}[/]  [dim]{escape(game.scenario)} · seed {game.seed} · {escape(people)} · "
-        f"{escape(game.month or 'not started')} · {escape(game.when)}[/]"
+        f"{escape(month_label(game.month) if game.month else 'not started')} · {escape(local_time(game.when))}[/]"
     )
+
+
+def local_time(when: str) -> str:
+    """A save's time ("2026-11-22T09:00:00Z") as the room reads it, in this computer's time: "22 Nov 09:00"."""
+    try:
+        moment = datetime.fromisoformat(when.replace("Z", "+00:00"))
+    except ValueError:
+        return when
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%d %b %H:%M")
 
 
 class GameChooser(ModalScreen[Path | None]):

@@ -66,7 +66,7 @@ class PreviewScreen(ModalScreen[bool]):
         table.add_column("")
         table.add_column("Without it", justify="right")
         table.add_column("With it", justify="right")
-        table.add_column("", justify="right")
+        table.add_column("Difference", justify="right")
         for row in self.words.rows:
             table.add_row(*row)
         return table

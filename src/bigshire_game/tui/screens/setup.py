@@ -22,6 +22,7 @@ from ...session import BOT, Session
 from ...state import FACILITATOR
 from ...vocabulary.catalogue import KINDS
 from .. import seating
+from ..launch import MAX_NAME
 from ..widgets.field import Field
 from ..widgets.header import GameHeader
 
@@ -80,6 +81,10 @@ class SetupScreen(Screen[None]):
                     yield Field(str(self.scenario_dir or ""), placeholder="built-in", id="scenario")
                     yield Static("Seed (same seed, same year)", classes="hint")
                     yield Field(str(self.app.launch.seed), id="seed", restrict=r"\d*", max_length=9)
+                    yield Static("Game name (optional)", classes="hint")
+                    yield Field(
+                        self.app.launch.name, placeholder="e.g. Tuesday group", id="game-name", max_length=MAX_NAME
+                    )
                 with Vertical(id="seats-box", classes="panel") as box:
                     box.border_title = "Seats"
                     yield Static(id="seat-list")
@@ -253,7 +258,7 @@ class SetupScreen(Screen[None]):
             if self.set_pin(FACILITATOR, event.value):
                 event.input.value = ""
                 self.show_seats()
-        elif field == "seed":
+        elif field in ("seed", "game-name"):
             self.query_one("#orgs").focus()
 
     def add_seat(self) -> bool:
@@ -342,8 +347,9 @@ class SetupScreen(Screen[None]):
             session.seats = {rid: seats.get(rid, BOT) for rid in session.scenario.roles}
             self.app.play_on(session, pins, self.branch.label, news=True)
             return
+        name = " ".join(self.query_one("#game-name", Field).value.split())  # one line, single spaces
         self.app.launch.seed = int(seed_text)
-        self.app.new_game(self.scenario, int(seed_text), seats, pins)
+        self.app.new_game(self.scenario, int(seed_text), seats, pins, name=name)
 
     def action_back(self) -> None:
         if self.branch is not None:

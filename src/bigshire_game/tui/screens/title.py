@@ -45,15 +45,18 @@ def games_to_continue(saves_dir: Path) -> list:
 class TitleScreen(Screen[None]):
     CSS_PATH = "title.tcss"
     BINDINGS = [
-        Binding("c", "pick('continue')", "Continue", show=False),
+        Binding("c", "pick('continue')", "Continue"),
         Binding("n", "pick('new')", "New game"),
         Binding("l", "pick('load')", "Load"),
         Binding("v", "pick('review')", "Review"),
         Binding("q", "pick('quit')", "Quit", show=False),
     ]
 
+    games = 0
+    """How many games the saves folder holds to continue, counted when the screen is drawn."""
+
     def compose(self) -> ComposeResult:
-        games = autosaved_games(self.app.saves_dir)
+        games = self.games = autosaved_games(self.app.saves_dir)
         options = []
         if games == 1:
             options.append(Option("Continue the last game", id="continue"))
@@ -76,6 +79,12 @@ class TitleScreen(Screen[None]):
                 classes="hint",
             )
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`c` is offered (in the footer too) only when there is a game to continue."""
+        if action == "pick" and parameters == ("continue",):
+            return self.games > 0
+        return True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_pick(event.option.id or "")

@@ -231,10 +231,14 @@ class DeskView(Widget):
         grid.add_column(justify="right")
         grid.add_row("Balance now", present.money(f.balance))
         grid.add_row("", "")
-        grid.add_row(Text(f.last_month or "Last month", style="bold"), "")
-        grid.add_row("  Income", present.money(f.last_income))
-        grid.add_row("  Spending", present.money(f.last_spend))
-        grid.add_row("  Result", Text.from_markup(signed(f.last_result)))
+        if f.last_month:
+            grid.add_row(Text(f.last_month, style="bold"), "")
+            grid.add_row("  Income", present.money(f.last_income))
+            grid.add_row("  Spending", present.money(f.last_spend))
+            grid.add_row("  Result", Text.from_markup(signed(f.last_result)))
+        else:  # the first month: there is no last month to show, not a month of £0k
+            grid.add_row(Text("Last month", style="bold"), Text("—", style="dim"))
+            grid.add_row(Text("  no month played yet", style="dim"), "")
         grid.add_row("", "")
         grid.add_row("This month if nothing changes", Text.from_markup(signed(f.projected)))
         grid.add_row("Forecast to year end", Text.from_markup(signed(f.forecast)))
@@ -250,8 +254,11 @@ class DeskView(Widget):
         }
         for key, (label, values) in series.items():
             latest = present.money(values[-1]) if values else "—"
-            self.query_one(f"#label-{key}", Static).update(f"{label}: [b]{latest}[/] [dim]({len(values)} months)[/]")
-            self.query_one(f"#spark-{key}", Sparkline).data = list(values) or [0]
+            months = f"{len(values)} month{'' if len(values) == 1 else 's'}" if values else "no month played yet"
+            self.query_one(f"#label-{key}", Static).update(f"{label}: [b]{latest}[/] [dim]({months})[/]")
+            spark = self.query_one(f"#spark-{key}", Sparkline)
+            spark.data = list(values)
+            spark.display = len(values) > 1  # one value or none draws a full bar, not a trend
 
     # --- which tab -------------------------------------------------------------------------------------
 

@@ -48,12 +48,18 @@ class GameHeader(Horizontal):
         self.where, self.who = where, who
         self.redraw()
 
-    def redraw(self) -> None:
+    def left_text(self) -> Text:
         left = Text.assemble(("Bigshire", "bold"), "  ", self.where)
         if self.who:
             left.append("  │  ")
             left.append(self.who, "bold")
-        self.query_one("#header-left", Static).update(left)
+        return left
+
+    def redraw(self) -> None:
+        self.query_one("#header-left", Static).update(self.left_text())
+        self.redraw_clock()
+
+    def on_resize(self) -> None:
         self.redraw_clock()
 
     def redraw_clock(self) -> None:
@@ -64,5 +70,23 @@ class GameHeader(Horizontal):
         if self.show_clock and game is not None:
             clock = game.clock
             style = "bold red" if clock.remaining() < 0 else ("yellow" if clock.paused else "")
-            right.append(clock.text(), style)
+            room = self.size.width - self.styles.gutter.width - self.left_text().cell_len - right.cell_len - 2
+            right.append(clock_words(clock, room if self.size.width else None), style)
         self.query_one("#header-right", Static).update(right)
+
+
+def clock_words(clock, room: int | None = None) -> str:
+    """The clock as the header shows it. Paused, it says who restarts it, in as many words as `room` allows
+    (None: all of them), so a room that comes back from a reload to a stopped clock knows why."""
+    if not clock.paused:
+        return clock.text()
+    left = clock.remaining()
+    whole = int(abs(left))
+    at = f"{whole // 60:02d}:{whole % 60:02d}" + (" over time" if left < 0 else "")
+    said = (
+        f"{at} paused — the facilitator restarts it (F2, F3)",
+        f"{at} paused — facilitator: F2, F3",
+        f"{at} paused (F2, F3)",
+        f"{at} paused",
+    )
+    return next((words for words in said if room is None or len(words) <= room), said[-1])

@@ -1,0 +1,136 @@
+"""Checks on scenario.toml: the calendar, phases, rules, activities, schemes, ladders and observer themes."""
+
+from __future__ import annotations
+
+from ...vocabulary import catalogue as cat
+from ..model import ScenarioFile
+from ..scenario import group_turns, parse_month
+from .effects import Context, check_condition, check_effects
+from .shared import (
+    REGULATOR_KINDS,
+    World,
+    between,
+    check_month,
+    check_placeholders,
+    check_word,
+    check_words,
+    not_negative,
+    unique,
+)
+
+PHASE_KINDS = ("news", "turns", "resolution")
+SETTINGS = ("acute", "community", "mental_health", "primary")
+MEASURE_KINDS = ("count", "ratio", "share")
+
+
+def check_scenario(w: World, file: str, s: ScenarioFile) -> None:
+    cal = s.calendar
+    check_month(w, file, ("calendar", "start"), cal.start)
+    check_month(w, file, ("calendar", "end"), cal.end)
+    start, end = parse_month(cal.start), parse_month(cal.end)
+    if start and end and end < start:
+        w.error(file, ("calendar", "end"), f"the calendar ends ({cal.end}) before it starts ({cal.start})")
+    months = w.months or ()
+    seen: set[str] = set()
+    for g, group in enumerate(cal.merged):
+        for i, month in enumerate(group):
+            check_month(w, file, ("calendar", "merged", g, i), month)
+            if month in seen:
+                w.error(file, ("calendar", "merged", g, i), f"{month} is merged into more than one turn")
+            seen.add(month)
+        if len(group) < 2:
+            w.error(file, ("calendar", "merged", g), "a merged turn needs at least two months")
+        elif all(m in months for m in group):
+            positions = [months.index(m) for m in group]
+            if positions != list(range(positions[0], positions[0] + len(group))):
+                w.error(file, ("calendar", "merged", g), "merged months must follow one another in order")
+    if months and not group_turns(months, cal.merged):
+        w.error(file, ("calendar",), "the calendar has no turns")
+
+    unique(w, file, ("phases",), (p.id for p in s.phases), "phase")
+    if not s.phases:
+        w.error(file, ("phases",), "a month needs at least one phase")
+    if s.phases and not any(p.kind == "resolution" for p in s.phases):
+        w.error(file, ("phases",), 'a month needs a phase of kind "resolution", where money and activity are settled')
+    for i, phase in enumerate(s.phases):
+        path = ("phases", i)
+        check_word(w, file, (*path, "kind"), phase.kind, PHASE_KINDS, "kind of phase")
+        check_words(w, file, (*path, "kinds"), phase.kinds, cat.KINDS, "kind of organisation")
+        check_words(w, file, (*path, "roles"), phase.roles, w.role_kinds, "role")
+        if phase.kind == "turns" and not (phase.kinds or phase.roles):
+            w.error(file, path, 'a "turns" phase needs "kinds" or "roles": who takes a turn in it')
+        if phase.kind != "turns" and (phase.kinds or phase.roles):
+            w.error(file, path, f'only "turns" phases have organisations taking turns; this one is "{phase.kind}"')
+        if phase.minutes < 0:
+            w.error(file, (*path, "minutes"), f"minutes cannot be negative, but it is {phase.minutes}")
+
+    rules = s.rules
+    for name in ("plan_deadline", "contract_deadline"):
+        check_month(w, file, ("rules", name), getattr(rules, name))
+    check_word(w, file, ("rules", "default_contract"), rules.default_contract, cat.CONTRACT_KINDS, "kind of contract")
+    for name in (
+        "top_slice_percent",
+        "marginal_emergency_rate_percent",
+        "quality_premium_percent",
+        "competition_share_threshold_percent",
+    ):
+        between(w, file, ("rules", name), getattr(rules, name), 0, 100)
+    between(w, file, ("rules", "quality_premium_threshold"), rules.quality_premium_threshold, 0, 100)
+    not_negative(w, file, ("rules", "competition_review_months"), rules.competition_review_months, "a review's length")
+
+    for month in s.economy.seasonality:
+        check_month(w, file, ("economy", "seasonality", month), month)
+
+    unique(w, file, ("activities",), (a.id for a in s.activities), "activity")
+    if not s.activities:
+        w.error(file, ("activities",), "the scenario needs at least one activity")
+    for i, act in enumerate(s.activities):
+        not_negative(w, file, ("activities", i, "price"), act.price, "a price")
+        not_negative(w, file, ("activities", i, "per_1000_per_month"), act.per_1000_per_month, "a rate of activity")
+        check_word(w, file, ("activities", i, "setting"), act.setting, SETTINGS, "care setting")
+
+    activities = w.activities or set()
+    unique(w, file, ("schemes",), (x.id for x in s.schemes), "scheme")
+    for i, scheme in enumerate(s.schemes):
+        path = ("schemes", i)
+        check_word(w, file, (*path, "activity"), scheme.activity, activities, "activity")
+        not_negative(w, file, (*path, "cost"), scheme.cost, "a scheme's cost")
+        not_negative(w, file, (*path, "lag_months"), scheme.lag_months, "a lag")
+        between(w, file, (*path, "reduction_percent"), scheme.reduction_percent, 0, 100)
+        check_words(w, file, (*path, "partner_kinds"), scheme.partner_kinds, cat.PROVIDER_KINDS, "kind of provider")
+        check_words(w, file, (*path, "tags"), scheme.tags, cat.TOPICS, "topic")
+
+    unique(w, file, ("ladders",), (x.id for x in s.ladders), "ladder")
+    for i, ladder in enumerate(s.ladders):
+        path = ("ladders", i)
+        check_word(w, file, (*path, "regulator"), ladder.regulator, REGULATOR_KINDS, "regulator")
+        check_words(w, file, (*path, "applies_to"), ladder.applies_to, cat.KINDS, "kind of organisation")
+        if not ladder.steps:
+            w.error(file, (*path, "steps"), "a ladder needs at least one step")
+        unique(w, file, (*path, "steps"), (x.id for x in ladder.steps), "step")
+        ctx = Context(self_kinds=set(ladder.applies_to), no_self="")
+        for j, step in enumerate(ladder.steps):
+            check_effects(w, file, (*path, "steps", j, "effects"), step.effects, ctx)
+        unique(w, file, (*path, "triggers"), (x.id for x in ladder.triggers), "trigger")
+        trig_ctx = Context(self_kinds=set(ladder.applies_to), is_trigger=True)
+        for j, trigger in enumerate(ladder.triggers):
+            check_condition(w, file, (*path, "triggers", j, "condition"), trigger.condition, trig_ctx)
+
+    unique(w, file, ("themes",), (x.id for x in s.themes), "theme")
+    for i, theme in enumerate(s.themes):
+        path = ("themes", i, "measure")
+        m = theme.measure
+        check_word(w, file, (*path, "kind"), m.kind, MEASURE_KINDS, "kind of measure")
+        if m.kind in ("ratio", "share") and m.against is None:
+            w.error(file, path, f'a "{m.kind}" measure needs "against": what the events are compared with')
+        if m.kind == "count" and m.against is not None:
+            w.error(file, (*path, "against"), 'a "count" measure compares with nothing; remove "against"')
+        for name, flt in (("of", m.of), ("against", m.against)):
+            if flt is None:
+                continue
+            check_words(w, file, (*path, name, "events"), flt.events, cat.EVENT_KINDS, "event")
+            check_words(w, file, (*path, name, "topics"), flt.topics, cat.TOPICS, "topic")
+            check_words(w, file, (*path, name, "from_kinds"), flt.from_kinds, cat.KINDS, "kind of organisation")
+            check_words(w, file, (*path, name, "to_kinds"), flt.to_kinds, cat.KINDS, "kind of organisation")
+        not_negative(w, file, (*path, "at_least"), m.at_least, "a threshold")
+        check_placeholders(w, file, ("themes", i, "text"), theme.text, cat.THEME_PLACEHOLDERS, "an observer theme")

@@ -1,0 +1,109 @@
+"""Building a debrief of a period, and the sentences of one month for the terminal game's month report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..content import Scenario
+from ..state import FACILITATOR, GameState
+from ..vocabulary.catalogue import CONTRACT_KINDS
+from ..vocabulary.events import Event
+from .context import Context, gathered_dated
+from .headline import headline, period
+from .model import Debrief
+from .notes import observer_notes
+from .organisations import org_stories, org_table
+from .timeline import month_items, timeline
+
+
+def build_debrief(
+    scenario: Scenario,
+    events: Sequence[Event],
+    start_state: GameState,
+    end_state: GameState,
+    role: str | None = None,
+    months: tuple[int, int] | None = None,
+    title: str = "",
+) -> Debrief:
+    """The account of the period between two states, from the events between them.
+
+    `role` tells it as that organisation knew it: the events it saw and the public ones,
+    its own books, others' public figures. `months` (first and last month index, widened
+    to whole turns) narrows the events told; the caller passes the states at the window's
+    ends for the "then and now" figures.
+    """
+    ctx = Context(scenario, events, start_state, end_state, role, months)
+    viewpoint = (
+        "as the observers saw it"
+        if role in (None, FACILITATOR)
+        else f"as {scenario.roles[role].short_name} knew it: its own books, what it was told, and what was public"
+    )
+    return Debrief(
+        title=title or f"Debrief: {scenario.title}",
+        period=period(ctx),
+        viewpoint=viewpoint,
+        headline=tuple(headline(ctx)),
+        table=tuple(org_table(ctx)),
+        organisations=tuple(org_stories(ctx)),
+        contracts=tuple(_section(ctx, _CONTRACT_EVENTS)),
+        alliances=tuple(_section(ctx, _ALLIANCE_EVENTS)),
+        sanctions=tuple(_section(ctx, _SANCTION_EVENTS)),
+        timeline=tuple(timeline(ctx)),
+        notes=tuple(observer_notes(ctx)),
+    )
+
+
+def month_changes(
+    scenario: Scenario,
+    events: Sequence[Event],
+    state: GameState,
+    month_index: int,
+    role: str | None = None,
+    limit: int | None = None,
+) -> list[str]:
+    """What happened in the turn holding `month_index`, as sentences: like events gathered, each
+    followed by what came of it. `role` keeps to what that organisation saw; `limit` keeps the
+    most telling sentences (in the order they happened). `state` names the agreements and
+    requests the events mention: the state at the end of that turn or later."""
+    ctx = Context(scenario, events, state, state, role, (month_index, month_index))
+    items, _ = month_items(ctx, ctx.events, limit)
+    return [" ".join((item.text, *item.then)) for item in items]
+
+
+_CONTRACT_EVENTS = (
+    "ContractSigned",
+    "ContractVaried",
+    "ContractEnded",
+    "ContractRolledOver",
+    "ConflictDeclared",
+    "ConflictChallenged",
+    "AgreementLapsed:contract",
+)
+
+
+_ALLIANCE_EVENTS = (
+    "AllianceFormed",
+    "AllianceEnded",
+    "CompetitionReviewOpened",
+    "AllianceReviewed",
+    "AgreementLapsed:alliance",
+)
+
+
+_SANCTION_EVENTS = ("SanctionImposed", "SanctionLifted")
+
+
+def _section(ctx: Context, kinds: tuple[str, ...]) -> list[str]:
+    wanted = {k.split(":")[0] for k in kinds}
+    lapsed = next((k.split(":")[1] for k in kinds if k.startswith("AgreementLapsed:")), None)
+    chosen = []
+    for e in ctx.events:
+        if e.kind not in wanted:
+            continue
+        if e.kind == "AgreementLapsed":
+            is_contract = ctx.words.lookup.agreements.get(str(e.data.get("agreement")))
+            contract = (is_contract.kind if is_contract else str(e.data.get("kind"))) in CONTRACT_KINDS
+            if (lapsed == "contract") != contract:
+                continue
+        chosen.append(e)
+    return gathered_dated(ctx, chosen)

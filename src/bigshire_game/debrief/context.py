@@ -1,0 +1,88 @@
+"""What every part of a debrief shares: the scenario's words, who is reading, the window, each event told once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..content import Scenario
+from ..narrative import Lookup, Told, Words, gather, tell
+from ..state import GameState
+from ..vocabulary.events import Event
+from .selection import knows_books, published, worth_telling
+
+
+class Context:
+    """Everything the sections share: names, visibility, the window, and each event told once."""
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        events: Sequence[Event],
+        start: GameState,
+        end: GameState,
+        role: str | None,
+        months: tuple[int, int] | None,
+    ) -> None:
+        self.scenario = scenario
+        self.role = role
+        self.start, self.end = start, end
+        self.words = Words(scenario, Lookup((start, end), events))
+        self.all_events = [e for e in events if role is None or e.visible_to(role)]
+        self.window_events = tuple(events)  # everything that happened, for the published accounts
+        lo, hi = self.window(months)
+        self.events = [e for e in self.all_events if lo <= e.month <= hi]
+        self.deciders = {
+            str(e.data.get("card")): len(e.data.get("deciders", ())) for e in events if e.kind == "CardPublished"
+        }
+        self.alarms = frozenset(t.title for ladder in scenario.info.ladders for t in ladder.triggers)
+        self._told: dict[int, Told] = {}
+
+    def worth(self, e: Event) -> bool:
+        return worth_telling(e, self.deciders, self.alarms)
+
+    def window(self, months: tuple[int, int] | None) -> tuple[int, int]:
+        if months is None:
+            return -1, 10**9
+        lo, hi = months
+        turns = self.scenario.turns
+        index = self.scenario.months.index
+        for t in turns:
+            first, last = index(t[0]), index(t[-1])
+            if first <= lo <= last:
+                lo = first
+            if first <= hi <= last:
+                hi = last
+        return lo, hi
+
+    def tell(self, e: Event) -> Told:
+        key = id(e)
+        if key not in self._told:
+            self._told[key] = tell(self.words, e)
+        return self._told[key]
+
+    def dated(self, e: Event) -> str:
+        return f"{self.words.month(e.month)}: {self.tell(e).text}"
+
+    def knows_money(self, rid: str) -> bool:
+        return knows_books(self.role, rid)
+
+    def published(self, state: GameState, rid: str) -> int | None:
+        """`rid`'s balance as the room knew it at `state` (one of the window's ends)."""
+        events = self.window_events if state is self.end else ()
+        return published(state, events, rid).balance
+
+    def name(self, rid: str) -> str:
+        return self.words.name(rid)
+
+
+def gathered_dated(ctx: Context, events: Sequence[Event]) -> list[str]:
+    """Dated sentences, like events of one month told together."""
+    out: list[str] = []
+    by_month: dict[int, list[Event]] = defaultdict(list)
+    for e in events:
+        by_month[e.month].append(e)
+    for month in sorted(by_month):
+        for text in gather([ctx.tell(e) for e in by_month[month]]):
+            out.append(f"{ctx.words.month(month)}: {text}")
+    return out

@@ -1,0 +1,113 @@
+"""The observer themes: which events each theme's measure counts, and the notes that held, with evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..content.model import EventFilter, Theme
+from ..narrative import fill
+from ..vocabulary.events import Event
+from .context import Context, gathered_dated
+from .model import Note
+from .selection import BOOKKEEPING, TALK
+
+
+def _from(ctx: Context, e: Event) -> str:
+    """Who took the initiative: the asker, the proposer (a card's offer comes from its provider)."""
+    d = e.data
+    if "by" in d:
+        return str(d["by"])
+    if e.kind == "AgreementProposed" and not d.get("variation"):
+        found = ctx.words.lookup.agreements.get(str(d.get("agreement")))
+        if found and found.proposer:
+            return found.proposer
+    return e.actors[0] if e.actors else ""
+
+
+def _to(ctx: Context, e: Event) -> tuple[str, ...]:
+    d = e.data
+    if "to" in d:
+        return tuple(d["to"])
+    if e.kind == "AgendaItemAdded":
+        return (str(d.get("regulator")),)
+    if e.kind == "AgreementProposed":
+        source = _from(ctx, e)
+        return tuple(p for p in d.get("parties", e.actors) if p != source)
+    return tuple(e.actors[1:])
+
+
+def answered_ids(events: Sequence[Event]) -> set[str]:
+    """Ids of proposals, requests and meetings that got a reply from someone."""
+    out: set[str] = set()
+    for e in events:
+        d = e.data
+        if e.kind in ("AgreementAccepted", "AgreementRejected", "AgreementCountered"):
+            out.add(str(d.get("agreement")))
+        elif (e.kind == "RequestAnswered" and d.get("answered", True)) or (e.kind == "RulingMade" and d.get("request")):
+            out.add(str(d.get("request")))
+    return out
+
+
+def item_id(e: Event) -> str:
+    d = e.data
+    return str(d.get("agreement") or d.get("request") or d.get("meeting") or d.get("bid") or "")
+
+
+def _matches(ctx: Context, f: EventFilter, e: Event, answered: set[str]) -> bool:
+    if f.events:
+        if e.kind not in f.events:
+            return False
+    elif e.kind in BOOKKEEPING:
+        return False
+    if f.topics and not set(f.topics) & set(e.topics):
+        return False
+    kinds = {rid: role.kind for rid, role in ctx.scenario.roles.items()}
+    if f.from_kinds and kinds.get(_from(ctx, e)) not in f.from_kinds:
+        return False
+    if f.to_kinds and not {kinds.get(r) for r in _to(ctx, e)} & set(f.to_kinds):
+        return False
+    return f.answered is None or (item_id(e) in answered) == f.answered
+
+
+def measure(ctx: Context, theme: Theme, answered: set[str]) -> tuple[float, int, int, list[Event]]:
+    """(value, matching `of`, matching `against`, the `of` events) for one theme over the window."""
+    m = theme.measure
+    of = [e for e in ctx.events if _matches(ctx, m.of, e, answered)]
+    against = [e for e in ctx.events if m.against is not None and _matches(ctx, m.against, e, answered)]
+    if m.kind == "count":
+        value = float(len(of))
+    elif m.kind == "ratio":
+        value = len(of) / max(len(against), 1)
+    else:
+        value = 100 * len(of) / len(against) if against else 0.0
+    return value, len(of), len(against), of
+
+
+def _figure(kind: str, value: float) -> str:
+    if kind == "ratio":
+        return f"{value:.1f}".removesuffix(".0")
+    return str(round(value))
+
+
+def observer_notes(ctx: Context) -> list[Note]:
+    answered = answered_ids(ctx.all_events)
+    out = []
+    for theme in ctx.scenario.info.themes:
+        value, n_of, n_against, behind = measure(ctx, theme, answered)
+        if value < theme.measure.at_least or not behind:
+            continue
+        fields = {"value": _figure(theme.measure.kind, value), "of": str(n_of), "against": str(n_against)}
+        text = fill(theme.text, fields)
+        shown = _spread([e for e in behind if ctx.worth(e)] or behind, 5)
+        evidence = gathered_dated(ctx, shown)
+        out.append(Note(theme.title, text, tuple(evidence), max(0, len(behind) - len(shown))))
+    return out
+
+
+def _spread(events: Sequence[Event], n: int) -> list[Event]:
+    """Up to n events from across the period rather than the first few: talk before book-keeping."""
+    talk = [e for e in events if e.kind in TALK] or list(events)
+    if len(talk) <= n:
+        return talk
+    step = (len(talk) - 1) / (n - 1)
+    return [talk[round(i * step)] for i in range(n)]

@@ -1,0 +1,203 @@
+"""Fields of what organisations say to each other: concerns, requests, meetings, plans and funding bids."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...vocabulary.events import Event
+from ...vocabulary.words import money
+from ..naming import Words
+from ..wording import plural
+from .common import Fields, FieldsOf, Switches, get
+
+
+def _concern_raised(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    to = tuple(get(d, "to", ()))
+    about = get(d, "about")
+    text = str(get(d, "text")).strip()
+    return (
+        {"has_text": bool(text), "to_subject": to == (about,)},
+        {
+            "actor": w.name(get(d, "by")),
+            "by": w.name(get(d, "by")),
+            "to": w.names(to),
+            "about": w.name(about),
+            "topic": w.topic(get(d, "topic")),
+            "text": text.rstrip("."),
+        },
+    )
+
+
+def _request_raised(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    text = str(get(d, "text")).strip()
+    setting = get(d, "setting")
+    return (
+        {"ruling": bool(get(d, "ruling", False)), "has_text": bool(text)},
+        {
+            "actor": w.name(get(d, "by")),
+            "by": w.name(get(d, "by")),
+            "to": w.names(get(d, "to", ())),
+            "topic": w.topic(get(d, "topic")),
+            "text": text.rstrip("."),
+            "setting": w.setting(setting) if setting else "",
+        },
+    )
+
+
+_ITEMS = {
+    "concern": "concern",
+    "request": "request",
+    "meeting": "invitation to a meeting",
+    "funding": "bid for funding",
+}
+
+
+def _request_answered(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    kind, source, to, topic = w.lookup.requests.get(
+        str(get(d, "request")), (str(get(d, "kind", "request")), "", (), "")
+    )
+    answered = bool(get(d, "answered", True))
+    answerer = e.actors[0] if e.actors and answered else ""
+    answer = str(get(d, "answer")).strip()
+    answer = re.sub(r"\bTrue\b", "yes", re.sub(r"\bFalse\b", "no", answer))  # a ruling's answer names its value
+    return (
+        {
+            "item": str(get(d, "kind", kind)),
+            "answered": answered,
+            "attend": bool(get(d, "attend", False)),
+            "has_answer": bool(answer),
+        },
+        {
+            "actor": w.name(answerer or source),
+            "asker": w.name(source) if source else "an organisation",
+            "answerer": w.name(answerer) if answerer else "",
+            "to": w.names(to),
+            "item": _ITEMS.get(str(get(d, "kind", kind)), "request"),
+            "topic": w.topic(topic or _first(e.topics)),
+            "answer": answer.rstrip("."),
+        },
+    )
+
+
+def _first(items: Sequence[str]) -> str:
+    return items[0] if items else ""
+
+
+def _meeting_convened(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    text = str(get(d, "text")).strip()
+    return (
+        {"has_text": bool(text)},
+        {
+            "actor": w.name(get(d, "by")),
+            "convener": w.name(get(d, "by")),
+            "invitees": w.names(get(d, "to", ())),
+            "topic": w.topic(get(d, "topic")),
+            "text": text.rstrip("."),
+        },
+    )
+
+
+def _meeting_held(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    by = get(d, "by")
+    attendees = [a for a in get(d, "attendees", ()) if a != by]
+    declined, absent = tuple(get(d, "declined", ())), tuple(get(d, "absent", ()))
+    return (
+        {
+            "nobody_came": not attendees,
+            "some_declined": bool(attendees and declined),
+            "some_absent": bool(attendees and absent),
+        },
+        {
+            "actor": w.name(by),
+            "convener": w.name(by),
+            "attendees": w.names(attendees),
+            "declined": w.names(declined),
+            "absent": w.names(absent),
+            "topic": w.topic(get(d, "topic")),
+        },
+    )
+
+
+def _plan_submitted(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    return (
+        {
+            "late": bool(get(d, "late", False)),
+            "needs_assessment": bool(get(d, "reflects_needs_assessment", False)),
+            "gap": int(get(d, "gap", 0)) > 0,
+        },
+        {
+            "consortium": w.name(get(d, "consortium")),
+            "savings": money(int(get(d, "savings", 0))),
+            "gap": money(int(get(d, "gap", 0))),
+            "credibility": str(get(d, "credibility")),
+        },
+    )
+
+
+def _plan_challenged(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    return {}, {
+        "challenger": w.name(get(d, "by") or (e.actors[0] if e.actors else "")),
+        "consortium": w.name(get(d, "consortium")),
+        "credibility": str(get(d, "credibility")),
+        "points": plural(abs(int(get(d, "change", 0))), "point"),
+    }
+
+
+def _plan_assessed(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    return (
+        {"verdict": str(get(d, "verdict"))},
+        {
+            "actor": w.name(get(d, "consortium")),
+            "assessor": w.name(e.actors[0]) if e.actors else "",
+            "consortium": w.name(get(d, "consortium")),
+            "verdict": str(get(d, "verdict")),
+            "credibility": str(get(d, "credibility")),
+        },
+    )
+
+
+def _funding_bid(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    return {}, {
+        "consortium": w.name(get(d, "by")),
+        "amount": money(int(get(d, "amount", 0))),
+        "to": w.names(get(d, "to", ())),
+    }
+
+
+def _funding_awarded(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    awarded, requested = int(get(d, "awarded", 0)), int(get(d, "requested", 0))
+    return (
+        {"refused": awarded == 0, "in_full": awarded >= requested},
+        {
+            "actor": w.name(get(d, "consortium")),
+            "board": w.name(e.actors[0]) if e.actors else "",
+            "consortium": w.name(get(d, "consortium")),
+            "awarded": money(awarded),
+            "requested": money(requested),
+        },
+    )
+
+
+FIELDS: dict[str, FieldsOf] = {
+    "ConcernRaised": _concern_raised,
+    "RequestRaised": _request_raised,
+    "RequestAnswered": _request_answered,
+    "MeetingConvened": _meeting_convened,
+    "MeetingHeld": _meeting_held,
+    "PlanSubmitted": _plan_submitted,
+    "PlanChallenged": _plan_challenged,
+    "PlanAssessed": _plan_assessed,
+    "FundingBid": _funding_bid,
+    "FundingAwarded": _funding_awarded,
+}

@@ -1,0 +1,253 @@
+"""What the ids inside events stand for, named as the scenario's narrative file names them.
+
+`Lookup` gathers agreements, requests and schemes from states and events; `Words` turns
+ids, months, rules and causes into words. An id nobody can name is told as
+"an organisation" or "an agreement", never as itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from attrs import frozen
+
+from ..content import Scenario
+from ..state import GameState
+from ..vocabulary.catalogue import ALLIANCE_KINDS, CONTRACT_KINDS, KINDS, RULE_SETTINGS
+from ..vocabulary.events import Event
+from ..vocabulary.words import listed, month_label, turn_label
+from .wording import fill, lower_first
+
+
+@frozen
+class _Agreement:
+    kind: str
+    parties: tuple[str, ...]
+    proposer: str = ""
+    activities: tuple[str, ...] = ()
+
+
+class Lookup:
+    """What the ids inside events mean, gathered from states and events: agreements, requests, schemes."""
+
+    def __init__(self, states: Iterable[GameState] = (), events: Iterable[Event] = ()) -> None:
+        self.agreements: dict[str, _Agreement] = {}
+        self.signed: set[str] = set()  # agreements that were ever in force
+        self.requests: dict[str, tuple[str, str, tuple[str, ...], str]] = {}  # id -> kind, source, to, topic
+        self.investments: dict[str, str] = {}  # investment id -> scheme id
+        for state in states:
+            self.add_state(state)
+        for e in events:
+            self.add_event(e)
+
+    def add_state(self, state: GameState) -> None:
+        for a in state.agreements.values():
+            self.agreements.setdefault(a.id, _Agreement(a.kind, a.parties, a.proposer, a.terms.activities))
+            if a.status in ("signed", "ended"):
+                self.signed.add(a.id)
+        for r in state.requests.values():
+            self.requests.setdefault(r.id, (r.kind, r.source, r.to, r.topic))
+        for s in state.schemes.values():
+            self.investments.setdefault(s.id, s.scheme)
+
+    def add_event(self, e: Event) -> None:
+        d = e.data
+        if e.kind == "AgreementProposed" and "parties" in d and not d.get("variation"):
+            parties = tuple(d["parties"])
+            proposer = parties[1] if str(d.get("source", "")).startswith("card:") and len(parties) > 1 else e.actors[0]
+            found = _Agreement(str(d.get("kind", "")), parties, proposer, tuple(d.get("activities", ())))
+            self.agreements.setdefault(str(d["agreement"]), found)
+        elif e.kind in ("ContractSigned", "AllianceFormed"):
+            self.signed.add(str(d.get("agreement")))
+        elif e.kind in ("RequestRaised", "ConcernRaised", "MeetingConvened", "FundingBid"):
+            rid = str(d.get("request") or d.get("meeting") or d.get("bid"))
+            kind = _REQUEST_KIND[e.kind]
+            self.requests.setdefault(
+                rid, (kind, str(d.get("by", "")), tuple(d.get("to", ())), str(d.get("topic", "money")))
+            )
+        elif e.kind == "SchemeInvested":
+            self.investments.setdefault(str(d["investment"]), str(d.get("scheme", "")))
+
+
+_REQUEST_KIND = {
+    "RequestRaised": "request",
+    "ConcernRaised": "concern",
+    "MeetingConvened": "meeting",
+    "FundingBid": "funding",
+}
+
+
+class Words:
+    """Names, money, months and things of the scenario, in the words the narrative file gives them."""
+
+    def __init__(self, scenario: Scenario, lookup: Lookup | None = None) -> None:
+        self.scenario = scenario
+        self.lookup = lookup or Lookup()
+        self.narrative = scenario.narrative
+
+    # organisations
+    def name(self, rid: object) -> str:
+        role = self.scenario.roles.get(str(rid))
+        return role.short_name if role else ("the facilitator" if rid == "facilitator" else "an organisation")
+
+    def clause(self, text: object) -> str:
+        """Engine or content wording made to run on inside a sentence: no capital unless it starts
+        with a name ("Health Direct alleges ..."), no full stop at the end."""
+        text = str(text).strip().rstrip(".")
+        proper = (n for role in self.scenario.roles.values() for n in (role.short_name, role.name))
+        if any(text.startswith(n) for n in proper) or text.startswith(("NHS", "CQC", "GP", "A&E")):
+            return text
+        return lower_first(text)
+
+    def names(self, rids: Iterable[object]) -> str:
+        return listed(self.name(r) for r in rids if r)
+
+    def first_of_kind(self, kind: str) -> str:
+        found = self.scenario.roles_of_kind(kind)
+        return self.name(found[0]) if found else KINDS.get(kind, kind)
+
+    # time
+    def month(self, month: object) -> str:
+        if isinstance(month, int) and not isinstance(month, bool):
+            months = self.scenario.months
+            return month_label(months[min(max(month, 0), len(months) - 1)]) if months else ""
+        return month_label(str(month))
+
+    def turn(self, months: Sequence[str]) -> str:
+        return turn_label(tuple(months))
+
+    # things
+    def card(self, cid: object, fallback: object = "") -> str:
+        card = self.scenario.cards.get(str(cid))
+        return card.title if card else str(fallback or "a card")
+
+    def option(self, cid: object, oid: object, fallback: object = "") -> str:
+        card = self.scenario.cards.get(str(cid))
+        option = next((o for o in card.options if o.id == oid), None) if card else None
+        return option.label if option else str(fallback or "an answer")
+
+    def activity(self, aid: object) -> str:
+        activity = self.scenario.activities.get(str(aid))
+        return lower_first(activity.title) if activity else "care"
+
+    def activities(self, aids: Iterable[object]) -> str:
+        return listed(self.activity(a) for a in aids)
+
+    def scheme(self, sid: object) -> str:
+        """ "the admission avoidance scheme", "the prevention programme": a scheme named as players say it."""
+        scheme = self.scenario.schemes.get(str(sid))
+        if scheme is None:
+            return "a scheme"
+        title = lower_first(scheme.title)
+        last = title.rsplit(" ", 1)[-1].lower()
+        return (
+            f"the {title}"
+            if last in ("programme", "pathway", "scheme", "service", "project")
+            else f"the {title} scheme"
+        )
+
+    def topic(self, topic: object) -> str:
+        return self.narrative.topics.get(str(topic), str(topic).replace("_", " "))
+
+    def noun(self, kind: object) -> str:
+        """ "block contract", "joint venture": the narrative file's word for a kind of agreement."""
+        kind = str(kind)
+        if kind in self.narrative.agreements:
+            return self.narrative.agreements[kind]
+        if kind in CONTRACT_KINDS:
+            return kind.replace("_", "-") + " contract"
+        return kind.replace("_", " ") if kind in ALLIANCE_KINDS else "agreement"
+
+    def a(self, kind: object) -> str:
+        noun = self.noun(kind)
+        return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+    def agreement(self, aid: object, kind: object = "") -> str:
+        """ "the block contract between East Bigshire and United Hospitals"."""
+        found = self.lookup.agreements.get(str(aid))
+        if found is None:
+            return f"the {self.noun(kind)}" if kind else "an agreement"
+        kind = kind or found.kind
+        if found.kind in CONTRACT_KINDS:
+            return f"the {self.noun(kind)} between {self.names(found.parties)}"
+        return f"the {self.noun(kind)} of {self.names(found.parties)}"
+
+    def parties(self, aid: object) -> tuple[str, ...]:
+        found = self.lookup.agreements.get(str(aid))
+        return found.parties if found else ()
+
+    def ladder(self, lid: object) -> tuple[str, str, int]:
+        """The ladder's title, its regulator's name and its number of steps."""
+        ladder = self.scenario.ladders.get(str(lid))
+        if ladder is None:
+            return "a regulator's ladder", "a regulator", 0
+        return ladder.title, self.first_of_kind(ladder.regulator), len(ladder.steps)
+
+    def step(self, lid: object, level: int) -> tuple[str, str]:
+        ladder = self.scenario.ladders.get(str(lid))
+        if ladder is None or not 1 <= level <= len(ladder.steps):
+            return "a sanction", ""
+        step = ladder.steps[level - 1]
+        return step.title, step.text
+
+    # rules
+    def setting(self, setting: object) -> str:
+        words = self.narrative.settings.get(str(setting))
+        return words.name if words else str(setting).replace("_", " ")
+
+    def value(self, setting: object, value: object) -> str:
+        kind = RULE_SETTINGS.get(str(setting))
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if kind is str:
+            return self.month(value)
+        if isinstance(value, float):
+            return f"{value:g}"
+        return str(value)
+
+    def rule(self, setting: object, value: object) -> str:
+        """The rule as a clause: "providers may offer prices below the national tariff"."""
+        words = self.narrative.settings.get(str(setting))
+        if words is None:
+            return f"{self.setting(setting)} is {self.value(setting, value)}"
+        if isinstance(value, bool):
+            return (words.yes if value else words.no) or ""
+        return fill(words.text or "", {"value": self.value(setting, value)}, capital=False)
+
+    # causes
+    def cause(self, source: object, actor: str = "") -> str:
+        """Why something happened, as a phrase: 'after "Norovirus closes wards"', 'after deciding to cut beds'."""
+        source = str(source or "")
+        head, _, rest = source.partition(":")
+        if head == "card":
+            cid, _, oid = rest.partition(":")
+            if oid:
+                return f'after choosing "{self.option(cid, oid)}" ("{self.card(cid)}")'
+            return f'after "{self.card(cid)}"'
+        if head == "decision":
+            return f"after deciding to {lower_first(self.decision(rest, actor))}"
+        if head == "scheme":
+            scheme = self.lookup.investments.get(rest)
+            return f"through {self.scheme(scheme)}" if scheme else "through a scheme"
+        if head in self.scenario.ladders:
+            _title, regulator, _ = self.ladder(head)
+            step = next((s.title for s in self.scenario.ladders[head].steps if s.id == rest), "a sanction")
+            return f'under {regulator}\'s "{step}"'
+        if source.startswith("ruling by "):
+            return f"by {self.name(source.removeprefix('ruling by '))}'s ruling"
+        if source in self.lookup.requests:
+            kind = self.lookup.requests[source][0]
+            return "after a meeting" if kind == "meeting" else "after an answer"
+        if source == "agreement":
+            return "over an agreement"
+        if source == "plan challenged":
+            return "after a challenged plan"
+        return ""
+
+    def decision(self, did: str, actor: str) -> str:
+        roles = [self.scenario.roles[actor]] if actor in self.scenario.roles else []
+        for role in [*roles, *self.scenario.roles.values()]:
+            for decision in role.decisions:
+                if decision.id == did:
+                    return decision.title
+        return "act"

@@ -1,0 +1,116 @@
+"""What every agreement move shares: the kinds and states of agreements, who may be party to which,
+the checks on terms, and how an agreement is stored and the trust it moves recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...content import Scenario
+from ...state import Agreement, GameState, Terms, evolve
+from ...vocabulary.catalogue import CARE_PROVIDER_KINDS, CONTRACT_KINDS, PROVIDER_KINDS
+from ...vocabulary.moves import Move
+from .. import Outcome, name_of, refuse
+from ..effects import change_trust
+
+PROVIDER_ALLIANCES = frozenset({"joint_venture", "integrated_care"})
+COMMISSIONER_ALLIANCES = frozenset({"lead_commissioner", "risk_pool"})
+OPEN = ("proposed", "agreed")
+ALLIANCE_LIVE = ("under_review", "signed")  # an alliance of one kind between the same members can't start twice
+
+
+def with_trust(outcome: Outcome, scenario: Scenario, phase: str, changes: list[tuple[str, str, int]]) -> Outcome:
+    """Kept and broken promises move trust, recorded through the trust effect like every other change."""
+    state, events = outcome
+    for a, b, amount in changes:
+        state, more = change_trust(state, scenario, a, b, amount, phase, "agreement")
+        events = [*events, *more]
+    return state, events
+
+
+def put(state: GameState, agreement: Agreement) -> GameState:
+    """The state with this agreement stored, new or changed."""
+    return evolve(state, agreements={**state.agreements, agreement.id: agreement})
+
+
+def first_of_kind(scenario: Scenario, kind: str) -> str | None:
+    """The scenario's regulator of a kind (Monitor, the NHS board), whose agenda a problem goes on; None if absent."""
+    return next(iter(scenario.roles_of_kind(kind)), None)
+
+
+def pairs(parties: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    """Each two parties once: a signature moves trust between every pair of them."""
+    for i, a in enumerate(parties):
+        for b in parties[i + 1 :]:
+            yield a, b
+
+
+# --- checks on parties and terms ------------------------------------------------------
+
+
+def check_terms(state: GameState, scenario: Scenario, move: Move, kind: str, parties: tuple[str, ...], terms: Terms):
+    """Why these terms can't be offered (services, value, share, price, length), or None if they can."""
+    if kind in CONTRACT_KINDS:
+        _commissioner, provider = parties
+        services = set(scenario.roles[provider].services)
+        if kind != "support":
+            if not terms.activities:
+                return refuse("no_activities", move, "Say which services the contract covers.")
+            missing = [a for a in terms.activities if a not in services]
+            if missing:
+                names = ", ".join(
+                    scenario.activities[a].title.lower() for a in missing if a in scenario.activities
+                ) or ", ".join(missing)
+                return refuse(
+                    "not_offered",
+                    move,
+                    f"{name_of(scenario, provider)} does not provide {names}.",
+                    activities=tuple(missing),
+                )
+        if kind in ("block", "risk_share", "support") and terms.annual_value <= 0:
+            return refuse("no_value", move, f"A {kind.replace('_', '-')} contract needs a yearly value above £0.")
+        if not 0 <= terms.share_percent <= 100:
+            return refuse("bad_share", move, "The share of the variance must be between 0% and 100%.")
+        if terms.price_percent < 100 and not state.rules["below_tariff_allowed"]:
+            return refuse(
+                "below_tariff",
+                move,
+                "Prices below the national tariff are not allowed. Ask Monitor for a ruling on below-tariff deals first.",
+                price_percent=terms.price_percent,
+            )
+    if not 1 <= terms.months <= 36:
+        return refuse("bad_length", move, "An agreement must last between 1 and 36 months.")
+    if terms.annual_value < 0:
+        return refuse("negative_value", move, "A value cannot be negative.")
+    return None
+
+
+def check_parties(scenario: Scenario, move: Move, kind: str, parties: tuple[str, ...]):
+    """Why these organisations can't be party to this kind of agreement, or None if they can."""
+    kinds = [scenario.roles[p].kind for p in parties]
+    if kind in CONTRACT_KINDS:
+        if len(parties) != 2 or kinds[0] != "consortium" or kinds[1] not in PROVIDER_KINDS:
+            return refuse("wrong_parties", move, "A contract is between one consortium (the buyer) and one provider.")
+    elif kind in PROVIDER_ALLIANCES:
+        if any(k not in CARE_PROVIDER_KINDS for k in kinds):
+            return refuse(
+                "wrong_parties", move, "Joint ventures and integrated care organisations are for care providers only."
+            )
+        idle = [p for p in parties if not scenario.roles[p].services]
+        if idle:
+            return refuse(
+                "no_services",
+                move,
+                f"{name_of(scenario, idle[0])} provides no care services, so it cannot join a care alliance.",
+            )
+    elif kind in COMMISSIONER_ALLIANCES:
+        if any(k != "consortium" for k in kinds):
+            return refuse(
+                "wrong_parties", move, "Lead-commissioner arrangements and risk pools are between consortia only."
+            )
+    elif kind == "merger" and len(set(k in CARE_PROVIDER_KINDS for k in kinds)) != 1:
+        return refuse(
+            "wrong_parties",
+            move,
+            "A merger joins organisations on the same side: providers with providers, consortia with consortia.",
+        )
+    return None
