@@ -15,7 +15,7 @@ from attrs import frozen
 
 from ..content import Scenario
 from ..rules import agreements, cards, decisions, dialogue, economy, facilitation, plans, regulation, schemes
-from ..state import FACILITATOR, Agreement, GameState, Terms, evolve, pair_key
+from ..state import FACILITATOR, AgendaItem, Agreement, GameState, Org, PendingChoice, Request, Terms, evolve, pair_key
 from ..vocabulary.catalogue import CARE_PROVIDER_KINDS
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import FACILITATOR_MOVES, EndPhase, EndTurn, Move, Rejection
@@ -294,16 +294,19 @@ def run_until_input(state: GameState, scenario: Scenario) -> tuple[GameState, li
 
 @frozen(kw_only=True)
 class RoleView:
-    """Exactly what one organisation knows: its own books and inbox, and what is public."""
+    """Exactly what one organisation knows: its own books and inbox, and what is public. A desk shows this
+    and nothing else, so a front end needs no rules module to fill one."""
 
     role: str
     month_index: int
-    own: Any
+    own: Org
+    projected: int  # this month's result if nothing changes, by the rules' own projection
+    forecast: int  # money in hand at the end of the game, from recent months' results
     public: dict[str, dict[str, int]]
     agreements: tuple[Agreement, ...]
-    inbox: tuple[Any, ...]
-    choices: tuple[Any, ...]
-    agenda: tuple[Any, ...]
+    inbox: tuple[Request, ...]
+    choices: tuple[PendingChoice, ...]
+    agenda: tuple[AgendaItem, ...]
 
 
 def view(state: GameState, scenario: Scenario, role: str) -> RoleView:
@@ -320,10 +323,14 @@ def view(state: GameState, scenario: Scenario, role: str) -> RoleView:
     inbox = tuple(r for r in state.requests.values() if role in r.to or r.source == role)
     choices = tuple(c for c in state.pending.values() if c.role == role)
     agenda = tuple(item for item in state.agendas.values() if item.regulator == role or item.subject == role)
+    own = state.orgs[role]
+    finished = state.finished
     return RoleView(
         role=role,
         month_index=state.month_index,
-        own=state.orgs[role],
+        own=own,
+        projected=0 if finished else economy.projected_result(state, scenario, role, state.month_index),
+        forecast=own.balance if finished else economy.forecast(state, scenario, role),
         public=public,
         agreements=agreements,
         inbox=inbox,

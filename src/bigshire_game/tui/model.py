@@ -80,23 +80,20 @@ def desk_model(
 ) -> DeskModel:
     """`done` holds the moves of the turn so far, each with the state it was made in (`Session.turn_so_far`):
     only the organisation's own are listed (the facilitator's reach it as news), each described as chosen."""
-    from ..rules.economy import forecast, projected_result
-
     seen = view(state, scenario, role)
     org = seen.own
     me = scenario.roles[role]
     mine = list(visible_events(list(events), role))
     played = len(org.results)
     last = month_label(scenario.months[played - 1]) if played else ""
-    finished = state.finished
     figures = Figures(
         balance=org.balance,
         last_month=last,
         last_income=org.income[-1] if org.income else 0,
         last_spend=org.spend[-1] if org.spend else 0,
         last_result=org.results[-1] if org.results else 0,
-        projected=0 if finished else projected_result(state, scenario, role, state.month_index),
-        forecast=org.balance if finished else forecast(state, scenario, role),
+        projected=seen.projected,
+        forecast=seen.forecast,
         quality=org.quality,
         action_points=org.action_points,
         ap_base=org.ap_base,
