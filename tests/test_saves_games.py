@@ -21,6 +21,7 @@ from bigshire_game.saves import (
     GameLock,
     ManyGames,
     SaveError,
+    dumps,
     find_save,
     list_games,
     load_record,
@@ -212,6 +213,18 @@ def test_a_format_1_save_loads_with_its_checkpoints_pins_and_a_stable_id():
     assert any("format 1" in w for w in loaded.warnings)
 
 
+def test_a_format_1_autosave_left_unreadable_by_the_old_undo_bug_loads_without_the_stray_checkpoint(tmp_path):
+    """Format 1 let an undo leave a checkpoint past the end of the log; such autosaves load again."""
+    text = FORMAT_1.read_text(encoding="utf-8")
+    count = len(read_record(FORMAT_1).moves)
+    broken = tmp_path / "latest.toml"
+    broken.write_text(text.replace("moves = 20\n", f"moves = {count + 1}\n", 1), encoding="utf-8")
+    loaded = load_record(broken, SCENARIO)
+    assert [e.label for e in loaded.session.checkpoints] == ["start"]
+    assert any('"mid June" pointed past the end of its move log' in w for w in loaded.warnings)
+    assert loaded.session.moves == list(read_record(FORMAT_1).moves)
+
+
 def test_the_single_latest_autosave_of_format_1_is_one_game_and_resumes_into_its_own_folder(tmp_path):
     saves = tmp_path / "saves"
     (saves / "autosave").mkdir(parents=True)
@@ -338,3 +351,39 @@ def test_play_takes_a_name_for_a_new_game(tmp_path, capsys):
     assert "--name names a new game" in capsys.readouterr().err
     assert launch("--human", "north_vale", "--name", "a\nb") == 2
     assert launch("--human", "north_vale", "--name", "x" * 65) == 2
+
+
+def test_a_lock_left_before_a_restart_is_stale_even_if_its_pid_is_alive_again(tmp_path):
+    saves = tmp_path / "saves"
+    path = write_lock(saves, "g3", 1)  # pid 1 is always alive; the lock says another boot wrote it
+    path.write_text(path.read_text() + 'boot = "an-earlier-boot"\n')
+    lock = GameLock(saves, "g3").acquire()
+    assert lock.held and "an-earlier-boot" not in path.read_text()
+    lock.release()
+
+
+def test_a_clock_left_running_over_a_weekend_still_saves_a_file_that_loads(tmp_path):
+    from bigshire_game.clock import MonthClock
+
+    now = [0.0]
+    session = Session(SCENARIO, 3, {"north_vale": "Ann"}, clock=MonthClock(now=lambda: now[0]))
+    session.on_change = Autosaver(tmp_path / "autosave")
+    session.run()
+    now[0] += 3 * 24 * 3600
+    session.touch()
+    loaded = load_record(tmp_path / "autosave" / session.game_id / "latest.toml", SCENARIO)
+    assert loaded.session.clock.paused and loaded.session.clock.remaining() == -24 * 3600
+
+
+@pytest.mark.parametrize(("key", "value"), [("reported", -100), ("news_shown", 99)])
+def test_a_table_owing_a_month_the_game_never_reached_is_refused_with_its_line(tmp_path, key, value):
+    session = Session(SCENARIO, 3, {"north_vale": "Ann"})
+    session.run()
+    text = dumps(record_of(session, "odd"))
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"{key} = "))
+    lines[at] = f"{key} = {value}"
+    path = tmp_path / "odd.toml"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(SaveError, match=rf"odd.toml:{at + 1}: table.{key}: "):
+        load_record(path, SCENARIO)

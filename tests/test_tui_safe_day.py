@@ -212,3 +212,60 @@ def test_ctrl_q_mid_game_asks_first(tmp_path: Path):
 
     run(make_app(tmp_path / "saves", mode="new", seed=1, seats=ALICE), run_before, lambda a: None)
     assert found == {"asked": "Confirm", "still": "DeskScreen"}
+
+
+def test_a_checkpoint_of_a_game_that_moved_on_opens_as_a_new_game_and_leaves_the_later_moves_alone(tmp_path: Path):
+    saves = tmp_path / "saves"
+    seen = {}
+
+    async def mark_then_play_on(pilot) -> None:
+        app = pilot.app
+        await pilot.press("enter", "enter")
+        await console_tab(pilot, 4)  # the checkpoint section
+        await pilot.click("#checkpoint-label")
+        await pilot.press(*"lunch", "enter", "escape")
+        await pilot.press("m", "d", "enter", "c")
+        await pilot.pause()
+        seen["id"], seen["moves"] = app.game.session.game_id, list(app.game.session.moves)
+        await pilot.press("ctrl+c")
+
+    run(make_app(saves, mode="new", seed=1, seats=ALICE), mark_then_play_on, lambda a: None)
+    session = run(resumed_app(saves, target="lunch"), None, lambda a: a.game.session)
+    assert session.parent == seen["id"] and session.game_id != seen["id"]
+    assert len(session.moves) < len(seen["moves"])
+    from bigshire_game.saves import read_record
+
+    later = read_record(saves / "autosave" / seen["id"] / "latest.toml")
+    assert list(later.moves) == seen["moves"], "opening the checkpoint overwrote the game's later moves"
+
+
+def test_a_checkpoint_label_that_names_another_games_save_is_refused_and_marks_nothing(tmp_path: Path):
+    saves = tmp_path / "saves"
+    said = {}
+
+    async def checkpoint(pilot) -> None:
+        await pilot.press("enter", "enter")
+        await console_tab(pilot, 4)
+        await pilot.click("#checkpoint-label")
+        await pilot.press(*"after-counter", "enter")
+        await pilot.pause()
+        said["text"] = str(pilot.app.screen.query_one("#console-result").render())
+        said["marks"] = list(pilot.app.game.session.checkpoints)
+        await pilot.press("ctrl+c")
+
+    run(make_app(saves, mode="new", seed=1, seats=ALICE), checkpoint, lambda a: None)
+    first = (saves / "after-counter.toml").read_bytes()
+    run(make_app(saves, mode="new", seed=2, seats=ALICE), checkpoint, lambda a: None)
+    assert (saves / "after-counter.toml").read_bytes() == first
+    assert "already belongs to" in said["text"] and said["marks"] == []
+
+
+def test_an_unwritable_saves_folder_plays_on_unsaved_and_says_so(tmp_path: Path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the saves folder should be")
+
+    def after(app):
+        return app.game is not None, app.game.save_problem, screen_name(app)
+
+    playing, problem, screen = run(make_app(blocked / "saves", mode="new", seed=1, seats=ALICE), None, after)
+    assert playing and problem and screen == "NewsScreen"

@@ -338,7 +338,7 @@ def _months_arg(scenario, first: str | None, last: str | None):
 
 def _month_of(text: str) -> str | None:
     """ "2013-10" from "2013-10", "October 2013" or "Oct 2013"."""
-    from .content.scenario import MONTH_NAMES, parse_month
+    from .vocabulary.words import MONTH_NAMES, parse_month
 
     text = text.strip()
     if parse_month(text):

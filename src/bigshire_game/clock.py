@@ -13,6 +13,7 @@ from collections.abc import Callable
 from attrs import frozen
 
 DEFAULT_MINUTES = 20
+MAX_SECONDS = 24 * 60 * 60  # a save keeps at most a day either side: the clock only informs the room
 
 
 @frozen
@@ -81,7 +82,8 @@ class MonthClock:
     # --- what a save keeps -------------------------------------------------------------------------
 
     def state(self) -> ClockState:
-        return ClockState(minutes=self.minutes, remaining=round(self.remaining()), paused=self.paused)
+        left = max(-MAX_SECONDS, min(MAX_SECONDS, round(self.remaining())))
+        return ClockState(minutes=self.minutes, remaining=left, paused=self.paused)
 
     @classmethod
     def resumed(cls, saved: ClockState, now: Callable[[], float] = time.monotonic) -> MonthClock:

@@ -251,6 +251,12 @@ class Session:
         self._changed()
         return entry
 
+    def unmark(self, entry: TableEntry) -> None:
+        """Take back a checkpoint that could not be saved (the last entry of the table log)."""
+        if self.table and self.table[-1] is entry:
+            self.table.pop()
+            self._changed()
+
     def home_seat(self, role: str) -> str:
         """The seat an organisation goes back to when the facilitator hands it back."""
         for entry in reversed(self.table):
@@ -329,8 +335,9 @@ class Session:
         self.pins = dict(table.pins)
         self.table = [entry for entry in table.log if entry.after <= len(self.moves)]
         self.clock = MonthClock.resumed(table.clock, now) if now else MonthClock.resumed(table.clock)
-        self.news_shown = table.news_shown
-        self.reported = table.reported
+        turn = self.state.turn
+        self.news_shown = max(-1, min(table.news_shown, turn))
+        self.reported = max(0, min(table.reported, turn))
 
     def branched(self, name: str = "") -> Session:
         """This session as a new game that records where it came from (its own id, its own autosaves)."""

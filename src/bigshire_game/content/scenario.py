@@ -6,30 +6,8 @@ from functools import cached_property
 
 from attrs import frozen
 
+from ..vocabulary.words import parse_month
 from .model import Activity, Card, DeckFile, Ladder, NarrativeFile, Role, ScenarioFile, Scheme, Template
-
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def parse_month(text: str) -> tuple[int, int] | None:
-    """(year, month) from "2013-10", or None if it is not a month."""
-    if len(text) != 7 or text[4] != "-" or not (text[:4].isdigit() and text[5:].isdigit()):
-        return None
-    year, month = int(text[:4]), int(text[5:])
-    return (year, month) if 1 <= month <= 12 else None
 
 
 def month_range(start: str, end: str) -> tuple[str, ...]:
@@ -41,24 +19,6 @@ def month_range(start: str, end: str) -> tuple[str, ...]:
         out.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return tuple(out)
-
-
-def month_label(month: str) -> str:
-    """ "October 2013" for "2013-10"."""
-    parsed = parse_month(month)
-    if parsed is None:
-        return month
-    return f"{MONTH_NAMES[parsed[1] - 1]} {parsed[0]}"
-
-
-def turn_label(months: tuple[str, ...]) -> str:
-    """ "August–September 2013" for a merged turn; "December 2013–January 2014" across years."""
-    if len(months) == 1:
-        return month_label(months[0])
-    first, last = month_label(months[0]).split(), month_label(months[-1]).split()
-    if first[1] == last[1]:
-        return f"{first[0]}–{last[0]} {last[1]}"
-    return f"{month_label(months[0])}–{month_label(months[-1])}"
 
 
 def group_turns(months: tuple[str, ...], merged: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:

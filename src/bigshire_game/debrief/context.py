@@ -37,6 +37,15 @@ class Context:
         }
         self.alarms = frozenset(t.title for ladder in scenario.info.ladders for t in ladder.triggers)
         self._told: dict[int, Told] = {}
+        self._published: dict[tuple[bool, str], int | None] = {}
+        self._closings: list[Event] | None = None
+        self._positions: dict[int, int] | None = None
+
+    def position(self, e: Event) -> int:
+        """Where an event comes in the game's order (by identity: a list's index() compares every event)."""
+        if self._positions is None:
+            self._positions = {id(x): i for i, x in enumerate(self.events)}
+        return self._positions[id(e)]
 
     def worth(self, e: Event) -> bool:
         return worth_telling(e, self.deciders, self.alarms)
@@ -69,8 +78,13 @@ class Context:
 
     def published(self, state: GameState, rid: str) -> int | None:
         """`rid`'s balance as the room knew it at `state` (one of the window's ends)."""
-        events = self.window_events if state is self.end else ()
-        return published(state, events, rid).balance
+        key = (state is self.end, rid)
+        if key not in self._published:
+            if state is self.end and self._closings is None:  # only month closings publish accounts
+                self._closings = [e for e in self.window_events if e.kind == "MonthResolved"]
+            events = self._closings if state is self.end else ()
+            self._published[key] = published(state, events or (), rid).balance
+        return self._published[key]
 
     def name(self, rid: str) -> str:
         return self.words.name(rid)

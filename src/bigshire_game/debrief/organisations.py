@@ -109,7 +109,7 @@ def org_stories(ctx: Context) -> list[OrgStory]:
         mine = by_org.get(rid, [])
         if role.kind in SYSTEM_KINDS:  # what a system body did, not what was done to it
             mine = [e for e in mine if e.actors and e.actors[0] == rid]
-        top = sorted(sorted(mine, key=lambda e: -org_weight(e))[:6], key=ctx.events.index)
+        top = sorted(sorted(mine, key=lambda e: -org_weight(e))[:6], key=ctx.position)
         lines = gathered_dated(ctx, top)
         stories.append(
             OrgStory(

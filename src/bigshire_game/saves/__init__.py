@@ -7,8 +7,8 @@ guarded by a lock so that one process writes a game at a time.
 """
 
 from .errors import SaveError
-from .load import LoadedGame, branch, branch_point, load_record, read_record, table_at
-from .lock import AUTOSAVE, GameLock
+from .load import LoadedGame, behind, branch, branch_point, load_record, read_record, table_at
+from .lock import AUTOSAVE, GameInUse, GameLock
 from .migrate import MIGRATIONS
 from .pins import MAX_ITERATIONS, check_pin, hash_pin, hash_problem
 from .read import loads
@@ -34,12 +34,14 @@ __all__ = [
     "MIGRATIONS",
     "Autosaver",
     "Checkpoint",
+    "GameInUse",
     "GameLock",
     "GameRecord",
     "GameSummary",
     "LoadedGame",
     "ManyGames",
     "SaveError",
+    "behind",
     "branch",
     "branch_point",
     "check_pin",

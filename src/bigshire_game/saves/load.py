@@ -19,9 +19,10 @@ from ..session import BOT, Session, Table
 from ..state import FACILITATOR
 from . import layout
 from .errors import SaveError, shown
+from .lock import AUTOSAVE
 from .read import Parsed, parse_bytes
 from .record import GameRecord
-from .store import find_save
+from .store import LATEST, SUFFIX, find_save
 
 
 @define
@@ -295,3 +296,17 @@ def _changes(saved: dict[str, str], now: dict[str, str]) -> str:
     if not parts:
         return "the save's content hash does not match the scenario, although every file is the same (was it edited?)"
     return "the scenario has changed since this game was saved: " + "; ".join(parts)
+
+
+def behind(loaded: LoadedGame, saves_dir: str | os.PathLike[str]) -> bool:
+    """Whether the game has moved on since this save (its latest autosave holds moves this one does not):
+    playing on from it must then be a new game, or its first autosave would overwrite the later moves."""
+    latest = Path(saves_dir) / AUTOSAVE / loaded.record.game / f"{LATEST}{SUFFIX}"
+    try:
+        if not latest.is_file() or latest.resolve() == loaded.path.resolve():
+            return False
+        later = read_record(latest, saves_dir)
+    except (SaveError, OSError):
+        return False
+    mine = loaded.record.moves
+    return later.moves[: len(mine)] != mine or len(later.moves) > len(mine)

@@ -22,6 +22,21 @@ AUTOSAVE = "autosave"
 LOCK = "lock"
 
 
+class GameInUse(SaveError):
+    """The game is open in another live process: the one refusal that must stop a second table."""
+
+
+def _boot_id() -> str:
+    """This computer's boot, where the system says (Linux), so a lock left before a restart is stale."""
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+    except OSError:
+        return ""
+
+
+_BOOT = _boot_id()
+
+
 def alive(pid: int) -> bool:
     """Whether a process with this id is running on this computer (a zombie counts as ended)."""
     if pid <= 0:
@@ -110,10 +125,11 @@ class GameLock:
                 self._remove_stale(holder)
                 continue
             if holder.get("host") != socket.gethostname():
-                raise SaveError(self.path, 0, self._held_elsewhere(holder))
+                raise GameInUse(self.path, 0, self._held_elsewhere(holder))
             pid = holder.get("pid")
-            if isinstance(pid, int) and not isinstance(pid, bool) and alive(pid):
-                raise SaveError(self.path, 0, self._held_here(holder))
+            same_boot = holder.get("boot", _BOOT) == _BOOT  # after a restart, a pid names another process
+            if isinstance(pid, int) and not isinstance(pid, bool) and same_boot and alive(pid):
+                raise GameInUse(self.path, 0, self._held_here(holder))
             self._remove_stale(holder)
         raise SaveError(self.path, 0, "cannot take this game's lock: other processes keep taking it; try again")
 
@@ -137,6 +153,8 @@ class GameLock:
 
     def _text(self) -> str:
         body = {"pid": os.getpid(), "host": socket.gethostname(), "time": now(), "command": _command()}
+        if _BOOT:
+            body["boot"] = _BOOT
         return (
             "# This game is open in the process below; Bigshire removes this file when it closes the game.\n"
             + "".join(layout.pairs(body))

@@ -53,6 +53,16 @@ def _from_1(raw: Raw) -> tuple[Raw, str]:
         else c  # left for the reader to refuse, at its line
         for c in (checkpoints if isinstance(checkpoints, list) else [checkpoints])
     ]
+    # Format 1 let an undo after a checkpoint leave the checkpoint past the end of the log, which made every
+    # later autosave unreadable: such checkpoints are dropped, and the note names them.
+    moves = raw.get("moves")
+    count = len(moves) if isinstance(moves, list) else None
+    past = [
+        c
+        for c in log
+        if count is not None and isinstance(c, dict) and isinstance(c.get("after"), int) and c["after"] > count
+    ]
+    log = [c for c in log if not any(c is p for p in past)]
     state = raw.get("state")
     turn = state.get("turn", 0) if isinstance(state, dict) else 0
     turn = turn if isinstance(turn, int) and not isinstance(turn, bool) else 0
@@ -63,9 +73,19 @@ def _from_1(raw: Raw) -> tuple[Raw, str]:
         "clock": {"minutes": clock.minutes, "remaining": clock.remaining, "paused": clock.paused},
         "log": log,
     }
+    dropped = (
+        "; the checkpoint"
+        + ("s " if len(past) > 1 else " ")
+        + ", ".join(f'"{c.get("label", "")}"' for c in past)
+        + " pointed past the end of its move log (after an undo, in earlier versions) and "
+        + ("were" if len(past) > 1 else "was")
+        + " dropped"
+        if past
+        else ""
+    )
     return {**out, "save": save, "table": table}, (
         "its checkpoints are now entries of the table log; the game has the id "
-        f'"{save["game"]}"; it resumes at the seat whose turn it was, with the clock paused'
+        f'"{save["game"]}"; it resumes at the seat whose turn it was, with the clock paused{dropped}'
     )
 
 

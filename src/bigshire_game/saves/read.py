@@ -176,6 +176,11 @@ def _check_table(parsed: Parsed) -> None:
             what = f'the checkpoint "{entry.label}"' if entry.kind == "checkpoint" else f"this {entry.kind} entry"
             reason = f"{what} is after move {entry.after}, but the log has {count} moves"
             raise parsed.problem(("table", "log", i, "after"), reason)
+    turn = record.snapshot.turn
+    if not -1 <= record.news_shown <= turn:
+        raise parsed.problem(("table", "news_shown"), f"the month whose news was shown must be from -1 to {turn}")
+    if not 0 <= record.reported <= turn:
+        raise parsed.problem(("table", "reported"), f"the month report owed next must be from 0 to {turn}")
     clock = record.clock
     if not 1 <= clock.minutes <= MAX_CLOCK_MINUTES:
         raise parsed.problem(("table", "clock"), f"the clock's minutes must be from 1 to {MAX_CLOCK_MINUTES}")

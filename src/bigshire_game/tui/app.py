@@ -120,13 +120,13 @@ class BigshireApp(App[None]):
     def _take_seat(self, session) -> bool:
         """Make the session the terminal's game, with its lock and autosaves; False (and the title screen)
         when another process has the game open."""
-        from ..saves import SaveError
+        from ..saves import GameInUse
         from .game import Game
 
         self.close_game()
         try:
             self.game = Game(session, saves_dir=self.saves_dir, clock=self.make_clock())
-        except SaveError as exc:
+        except GameInUse as exc:
             self.notify(str(exc), title="Cannot open this game", severity="error", timeout=12)
             self.show_title()
             return False
@@ -146,11 +146,23 @@ class BigshireApp(App[None]):
             self.play_loaded(loaded)
 
     def play_loaded(self, loaded) -> None:
+        from ..saves import behind
+
         if loaded.session is None:
             self.notify("This save cannot be played on; opening it for review.", severity="warning")
             self._open_review(loaded)
             return
-        self.play_on(loaded.session)
+        session = loaded.session
+        if behind(loaded, self.saves_dir):  # the game has moved on since: play on from here as a new game
+            record = loaded.record
+            session.branched(f"{record.label or record.name or 'game ' + record.game} (played on)")
+            self.notify(
+                "The game has moved on since this save, so it opens as a new game; the later moves stay in "
+                f"the game it came from ({record.name or record.game}).",
+                title="Playing on as a new game",
+                timeout=10,
+            )
+        self.play_on(session)
 
     def review(self, path: Path) -> None:
         loaded = self.read_save(path, fallback_read_only=True)

@@ -62,7 +62,13 @@ class Game:
         from .. import saves
 
         lock = saves.GameLock(saves_dir, self.session.game_id)
-        lock.acquire()  # a SaveError reaches the app, which says who holds the game
+        try:
+            lock.acquire()  # GameInUse reaches the app, which says who holds the game
+        except saves.GameInUse:
+            raise
+        except saves.SaveError as exc:  # an unwritable or full folder: play on unsaved, and say so in the header
+            self.save_problem = str(exc)
+            return
         self._lock = lock
         try:
             self._saver = saves.Autosaver(saves_dir / saves.AUTOSAVE, keep=10)
@@ -205,17 +211,32 @@ class Game:
         self.session.touch()
 
     def checkpoint(self, label: str) -> Path | None:
-        """Mark this moment, and save it by its label beside the autosaves; the file written, or None without saves."""
-        path = None
-        if self.saves_dir is not None:
-            from .. import saves
+        """Mark this moment, and save it by its label beside the autosaves; the file written, or None without
+        saves. A label whose file belongs to another game is refused, and nothing is marked unless it is saved."""
+        if self.saves_dir is None:
+            self.session.checkpoint(label)
+            return None
+        from .. import saves
 
-            path = saves.save_path(self.saves_dir, label)  # a bad name is refused before anything is marked
-        self.session.checkpoint(label)
-        if path is not None:
-            from .. import saves
-
+        path = saves.save_path(self.saves_dir, label)  # a bad name is refused before anything is marked
+        if path.exists():
+            try:
+                owner = saves.read_record(path, self.saves_dir)
+            except saves.SaveError:
+                owner = None
+            if owner is None or owner.game != self.session.game_id:
+                whose = (
+                    f"the game {owner.name or owner.game}" if owner is not None else "a file that is not this game's"
+                )
+                raise saves.SaveError(
+                    path, 0, f"a save called “{label}” already belongs to {whose}; choose another label"
+                )
+        entry = self.session.checkpoint(label)
+        try:
             saves.write_record(saves.record_of(self.session, label), path, force=True)
+        except saves.SaveError:
+            self.session.unmark(entry)
+            raise
         return path
 
     # --- saving ----------------------------------------------------------------------------------

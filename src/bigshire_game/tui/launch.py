@@ -91,7 +91,7 @@ def build_launch(args: argparse.Namespace, parser: argparse.ArgumentParser | Non
             name=name,
         )
     if chosen:
-        from ..saves import GameLock, SaveError, load_record
+        from ..saves import GameInUse, GameLock, SaveError, behind, load_record
 
         mode = chosen[0]
         target = getattr(args, mode)
@@ -104,8 +104,15 @@ def build_launch(args: argparse.Namespace, parser: argparse.ArgumentParser | Non
                 loaded = load_record(target, scenario, replay=False, saves_dir=saves_dir)
                 loaded.warnings.insert(0, str(refused))  # why it is read-only: the review screen shows it
             lock = None
-            if mode == "load" and loaded.session is not None:  # playing on writes the game: one process at a time
-                lock = GameLock(saves_dir, loaded.record.game).acquire()
+            # Playing on writes the game, one process at a time; a save the game has moved on from is played
+            # on as a new game (the app says so), which needs no lock on the old one.
+            if mode == "load" and loaded.session is not None and not behind(loaded, saves_dir):
+                try:
+                    lock = GameLock(saves_dir, loaded.record.game).acquire()
+                except GameInUse:
+                    raise
+                except SaveError:  # an unwritable folder: the game plays on unsaved and its header says why
+                    lock = None
         except SaveError as exc:  # several games for "latest" are listed, with how to choose one
             print(f"bigshire: {exc}", file=sys.stderr)
             return EXIT_PROBLEMS

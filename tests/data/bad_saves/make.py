@@ -7,8 +7,6 @@ refused before the move log is replayed, so they stay valid when the content
 changes; the cases that depend on the content (changed since saving, edited by
 hand) are made fresh by tests/test_saves_bad.py.
 
-format1_checkpoint_beyond_log.toml is kept as format 1 wrote it (it is not
-rebuilt): a problem found after migrating is still reported at its own line.
 """
 
 from __future__ import annotations

@@ -46,7 +46,9 @@ def _target(
         w.error(file, path, '"audience" means nobody here: only a card has an audience')
         return
     kinds = target_kinds(w, word, ctx.self_kinds, ctx.audience)
-    if needs is not None and kinds is not None and not kinds & needs:
+    if kinds is not None:
+        kinds = {k for k in kinds if k in cat.KINDS}  # an unknown kind is reported in the role's own file
+    if needs is not None and kinds and not kinds & needs:
         names = " or ".join(sorted(_plural(cat.KINDS[k]) for k in kinds))
         works_on = ", ".join(sorted(_plural(cat.KINDS[k]) for k in needs))
         w.error(file, path, f'{what} only works on {works_on}; "{word}" means {names}, so it would change nothing')
