@@ -15,16 +15,24 @@ from attrs import frozen
 
 from ..content import Scenario
 from ..rules import agreements, cards, decisions, dialogue, economy, facilitation, plans, regulation, schemes
+from ..rules.registry import MoveKind, handlers_of
 from ..state import FACILITATOR, AgendaItem, Agreement, GameState, Org, PendingChoice, Request, Terms, evolve, pair_key
 from ..vocabulary.catalogue import CARE_PROVIDER_KINDS
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import FACILITATOR_MOVES, EndPhase, EndTurn, Move, Rejection
 
 MAX_STEPS = 10_000  # loop guard for run_until_input
-# The mechanisms that handle moves, found statically: each module's HANDLERS and legal().
+# The mechanisms that handle moves, found statically: each module's KINDS (see `rules.registry`).
 _MECHANISMS = (agreements, cards, decisions, schemes, regulation, dialogue, plans, facilitation)
-_HANDLERS: dict[str, Any] = {name: pair for module in _MECHANISMS for name, pair in module.HANDLERS.items()}
-_LEGAL = tuple(module.legal for module in _MECHANISMS)
+MOVE_KINDS: dict[str, MoveKind] = {kind.name: kind for module in _MECHANISMS for kind in module.KINDS}
+OWN_MOVES = ("EndTurn", "EndPhase")  # the engine's own turn flow, handled here
+_HANDLERS: dict[str, Any] = handlers_of(MOVE_KINDS.values())
+_LEGAL = tuple(dict.fromkeys(kind.legal for kind in MOVE_KINDS.values() if kind.legal is not None))
+
+
+def move_kinds() -> dict[str, MoveKind]:
+    """Every move kind the mechanisms register, by move name: its rules, words, form and bot scorer."""
+    return MOVE_KINDS
 
 
 def phase_id(state: GameState, scenario: Scenario) -> str:

@@ -18,6 +18,8 @@ from ..vocabulary.moves import AnswerCard, Move, PublishCard
 from . import Handlers, Outcome, refuse
 from .conditions import chosen_key, holds
 from .effects import apply_effects, schedule, targets
+from .registry import Judge, MoveKind, at_most, handlers_of, move_jitter, never, no_fields
+from .wording import card_answered, upper_first, words
 
 
 def audience_of(scenario: Scenario, words: Iterable[str]) -> tuple[str, ...]:
@@ -226,12 +228,6 @@ def apply_publish(state: GameState, scenario: Scenario, move: PublishCard, phase
     return publish(state, scenario, move.card, phase, "facilitator")
 
 
-HANDLERS: Handlers = {
-    "AnswerCard": (check_answer, apply_answer),
-    "PublishCard": (check_publish, apply_publish),
-}
-
-
 def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
     """Every answer to every card waiting on this organisation."""
     if kinds is not None and "AnswerCard" not in kinds:
@@ -240,3 +236,53 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
         if choice.role == role:
             for option in choice.options:
                 yield AnswerCard(actor=role, choice=choice.id, option=option)
+
+
+# --- the kinds ---------------------------------------------------------------------------------------------------
+
+
+def describe_answer(state: GameState, scenario: Scenario, move: AnswerCard) -> str:
+    card = card_answered(scenario, state, move.choice, move.option)
+    option = next((o for o in card.options if o.id == move.option), None) if card else None
+    return f"{option.label if option else upper_first(words(move.option))}"
+
+
+def describe_publish(state: GameState, scenario: Scenario, move: PublishCard) -> str:
+    card = scenario.cards.get(move.card)
+    return f"Publish “{card.title if card else move.card}”"
+
+
+def score_answer(judge: Judge, move: AnswerCard) -> float:
+    """Bots take a card's default, unless caution and a moment's hesitation say otherwise."""
+    choice = judge.state.pending.get(move.choice)
+    if choice and move.option == choice.default:
+        return 9.0
+    return 2.0 + 4 * judge.settings.caution * move_jitter(judge.state, judge.role, move)
+
+
+KINDS: tuple[MoveKind, ...] = (
+    MoveKind(
+        move=AnswerCard,
+        check=check_answer,
+        apply=apply_answer,
+        legal=legal,
+        family="inbox",
+        describe=describe_answer,
+        fields=no_fields,
+        score=score_answer,
+        bound=at_most(9.0),
+        follow_up=True,
+    ),
+    MoveKind(
+        move=PublishCard,
+        check=check_publish,
+        apply=apply_publish,
+        legal=None,  # the facilitator's console offers every card
+        family="facilitator",
+        describe=describe_publish,
+        fields=no_fields,
+        score=never,
+        bound=never,
+    ),
+)
+HANDLERS: Handlers = handlers_of(KINDS)

@@ -13,6 +13,8 @@ from ..vocabulary.moves import Move, TakeDecision
 from . import Handlers, Outcome, refuse
 from .conditions import describe, holds
 from .effects import apply_effects
+from .registry import Judge, MoveKind, handlers_of, no_fields
+from .wording import words
 
 
 def _decision(scenario: Scenario, role: str, decision_id: str) -> Decision | None:
@@ -60,9 +62,6 @@ def apply_decision(state: GameState, scenario: Scenario, move: TakeDecision, pha
     return state, events + more
 
 
-HANDLERS: Handlers = {"TakeDecision": (check_decision, apply_decision)}
-
-
 def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
     """Every decision of the role's brief it may take now."""
     if kinds is not None and "TakeDecision" not in kinds:
@@ -71,3 +70,36 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
         move = TakeDecision(actor=role, decision=decision.id)
         if check_decision(state, scenario, move) is None:
             yield move
+
+
+def describe_decision(state: GameState, scenario: Scenario, move: TakeDecision) -> str:
+    decision = next((x for x in scenario.roles[move.actor].decisions if x.id == move.decision), None)
+    return f"Decide: {decision.title if decision else words(move.decision)}"
+
+
+def score_decision(judge: Judge, move: TakeDecision) -> float:
+    """Money decisions when the forecast is bad; rarely two at once."""
+    decision = next(d for d in judge.me.decisions if d.id == move.decision)
+    org = judge.state.orgs[judge.role]
+    taken_now = org.moved_this_turn > 0 and len(org.decisions) > judge.state.month_index // 3
+    return 1.0 + (3.0 if judge.forecast < -15_000 and "money" in decision.tags else 0.0) - (3.0 if taken_now else 0.0)
+
+
+def bound_decision(judge: Judge) -> float:
+    return 1.0 + (3.0 if judge.forecast < -15_000 else 0.0)
+
+
+KINDS: tuple[MoveKind, ...] = (
+    MoveKind(
+        move=TakeDecision,
+        check=check_decision,
+        apply=apply_decision,
+        legal=legal,
+        family="decision",
+        describe=describe_decision,
+        fields=no_fields,
+        score=score_decision,
+        bound=bound_decision,
+    ),
+)
+HANDLERS: Handlers = handlers_of(KINDS)

@@ -26,6 +26,8 @@ from ..vocabulary.moves import (
 )
 from . import Handlers, Outcome, agenda, name_of, refuse
 from .effects import change_trust
+from .registry import Judge, MoveKind, at_most, handlers_of, no_fields, plain_fields
+from .wording import names, possessive, short, words
 
 REGULATOR_KINDS = frozenset({"monitor", "cqc", "nhscb"})
 ANSWERABLE = ("concern", "request")  # meetings are answered by RespondToMeeting, bids by DecideFunding
@@ -359,15 +361,6 @@ def lapse_requests(state: GameState, scenario: Scenario, phase: str) -> Outcome:
     return state, events
 
 
-HANDLERS: Handlers = {
-    "RaiseConcern": (check_concern, apply_concern),
-    "RaiseRequest": (check_request, apply_request),
-    "AnswerRequest": (check_answer, apply_answer),
-    "ConveneMeeting": (check_convene, apply_convene),
-    "RespondToMeeting": (check_respond, apply_respond),
-}
-
-
 # --- legal moves -----------------------------------------------------------------------------
 
 
@@ -416,3 +409,120 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
         elif request.kind == "meeting" and role not in request.attending + request.declined:
             yield RespondToMeeting(actor=role, meeting=request.id, attend=True)
             yield RespondToMeeting(actor=role, meeting=request.id, attend=False)
+
+
+# --- the kinds -----------------------------------------------------------------------------------
+
+
+def describe_concern(state: GameState, scenario: Scenario, move: RaiseConcern) -> str:
+    topic = TOPICS.get(move.topic, move.topic).split(",")[0]
+    return f"Raise a concern about {possessive(short(scenario, move.about))} {topic} with {short(scenario, move.to)}"
+
+
+def describe_request(state: GameState, scenario: Scenario, move: RaiseRequest) -> str:
+    if move.setting:
+        return f"Ask {short(scenario, move.to)} for a ruling: {words(move.setting)}"
+    return f"Ask {short(scenario, move.to)} for help ({words(move.topic)})"
+
+
+def describe_answer(state: GameState, scenario: Scenario, move: AnswerRequest) -> str:
+    request = state.requests.get(move.request)
+    return f"Answer the {request.kind if request else 'request'} from {short(scenario, request.source) if request else '?'}"
+
+
+def describe_convene(state: GameState, scenario: Scenario, move: ConveneMeeting) -> str:
+    return f"Call a meeting on {words(move.topic)} with {names(scenario, move.invitees)}"
+
+
+def describe_respond(state: GameState, scenario: Scenario, move: RespondToMeeting) -> str:
+    request = state.requests.get(move.meeting)
+    host = short(scenario, request.source) if request else "?"
+    return f"{'Attend' if move.attend else 'Decline'} {possessive(host)} meeting"
+
+
+def bound_request(judge: Judge) -> float:
+    """Those who look to the centre ask, more so when money is short; every other month."""
+    s = (4.5 if "look_to_centre" in judge.wants else 1.0) + (1.5 if judge.forecast < -5_000 else 0.0)
+    return s * (0.5 if judge.state.month_index % 2 else 1.0)
+
+
+def score_concern(judge: Judge, move: RaiseConcern) -> float:
+    about = judge.state.orgs.get(move.about)
+    return 1.0 + (4.0 if "speak_up" in judge.wants and about is not None and 0 < about.quality < 66 else 0.0)
+
+
+def bound_concern(judge: Judge) -> float:
+    return 1.0 + (4.0 if "speak_up" in judge.wants else 0.0)
+
+
+def bound_convene(judge: Judge) -> float:
+    """Collaborators and the boards convene, every third month."""
+    kind = judge.me.kind
+    s = 1.0 + (2.5 if "collaborate" in judge.wants else 0.0) + (2.0 if kind in ("hwb", "healthwatch") else 0.0)
+    return s * (0.5 if judge.state.month_index % 3 else 1.0)
+
+
+def score_respond(judge: Judge, move: RespondToMeeting) -> float:
+    return 6.0 if move.attend == (judge.settings.cooperation >= 0.5) else 1.0
+
+
+KINDS: tuple[MoveKind, ...] = (
+    MoveKind(
+        move=RaiseConcern,
+        check=check_concern,
+        apply=apply_concern,
+        legal=legal,
+        family="voice",
+        describe=describe_concern,
+        fields=plain_fields(("text", "What you want to say (optional)", str)),
+        score=score_concern,
+        bound=bound_concern,
+    ),
+    MoveKind(
+        move=RaiseRequest,
+        check=check_request,
+        apply=apply_request,
+        legal=legal,
+        family="voice",
+        describe=describe_request,
+        fields=plain_fields(("text", "What you are asking for (optional)", str)),
+        score=lambda judge, move: bound_request(judge),
+        bound=bound_request,
+    ),
+    MoveKind(
+        move=AnswerRequest,
+        check=check_answer,
+        apply=apply_answer,
+        legal=legal,
+        family="inbox",
+        describe=describe_answer,
+        fields=plain_fields(("answer", "Your answer (optional)", str)),
+        score=lambda judge, move: 5.0,
+        bound=at_most(5.0),
+        follow_up=True,
+    ),
+    MoveKind(
+        move=ConveneMeeting,
+        check=check_convene,
+        apply=apply_convene,
+        legal=legal,
+        family="voice",
+        describe=describe_convene,
+        fields=plain_fields(("text", "Agenda (optional)", str)),
+        score=lambda judge, move: bound_convene(judge),
+        bound=bound_convene,
+    ),
+    MoveKind(
+        move=RespondToMeeting,
+        check=check_respond,
+        apply=apply_respond,
+        legal=legal,
+        family="inbox",
+        describe=describe_respond,
+        fields=no_fields,
+        score=score_respond,
+        bound=at_most(6.0),
+        follow_up=True,
+    ),
+)
+HANDLERS: Handlers = handlers_of(KINDS)

@@ -11,6 +11,8 @@ from ..vocabulary.events import event
 from ..vocabulary.moves import AdjustFigure, Move
 from . import Handlers, Outcome, name_of, refuse
 from .economy import external
+from .registry import MoveKind, handlers_of, never, no_fields
+from .wording import figure_change, possessive, short
 
 FIGURES = ("balance", "quality", "action_points")
 
@@ -58,4 +60,21 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
     return iter(())  # only the facilitator adjusts figures, from the console
 
 
-HANDLERS: Handlers = {"AdjustFigure": (check_adjust, apply_adjust)}
+def describe_adjust(state: GameState, scenario: Scenario, move: AdjustFigure) -> str:
+    return f"Adjust {possessive(short(scenario, move.role))} {figure_change(move.figure, move.amount)}: {move.reason}"
+
+
+KINDS: tuple[MoveKind, ...] = (
+    MoveKind(
+        move=AdjustFigure,
+        check=check_adjust,
+        apply=apply_adjust,
+        legal=legal,
+        family="facilitator",
+        describe=describe_adjust,
+        fields=no_fields,
+        score=never,
+        bound=never,
+    ),
+)
+HANDLERS: Handlers = handlers_of(KINDS)

@@ -17,6 +17,8 @@ from ..vocabulary.events import Event, event
 from ..vocabulary.moves import BidForFunding, ChallengePlan, DecideFunding, Move, SubmitPlan
 from . import Handlers, Outcome, dialogue, name_of, refuse, regulation
 from .economy import baseline, forecast, is_active, transfer
+from .registry import Judge, MoveKind, at_most, handlers_of, no_fields, plain_fields
+from .wording import money, possessive, short
 
 ANALYTICS_SCHEMES = frozenset({"referral_analytics"})
 BASE, COVERAGE, ANALYTICS, NEEDS, HOPEFUL = 10, 50, 20, 20, 30  # points of credibility
@@ -330,14 +332,6 @@ def apply_decide(state: GameState, scenario: Scenario, move: DecideFunding, phas
     return state, events + more
 
 
-HANDLERS: Handlers = {
-    "SubmitPlan": (check_submit, apply_submit),
-    "ChallengePlan": (check_challenge, apply_challenge),
-    "BidForFunding": (check_bid, apply_bid),
-    "DecideFunding": (check_decide, apply_decide),
-}
-
-
 def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
     me = scenario.roles[role]
     if me.kind == "consortium":
@@ -359,3 +353,92 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
                 for award in dict.fromkeys((min(bid.amount, max(0, pool)), bid.amount // 2, 0)):
                     if award <= pool:
                         yield DecideFunding(actor=role, bid=bid.id, award=award)
+
+
+# --- the kinds -----------------------------------------------------------------------------------
+
+
+def describe_submit(state: GameState, scenario: Scenario, move: SubmitPlan) -> str:
+    return f"Submit a financial plan with {money(move.savings)} of savings"
+
+
+def describe_challenge(state: GameState, scenario: Scenario, move: ChallengePlan) -> str:
+    return f"Challenge {possessive(short(scenario, move.consortium))} financial plan"
+
+
+def describe_bid(state: GameState, scenario: Scenario, move: BidForFunding) -> str:
+    return f"Bid for {money(move.amount)} of transitional funding"
+
+
+def describe_decide(state: GameState, scenario: Scenario, move: DecideFunding) -> str:
+    bid = state.requests.get(move.bid)
+    who = short(scenario, bid.source) if bid else "?"
+    return f"Award {who} {money(move.award)}" if move.award else f"Refuse {possessive(who)} bid"
+
+
+def bound_submit(judge: Judge) -> float:
+    return 8.0 if judge.state.orgs[judge.role].plan_credibility < 0 else 0.0
+
+
+def score_submit(judge: Judge, move: SubmitPlan) -> float:
+    """A first plan is urgent; a cautious consortium shies from hopeful savings."""
+    hopeful = move.savings > judge.me.finance.identified_savings
+    return bound_submit(judge) + (-2.0 * judge.settings.caution if hopeful else 0.0)
+
+
+def score_challenge(judge: Judge, move: ChallengePlan) -> float:
+    return 1.0 + (3.0 if "speak_up" in judge.wants or "enforce" in judge.wants else 0.0)
+
+
+def bound_bid(judge: Judge) -> float:
+    return 4.0 + (2.0 if "look_to_centre" in judge.wants else 0.0) if judge.forecast < -5_000 else 0.0
+
+
+KINDS: tuple[MoveKind, ...] = (
+    MoveKind(
+        move=SubmitPlan,
+        check=check_submit,
+        apply=apply_submit,
+        legal=legal,
+        family="plan",
+        describe=describe_submit,
+        fields=plain_fields(("savings", "Savings in the plan, £k", int)),
+        score=score_submit,
+        bound=bound_submit,
+    ),
+    MoveKind(
+        move=ChallengePlan,
+        check=check_challenge,
+        apply=apply_challenge,
+        legal=legal,
+        family="plan",
+        describe=describe_challenge,
+        fields=no_fields,
+        score=score_challenge,
+        bound=lambda judge: score_challenge(judge, None),
+    ),
+    MoveKind(
+        move=BidForFunding,
+        check=check_bid,
+        apply=apply_bid,
+        legal=legal,
+        family="plan",
+        describe=describe_bid,
+        fields=plain_fields(("amount", "Amount to bid for, £k", int)),
+        score=lambda judge, move: bound_bid(judge),
+        bound=bound_bid,
+    ),
+    MoveKind(
+        move=DecideFunding,
+        check=check_decide,
+        apply=apply_decide,
+        legal=legal,
+        family="inbox",
+        describe=describe_decide,
+        fields=plain_fields(("award", "Award, £k", int)),
+        score=lambda judge, move: 6.0 if move.award > 0 else 2.0,
+        bound=at_most(6.0),
+        follow_up=True,
+    ),
+)
+HANDLERS: Handlers = handlers_of(KINDS)

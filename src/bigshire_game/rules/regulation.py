@@ -12,7 +12,8 @@ from collections.abc import Container, Iterator
 from ..content import Scenario, month_label
 from ..content.model import Condition, Effect, Ladder
 from ..state import FACILITATOR, GameState, evolve, ladder_key, replace_org
-from ..vocabulary.catalogue import CARE_PROVIDER_KINDS, KINDS, RULE_SETTINGS
+from ..vocabulary.catalogue import CARE_PROVIDER_KINDS, RULE_SETTINGS
+from ..vocabulary.catalogue import KINDS as ORG_KINDS
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import (
     AssessPlan,
@@ -27,6 +28,8 @@ from . import Handlers, Outcome, dialogue, name_of, refuse
 from .agenda import add_agenda_item, ladder_for, open_items
 from .conditions import holds
 from .effects import apply_effects
+from .registry import Judge, MoveKind, at_most, handlers_of, never, no_fields, plain_fields
+from .wording import next_step, possessive, rule_words, short, words
 
 LADDER_TOPICS = {"monitor": ("money", "governance"), "cqc": ("quality",), "nhscb": ("money",)}
 RATINGS = ((75, "good"), (60, "requires improvement"), (0, "inadequate"))
@@ -99,11 +102,11 @@ def _check_ladder(state: GameState, scenario: Scenario, move: ImposeSanction | L
     me = scenario.roles[move.actor]
     if power not in me.powers or me.kind != ladder.regulator:
         regulator = regulator_of(scenario, ladder)
-        who = name_of(scenario, regulator) if regulator else KINDS[ladder.regulator]
+        who = name_of(scenario, regulator) if regulator else ORG_KINDS[ladder.regulator]
         return refuse("no_power", move, f"Only {who} can act on {ladder.title}.")
     subject = state.orgs.get(move.subject)
     if subject is None or subject.kind not in ladder.applies_to:
-        kind = f" ({KINDS[subject.kind]})" if subject else ""
+        kind = f" ({ORG_KINDS[subject.kind]})" if subject else ""
         return refuse(
             "not_applicable",
             move,
@@ -441,16 +444,6 @@ def apply_dismiss(state: GameState, scenario: Scenario, move: DismissAgendaItem,
     ]
 
 
-HANDLERS: Handlers = {
-    "ImposeSanction": (check_impose, apply_impose),
-    "LiftSanction": (check_lift, apply_lift),
-    "Inspect": (check_inspect, apply_inspect),
-    "AssessPlan": (check_assess, apply_assess),
-    "MakeRuling": (check_ruling, apply_ruling),
-    "DismissAgendaItem": (check_dismiss, apply_dismiss),
-}
-
-
 def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
     me = scenario.roles[role]
     items = open_items(state, role)
@@ -484,3 +477,137 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
                 yield from (
                     MakeRuling(actor=role, setting=request.setting, value=v, request=request.id) for v in values
                 )
+
+
+# --- the kinds -----------------------------------------------------------------------------------
+
+RUNG_WAIT = (0, 1, 3, 4)  # months a regulator bot waits on a rung before climbing to the next
+FINAL_WAIT = 6  # the ultimate sanction comes only after half a year on the rung below
+
+
+def describe_impose(state: GameState, scenario: Scenario, move: ImposeSanction) -> str:
+    ladder = scenario.ladders.get(move.ladder)
+    step = next_step(state, scenario, move.ladder, move.subject)
+    return f"{ladder.title if ladder else words(move.ladder)}: {step} for {short(scenario, move.subject)}"
+
+
+def describe_lift(state: GameState, scenario: Scenario, move: LiftSanction) -> str:
+    return f"Lift a step of {words(move.ladder)} for {short(scenario, move.subject)}"
+
+
+def describe_inspect(state: GameState, scenario: Scenario, move: Inspect) -> str:
+    return f"Inspect {short(scenario, move.subject)}"
+
+
+def describe_assess(state: GameState, scenario: Scenario, move: AssessPlan) -> str:
+    return f"Assess {possessive(short(scenario, move.consortium))} financial plan"
+
+
+def describe_ruling(state: GameState, scenario: Scenario, move: MakeRuling) -> str:
+    return f"Rule that {rule_words(move.setting, move.value)}"
+
+
+def describe_dismiss(state: GameState, scenario: Scenario, move: DismissAgendaItem) -> str:
+    item = state.agendas.get(move.item)
+    return f"Take no action on: {item.reason if item else move.item}"
+
+
+def score_impose(judge: Judge, move: ImposeSanction) -> float:
+    """A bot climbs a ladder only for an open agenda item, after waiting on each rung; the top only if it enforces."""
+    state, role, wants = judge.state, judge.role, judge.wants
+    key = f"{move.ladder}|{move.subject}"
+    step = state.ladders.get(key, 0)
+    waited = state.month_index - state.ladder_since.get(key, -100)
+    top = len(judge.scenario.ladders[move.ladder].steps) - 1  # the step that would reach the ultimate sanction
+    wait = RUNG_WAIT[min(step, len(RUNG_WAIT) - 1)] if step < top else FINAL_WAIT
+    on_agenda = any(
+        i.status == "open" and i.regulator == role and i.subject == move.subject and i.ladder in ("", move.ladder)
+        for i in state.agendas.values()
+    )
+    ready = on_agenda and waited >= wait and (step < top or "enforce" in wants)
+    return 3.0 + (2.5 if "enforce" in wants else 0.5) if ready else 0.0
+
+
+def score_inspect(judge: Judge, move: Inspect) -> float:
+    return 2.0 + (4.0 if judge.state.orgs[move.subject].quality < 68 else 0.0)
+
+
+def score_ruling(judge: Judge, move: MakeRuling) -> float:
+    steady = move.value == judge.state.rules.get(move.setting)  # regulators rarely reverse their own rulings
+    keen = move.value is True and judge.settings.cooperation >= 0.5
+    return 5.0 + (1.5 if steady else 0.0) + (1.0 if keen else 0.0)
+
+
+KINDS: tuple[MoveKind, ...] = (
+    MoveKind(
+        move=ImposeSanction,
+        check=check_impose,
+        apply=apply_impose,
+        legal=legal,
+        family="regulate",
+        describe=describe_impose,
+        fields=plain_fields(("reason", "Reason", str)),
+        score=score_impose,
+        bound=at_most(5.5),
+        follow_up=True,
+    ),
+    MoveKind(
+        move=LiftSanction,
+        check=check_lift,
+        apply=apply_lift,
+        legal=legal,
+        family="regulate",
+        describe=describe_lift,
+        fields=no_fields,
+        score=never,
+        bound=never,
+    ),
+    MoveKind(
+        move=Inspect,
+        check=check_inspect,
+        apply=apply_inspect,
+        legal=legal,
+        family="regulate",
+        describe=describe_inspect,
+        fields=no_fields,
+        score=score_inspect,
+        bound=at_most(6.0),
+    ),
+    MoveKind(
+        move=AssessPlan,
+        check=check_assess,
+        apply=apply_assess,
+        legal=legal,
+        family="regulate",
+        describe=describe_assess,
+        fields=no_fields,
+        score=lambda judge, move: 6.0,
+        bound=at_most(6.0),
+        follow_up=True,
+    ),
+    MoveKind(
+        move=MakeRuling,
+        check=check_ruling,
+        apply=apply_ruling,
+        legal=legal,
+        family="regulate",
+        describe=describe_ruling,
+        fields=no_fields,
+        score=score_ruling,
+        bound=at_most(7.5),
+        follow_up=True,
+    ),
+    MoveKind(
+        move=DismissAgendaItem,
+        check=check_dismiss,
+        apply=apply_dismiss,
+        legal=legal,
+        family="regulate",
+        describe=describe_dismiss,
+        fields=no_fields,
+        score=lambda judge, move: 2.5 + 2 * (1 - judge.settings.caution),
+        bound=at_most(4.5),
+        follow_up=True,
+    ),
+)
+HANDLERS: Handlers = handlers_of(KINDS)

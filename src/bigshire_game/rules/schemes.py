@@ -13,12 +13,14 @@ from ..content import Scenario
 from ..content.model import Scheme
 from ..state import GameState, SchemeInvestment, evolve, new_id, pair_key
 from ..state.chance import draw
-from ..vocabulary.catalogue import KINDS
+from ..vocabulary.catalogue import KINDS as ORG_KINDS
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import InvestInScheme, Move
 from . import Handlers, Outcome, name_of, refuse
 from .economy import contracts_between, external, is_active, transfer
 from .effects import DEFAULT_TRUST, change_quality
+from .registry import NOT_AT_ALL, Judge, MoveKind, handlers_of, no_fields
+from .wording import money, names
 
 BOARD_LIMIT = -50_000  # £k: the deepest deficit a consortium's board would invest into
 BASE_FAILURE = 0.05
@@ -58,7 +60,7 @@ def check_invest(state: GameState, scenario: Scenario, move: InvestInScheme):
         return refuse("wrong_partners", move, "Name each partner once.")
     for partner in move.partners:
         if partner not in state.orgs or state.orgs[partner].kind not in scheme.partner_kinds:
-            needs = " or ".join(KINDS[k] for k in scheme.partner_kinds) or "no partners"
+            needs = " or ".join(ORG_KINDS[k] for k in scheme.partner_kinds) or "no partners"
             return refuse(
                 "wrong_partner",
                 move,
@@ -79,7 +81,7 @@ def check_invest(state: GameState, scenario: Scenario, move: InvestInScheme):
             return refuse(
                 "missing_partner",
                 move,
-                f"{scheme.title} needs a partner that is a {KINDS[kind]} under contract to you.",
+                f"{scheme.title} needs a partner that is a {ORG_KINDS[kind]} under contract to you.",
                 kind=kind,
             )
     if org.balance - scheme.cost < BOARD_LIMIT:
@@ -228,9 +230,6 @@ def mature_schemes(state: GameState, scenario: Scenario, month: int, phase: str)
     return state, events
 
 
-HANDLERS: Handlers = {"InvestInScheme": (check_invest, apply_invest)}
-
-
 def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
     """For a consortium, each scheme it could invest in now, with every eligible partner."""
     if state.orgs[role].kind != "consortium" or (kinds is not None and "InvestInScheme" not in kinds):
@@ -239,3 +238,49 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
         move = InvestInScheme(actor=role, scheme=scheme.id, partners=eligible_partners(state, scenario, role, scheme))
         if check_invest(state, scenario, move) is None:
             yield move
+
+
+def describe_invest(state: GameState, scenario: Scenario, move: InvestInScheme) -> str:
+    scheme = scenario.schemes.get(move.scheme)
+    title = scheme.title if scheme else move.scheme
+    cost = f", {money(scheme.cost)}" if scheme else ""
+    partners = f" with {names(scenario, move.partners)}" if move.partners else ""
+    return f"Invest in {title}{partners}{cost}"
+
+
+_PREVENTION = ("prevention", "admission_avoidance", "crisis_liaison")
+
+
+def score_invest(judge: Judge, move: InvestInScheme) -> float | None:
+    scheme = judge.scenario.schemes[move.scheme]
+    already = any(i.investor == judge.role and i.scheme == scheme.id for i in judge.state.schemes.values())
+    if already or judge.forecast < -40_000:
+        return NOT_AT_ALL
+    s = 2.0
+    if "prevention" in judge.wants and scheme.id in _PREVENTION:
+        s += 3.5
+    if "seek_savings" in judge.wants and judge.scenario.activities[scheme.activity].setting == "acute":
+        s += 2.5
+    return s
+
+
+def bound_invest(judge: Judge) -> float:
+    if judge.forecast < -40_000:
+        return 0.0
+    return 2.0 + (3.5 if "prevention" in judge.wants else 0.0) + (2.5 if "seek_savings" in judge.wants else 0.0)
+
+
+KINDS: tuple[MoveKind, ...] = (
+    MoveKind(
+        move=InvestInScheme,
+        check=check_invest,
+        apply=apply_invest,
+        legal=legal,
+        family="scheme",
+        describe=describe_invest,
+        fields=no_fields,
+        score=score_invest,
+        bound=bound_invest,
+    ),
+)
+HANDLERS: Handlers = handlers_of(KINDS)

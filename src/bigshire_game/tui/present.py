@@ -13,8 +13,25 @@ from typing import TYPE_CHECKING, Any
 from attrs import evolve, frozen
 
 from ..content import Scenario, month_label, turn_label
-from ..state import Agreement, GameState, Terms
-from ..vocabulary.catalogue import ALLIANCE_KINDS, CONTRACT_KINDS, KINDS, METRICS, TOPICS
+from ..engine import kinds
+from ..engine.kinds import (  # noqa: F401  (present's words, used across the screens)
+    activities,
+    agreement_words,
+    figure_change,
+    kind_words,
+    lower_first,
+    money,
+    names,
+    possessive,
+    rule_words,
+    short,
+    signed_money,
+    terms_words,
+    upper_first,
+    words,
+)
+from ..state import Agreement, GameState
+from ..vocabulary.catalogue import ALLIANCE_KINDS, CONTRACT_KINDS, KINDS, METRICS
 from ..vocabulary.events import Event
 from ..vocabulary.moves import (
     AcceptProposal,
@@ -34,8 +51,6 @@ from ..vocabulary.moves import (
     RespondToMeeting,
     SignAgreement,
 )
-from ..vocabulary.words import listed
-from ..vocabulary.words import money as words_money
 
 if TYPE_CHECKING:
     from ..engine.game import Preview
@@ -43,15 +58,6 @@ if TYPE_CHECKING:
 # --- numbers -----------------------------------------------------------------------------------
 
 SPARK = "▁▂▃▄▅▆▇█"
-
-
-def money(amount: int | float) -> str:
-    """£k as players say it: £1.2m, £350k, -£2.0m (always a tenth of a million, so columns line up)."""
-    return words_money(amount, signed=True, places=1)
-
-
-def signed_money(amount: int | float) -> str:
-    return money(amount) if amount < 0 else f"+{money(amount)}"
 
 
 def spark(values: Sequence[float], width: int = 12) -> str:
@@ -69,49 +75,13 @@ def spark(values: Sequence[float], width: int = 12) -> str:
 # --- names --------------------------------------------------------------------------------------
 
 
-def short(scenario: Scenario, rid: object) -> str:
-    role = scenario.roles.get(str(rid))
-    return role.short_name if role else str(rid).replace("_", " ")
-
-
 def full(scenario: Scenario, rid: object) -> str:
     role = scenario.roles.get(str(rid))
     return role.name if role else str(rid).replace("_", " ")
 
 
-def names(scenario: Scenario, rids: Iterable[object]) -> str:
-    return listed((short(scenario, r) for r in rids), distinct=False)
-
-
 def kind_of(scenario: Scenario, rid: str) -> str:
     return KINDS.get(scenario.roles[rid].kind, scenario.roles[rid].kind)
-
-
-def upper_first(text: str) -> str:
-    """ "GP commissioning consortium" stays as it is; str.capitalize would lower the GP."""
-    return text[:1].upper() + text[1:]
-
-
-def words(key: object) -> str:
-    return str(key).replace("_", " ")
-
-
-def kind_words(kind: str) -> str:
-    return {"risk_share": "risk-share", "joint_venture": "joint venture"}.get(kind, words(kind))
-
-
-def lower_first(text: str) -> str:
-    """ "Emergency admissions" -> "emergency admissions", but "A&E attendances" keeps its capitals."""
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
-
-def possessive(name: str) -> str:
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
-
-
-def activities(scenario: Scenario, ids: Iterable[str]) -> str:
-    titles = [lower_first(scenario.activities[a].title) if a in scenario.activities else a for a in ids]
-    return ", ".join(titles)
 
 
 def month_of(scenario: Scenario, index: int) -> str:
@@ -136,138 +106,17 @@ def when(scenario: Scenario, state: GameState) -> str:
 # --- moves in words ----------------------------------------------------------------------------
 
 
-def terms_words(scenario: Scenario, kind: str, terms: Terms) -> str:
-    parts: list[str] = []
-    if kind == "tariff":
-        parts.append(
-            "at the national tariff" if terms.price_percent == 100 else f"at {terms.price_percent:g}% of tariff"
-        )
-    if kind in ("block", "risk_share", "support") and terms.annual_value:
-        parts.append(f"{money(terms.annual_value)} a year")
-    if kind == "risk_share":
-        parts.append(f"sharing {terms.share_percent:g}% of the variance")
-    parts.append(f"{terms.months} months")
-    return ", ".join(parts)
-
-
-def agreement_words(scenario: Scenario, agreement: Agreement, role: str | None = None) -> str:
-    others = [p for p in agreement.parties if p != role] or list(agreement.parties)
-    what = f"{kind_words(agreement.kind)} {'contract' if agreement.is_contract else 'alliance'}"
-    return f"{what} with {names(scenario, others)} ({terms_words(scenario, agreement.kind, agreement.terms)})"
-
-
 def describe(scenario: Scenario, state: GameState, move: Move) -> str:
-    """One line a player reads in a list of choices."""
-    d: Any = move
-    agreement = state.agreements.get(getattr(move, "agreement", ""), None)
-    about = agreement_words(scenario, agreement, move.actor) if agreement else ""
+    """One line a player reads in a list of choices: the move kind's own description, from the engine."""
+    said = kinds.describe(state, scenario, move)
+    if said is not None:
+        return said
     match move.name:
-        case "ProposeAgreement":
-            kind = d.kind
-            if kind in CONTRACT_KINDS:
-                services = f" for {activities(scenario, d.terms.activities)}" if d.terms.activities else ""
-                return f"Offer {names(scenario, d.parties)} a {kind_words(kind)} contract{services}: {terms_words(scenario, kind, d.terms)}"
-            return f"Propose a {kind_words(kind)} with {names(scenario, d.parties)} ({d.terms.months} months)"
-        case "CounterProposal":
-            kind = agreement.kind if agreement else "tariff"
-            return f"Counter with new terms: {terms_words(scenario, kind, d.terms)}"
-        case "AcceptProposal":
-            return f"Accept the {about}"
-        case "RejectProposal":
-            return f"Reject the {about}"
-        case "SignAgreement":
-            return f"Sign the {about}"
-        case "VaryContract":
-            return f"Vary the {about}"
-        case "EndAgreement":
-            return f"End the {about}"
-        case "DeclareConflict":
-            return f"Declare your members' interest in the {about}"
-        case "ChallengeConflict":
-            return f"Challenge the undeclared conflict of interest in the {about}"
-        case "InvestInScheme":
-            scheme = scenario.schemes.get(d.scheme)
-            title = scheme.title if scheme else d.scheme
-            cost = f", {money(scheme.cost)}" if scheme else ""
-            partners = f" with {names(scenario, d.partners)}" if d.partners else ""
-            return f"Invest in {title}{partners}{cost}"
-        case "TakeDecision":
-            decision = next((x for x in scenario.roles[move.actor].decisions if x.id == d.decision), None)
-            return f"Decide: {decision.title if decision else words(d.decision)}"
-        case "AnswerCard":
-            card = _card_answered(scenario, state, d.choice, d.option)
-            option = next((o for o in card.options if o.id == d.option), None) if card else None
-            return f"{option.label if option else upper_first(words(d.option))}"
-        case "RaiseConcern":
-            return f"Raise a concern about {possessive(short(scenario, d.about))} {TOPICS.get(d.topic, d.topic).split(',')[0]} with {short(scenario, d.to)}"
-        case "RaiseRequest":
-            if d.setting:
-                return f"Ask {short(scenario, d.to)} for a ruling: {words(d.setting)}"
-            return f"Ask {short(scenario, d.to)} for help ({words(d.topic)})"
-        case "AnswerRequest":
-            request = state.requests.get(d.request)
-            return f"Answer the {request.kind if request else 'request'} from {short(scenario, request.source) if request else '?'}"
-        case "ConveneMeeting":
-            return f"Call a meeting on {words(d.topic)} with {names(scenario, d.invitees)}"
-        case "RespondToMeeting":
-            request = state.requests.get(d.meeting)
-            host = short(scenario, request.source) if request else "?"
-            return f"{'Attend' if d.attend else 'Decline'} {possessive(host)} meeting"
-        case "SubmitPlan":
-            return f"Submit a financial plan with {money(d.savings)} of savings"
-        case "ChallengePlan":
-            return f"Challenge {possessive(short(scenario, d.consortium))} financial plan"
-        case "BidForFunding":
-            return f"Bid for {money(d.amount)} of transitional funding"
-        case "DecideFunding":
-            bid = state.requests.get(d.bid)
-            who = short(scenario, bid.source) if bid else "?"
-            return f"Award {who} {money(d.award)}" if d.award else f"Refuse {possessive(who)} bid"
-        case "ImposeSanction":
-            ladder = scenario.ladders.get(d.ladder)
-            step = _next_step(state, scenario, d.ladder, d.subject)
-            return f"{ladder.title if ladder else words(d.ladder)}: {step} for {short(scenario, d.subject)}"
-        case "LiftSanction":
-            return f"Lift a step of {words(d.ladder)} for {short(scenario, d.subject)}"
-        case "Inspect":
-            return f"Inspect {short(scenario, d.subject)}"
-        case "AssessPlan":
-            return f"Assess {possessive(short(scenario, d.consortium))} financial plan"
-        case "DecideReview":
-            return f"Competition review of the {about}: {words(d.outcome)}"
-        case "MakeRuling":
-            return f"Rule that {rule_words(d.setting, d.value)}"
-        case "DismissAgendaItem":
-            item = state.agendas.get(d.item)
-            return f"Take no action on: {item.reason if item else d.item}"
         case "EndTurn":
             return "End your turn"
-        case "PublishCard":
-            card = scenario.cards.get(d.card)
-            return f"Publish “{card.title if card else d.card}”"
-        case "AdjustFigure":
-            return f"Adjust {possessive(short(scenario, d.role))} {figure_change(d.figure, d.amount)}: {d.reason}"
         case "EndPhase":
             return "Close this phase now"
     return words(move.name)
-
-
-def figure_change(figure: str, amount: int) -> str:
-    """ "balance by +£2.0m", "quality by -3", "action points by +1": money always in £."""
-    by = signed_money(amount) if figure == "balance" else f"{amount:+d}"
-    return f"{words(figure)} by {by}"
-
-
-def _card_answered(scenario: Scenario, state: GameState, choice_id: str, option: str) -> Any:
-    """The card a choice belongs to; once answered the choice has left the state, so look among the cards
-    published so far for the one offering that option."""
-    choice = state.pending.get(choice_id)
-    if choice is not None:
-        return scenario.cards.get(choice.card)
-    offering = [c for c in scenario.cards.values() if any(o.id == option for o in c.options)]
-    published = [c for c in offering if c.id in state.published]
-    found = published or offering
-    return found[0] if len(found) == 1 or published else None
 
 
 def describe_all(scenario: Scenario, state: GameState, moves: Sequence[Move]) -> str:
@@ -336,41 +185,6 @@ def plan_words(scenario: Scenario, state: GameState, move: Move) -> str:
     )
 
 
-def _value_words(value: object) -> str:
-    if isinstance(value, bool):
-        return "allowed" if value else "not allowed"
-    return str(value)
-
-
-_RULE_PHRASES = {
-    "below_tariff_allowed": (
-        "prices below the national tariff are allowed",
-        "prices below the national tariff are not allowed",
-    ),
-    "qualified_provider_paid_at_tariff": (
-        "any qualified provider is paid at the national tariff",
-        "qualified providers are not automatically paid at tariff",
-    ),
-}
-
-
-def rule_words(setting: str, value: object) -> str:
-    """A ruling as a sentence: "prices below the national tariff are allowed"."""
-    if isinstance(value, bool) and setting in _RULE_PHRASES:
-        return _RULE_PHRASES[setting][0 if value else 1]
-    if setting.endswith("_deadline") and isinstance(value, str):
-        return f"the {words(setting)} is {month_label(value)}"
-    return f"the {words(setting)} is {_value_words(value)}"
-
-
-def _next_step(state: GameState, scenario: Scenario, ladder_id: str, subject: str) -> str:
-    ladder = scenario.ladders.get(ladder_id)
-    if ladder is None:
-        return "next step"
-    reached = state.ladders.get(f"{ladder_id}|{subject}", 0)
-    return ladder.steps[min(reached, len(ladder.steps) - 1)].title
-
-
 # --- families of moves, for the "make a move" menu -------------------------------------------------
 
 
@@ -437,41 +251,9 @@ def family_note(family: Family, moves: Sequence[Move], actions_left: int, inbox_
     return f"{len(moves)} {'choice' if len(moves) == 1 else 'choices'} · {cost} · {family.hint}"
 
 
-_FAMILY_OF = {
-    "AnswerCard": "inbox",
-    "AcceptProposal": "inbox",
-    "RejectProposal": "inbox",
-    "CounterProposal": "inbox",
-    "AnswerRequest": "inbox",
-    "RespondToMeeting": "inbox",
-    "DecideFunding": "inbox",
-    "SignAgreement": "manage",
-    "VaryContract": "manage",
-    "EndAgreement": "manage",
-    "DeclareConflict": "manage",
-    "ChallengeConflict": "manage",
-    "InvestInScheme": "scheme",
-    "TakeDecision": "decision",
-    "RaiseConcern": "voice",
-    "RaiseRequest": "voice",
-    "ConveneMeeting": "voice",
-    "SubmitPlan": "plan",
-    "ChallengePlan": "plan",
-    "BidForFunding": "plan",
-    "ImposeSanction": "regulate",
-    "LiftSanction": "regulate",
-    "Inspect": "regulate",
-    "AssessPlan": "regulate",
-    "DecideReview": "regulate",
-    "MakeRuling": "regulate",
-    "DismissAgendaItem": "regulate",
-}
-
-
 def family_of(move: Move) -> str | None:
-    if move.name == "ProposeAgreement":
-        return "contract" if move.kind in CONTRACT_KINDS else "alliance"  # type: ignore[attr-defined]
-    return _FAMILY_OF.get(move.name)
+    """The move's menu family, as its kind registers it (facilitator moves have no family in this menu)."""
+    return kinds.family_of(move)
 
 
 def by_family(moves: Iterable[Move]) -> dict[str, list[Move]]:
@@ -479,7 +261,7 @@ def by_family(moves: Iterable[Move]) -> dict[str, list[Move]]:
     found: dict[str, list[Move]] = {f.key: [] for f in FAMILIES}
     for move in moves:
         key = family_of(move)
-        if key:
+        if key in found:
             found[key].append(move)
     return {k: v for k, v in found.items() if v}
 
@@ -487,51 +269,12 @@ def by_family(moves: Iterable[Move]) -> dict[str, list[Move]]:
 # --- editable terms ----------------------------------------------------------------------------------
 
 
-@frozen
-class FieldSpec:
-    """One thing a player may change in a move before sending it; `path` is "terms.annual_value" or "savings"."""
-
-    path: str
-    label: str
-    kind: type  # int, float or str
-    value: object
-
-
-_TERM_FIELDS = {
-    "tariff": ("price_percent", "months"),
-    "block": ("annual_value", "months"),
-    "risk_share": ("annual_value", "share_percent", "months"),
-    "support": ("annual_value", "months"),
-}
-_TERM_LABELS = {
-    "annual_value": ("Yearly value, £k", int),
-    "share_percent": ("Share of the variance, %", float),
-    "price_percent": ("Price, % of tariff", float),
-    "months": ("Length, months", int),
-}
-_PLAIN_FIELDS = {
-    "SubmitPlan": (("savings", "Savings in the plan, £k", int),),
-    "BidForFunding": (("amount", "Amount to bid for, £k", int),),
-    "DecideFunding": (("award", "Award, £k", int),),
-    "RaiseConcern": (("text", "What you want to say (optional)", str),),
-    "RaiseRequest": (("text", "What you are asking for (optional)", str),),
-    "ConveneMeeting": (("text", "Agenda (optional)", str),),
-    "AnswerRequest": (("answer", "Your answer (optional)", str),),
-    "ImposeSanction": (("reason", "Reason", str),),
-}
+FieldSpec = kinds.FieldSpec
 
 
 def fields(state: GameState, move: Move) -> list[FieldSpec]:
     """What the form lets a player edit for this move, with the engine's suggested values."""
-    terms = getattr(move, "terms", None)
-    if isinstance(terms, Terms):
-        kind = getattr(move, "kind", None)
-        if kind is None:
-            agreement = state.agreements.get(getattr(move, "agreement", ""))
-            kind = agreement.kind if agreement else "tariff"
-        names_ = _TERM_FIELDS.get(kind, ("months",))
-        return [FieldSpec(f"terms.{n}", _TERM_LABELS[n][0], _TERM_LABELS[n][1], getattr(terms, n)) for n in names_]
-    return [FieldSpec(path, label, kind, getattr(move, path)) for path, label, kind in _PLAIN_FIELDS.get(move.name, ())]
+    return kinds.fields(state, move)
 
 
 class FieldError(ValueError):

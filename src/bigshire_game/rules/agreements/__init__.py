@@ -5,11 +5,12 @@ conflicts of interest (`conflicts`), and the moves open to a role (`offers`). Th
 from __future__ import annotations
 
 from .. import Handlers
-from . import conflicts, contracts, review
+from ..registry import handlers_of
 from .contracts import month_end
+from .kinds import KINDS
 from .offers import legal, offers, proposals
 from .review import combined_share
 
-HANDLERS: Handlers = {**contracts.HANDLERS, **conflicts.HANDLERS, **review.HANDLERS}
+HANDLERS: Handlers = handlers_of(KINDS)
 
-__all__ = ["HANDLERS", "combined_share", "legal", "month_end", "offers", "proposals"]
+__all__ = ["HANDLERS", "KINDS", "combined_share", "legal", "month_end", "offers", "proposals"]

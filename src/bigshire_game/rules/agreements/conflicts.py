@@ -7,7 +7,7 @@ from ...content import Scenario
 from ...state import GameState, evolve
 from ...vocabulary.events import Event, event
 from ...vocabulary.moves import ChallengeConflict, DeclareConflict
-from .. import Handlers, Outcome, name_of, refuse
+from .. import Outcome, name_of, refuse
 from ..agenda import add_agenda_item
 from .terms import first_of_kind, put, with_trust
 
@@ -79,9 +79,3 @@ def apply_challenge(state: GameState, scenario: Scenario, move: ChallengeConflic
         ),
     )
     return with_trust((state, events), scenario, phase, [(move.actor, commissioner, -10 if upheld else -3)])
-
-
-HANDLERS: Handlers = {
-    "DeclareConflict": (check_declare, apply_declare),
-    "ChallengeConflict": (check_challenge, apply_challenge),
-}

@@ -17,7 +17,7 @@ from ...vocabulary.moves import (
     SignAgreement,
     VaryContract,
 )
-from .. import Handlers, Outcome, name_of, refuse
+from .. import Outcome, name_of, refuse
 from ..agenda import add_agenda_item
 from .review import sign_alliance
 from .terms import ALLIANCE_LIVE, OPEN, check_parties, check_terms, first_of_kind, pairs, put, with_trust
@@ -456,14 +456,3 @@ def _roll_over(state: GameState, scenario: Scenario, month: int, phase: str) -> 
             state, more = add_agenda_item(state, phase, nhscb, agreement.commissioner, reason)
             events += more
     return state, events
-
-
-HANDLERS: Handlers = {
-    "ProposeAgreement": (check_propose, apply_propose),
-    "CounterProposal": (check_counter, apply_counter),
-    "AcceptProposal": (check_answer, apply_accept),
-    "RejectProposal": (check_answer, apply_reject),
-    "SignAgreement": (check_sign, apply_sign),
-    "VaryContract": (check_vary, apply_vary),
-    "EndAgreement": (check_end, apply_end),
-}

@@ -10,7 +10,7 @@ from ...state import Agreement, GameState, evolve
 from ...vocabulary.catalogue import CARE_PROVIDER_KINDS
 from ...vocabulary.events import event
 from ...vocabulary.moves import DecideReview
-from .. import Handlers, Outcome, refuse
+from .. import Outcome, refuse
 from ..agenda import add_agenda_item
 from ..economy import contract_shares, contracts_for, default_providers, units
 from .terms import PROVIDER_ALLIANCES, first_of_kind, pairs, put, with_trust
@@ -166,6 +166,3 @@ def apply_review(state: GameState, scenario: Scenario, move: DecideReview, phase
     agreement = evolve(agreement, review_outcome=move.outcome, conditions=conditions)
     state, events = _form(state, scenario, agreement, phase, share, line)
     return state, [reviewed, *events]
-
-
-HANDLERS: Handlers = {"DecideReview": (check_review, apply_review)}
