@@ -11,29 +11,74 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from attrs import fields, frozen
-
 from .seats import FACILITATOR
 
 PUBLIC: tuple[str, ...] = ()
 FACILITATOR_ONLY: tuple[str, ...] = (FACILITATOR,)
 
-_ENVELOPE = frozenset({"month", "phase", "actors", "audience", "topics"})
+_ENVELOPE = ("month", "phase", "actors", "audience", "topics")
 
 
-@frozen(kw_only=True, slots=False)
 class Event:
-    """What every event has: when it happened, who took part and who may know."""
+    """What every event has: when it happened, who took part and who may know.
+
+    A value: frozen, equal when kind and fields are equal. The kinds are plain classes whose fields are their
+    annotations (all optional, None when unset), so the sixty of them cost nothing to define at import.
+    """
 
     kind: ClassVar[str] = ""  # the class's own name: a class attribute, read thousands of times by the debrief
     DESCRIPTION: ClassVar[str] = ""
     KEYS: ClassVar[dict[str, str]] = {}  # field name -> its name in templates and exports, where they differ
+    FIELDS: ClassVar[tuple[str, ...]] = ()  # the kind's own fields, in their declared order
 
     month: int  # month index when it happened
     phase: str
-    actors: tuple[str, ...] = ()
-    audience: tuple[str, ...] = PUBLIC
-    topics: tuple[str, ...] = ()
+    actors: tuple[str, ...]
+    audience: tuple[str, ...]
+    topics: tuple[str, ...]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        notes = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 (inspect costs more to import than it saves)
+        own = [name for name, note in notes.items() if "ClassVar" not in str(note)]
+        cls.FIELDS = tuple(dict.fromkeys((*cls.__base__.FIELDS, *own)))  # type: ignore[attr-defined]
+
+    def __init__(
+        self,
+        *,
+        month: int,
+        phase: str,
+        actors: tuple[str, ...] = (),
+        audience: tuple[str, ...] = PUBLIC,
+        topics: tuple[str, ...] = (),
+        **fields: Any,
+    ) -> None:
+        unknown = fields.keys() - set(self.FIELDS)
+        if unknown:
+            raise TypeError(f"{self.kind or type(self).__name__} has no field called {sorted(unknown)[0]}")
+        values = self.__dict__
+        values.update(month=month, phase=phase, actors=actors, audience=audience, topics=topics)
+        values.update(dict.fromkeys(self.FIELDS))
+        values.update(fields)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"an event is a fact and cannot be changed ({name})")
+
+    def _values(self) -> tuple[Any, ...]:
+        values = self.__dict__
+        return tuple(values[name] for name in (*_ENVELOPE, *self.FIELDS))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._values()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={self.__dict__[name]!r}" for name in (*_ENVELOPE, *self.FIELDS))
+        return f"{type(self).__name__}({shown})"
 
     @property
     def data(self) -> Mapping[str, Any]:
@@ -41,12 +86,9 @@ class Event:
         cached = self.__dict__.get("_data")
         if cached is None:
             keys = self.KEYS
-            cached = {
-                keys.get(name, name): value
-                for name in _field_names(type(self))
-                if (value := self.__dict__[name]) is not None
-            }
-            object.__setattr__(self, "_data", cached)
+            values = self.__dict__
+            cached = {keys.get(name, name): value for name in self.FIELDS if (value := values[name]) is not None}
+            values["_data"] = cached
         return cached
 
     def visible_to(self, role: str) -> bool:
@@ -57,20 +99,14 @@ class Event:
     def with_data(self, **changes: Any) -> Event:
         """A copy with some fields changed, named as in `data`."""
         names = {v: k for k, v in self.KEYS.items()}
-        values = {name: self.__dict__[name] for name in (*_ENVELOPE, *_field_names(type(self)))}
+        values = {name: self.__dict__[name] for name in (*_ENVELOPE, *self.FIELDS)}
         values.update({names.get(k, k): v for k, v in changes.items()})
         return type(self)(**values)
 
 
-_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
+def _field_names(cls: type[Event]) -> tuple[str, ...]:
     """The fields of an event kind beyond the envelope, in their declared order."""
-    names = _NAMES.get(cls)
-    if names is None:
-        names = _NAMES[cls] = tuple(a.name for a in fields(cls) if a.name not in _ENVELOPE)
-    return names
+    return cls.FIELDS
 
 
 EVENT_TYPES: dict[str, type[Event]] = {}
@@ -90,7 +126,6 @@ def _kind(description: str, **keys: str):
 
 
 @_kind("the game began")
-@frozen(kw_only=True, slots=False)
 class GameStarted(Event):
     """The game began."""
 
@@ -99,7 +134,6 @@ class GameStarted(Event):
 
 
 @_kind("a month began")
-@frozen(kw_only=True, slots=False)
 class MonthStarted(Event):
     """A month began."""
 
@@ -108,7 +142,6 @@ class MonthStarted(Event):
 
 
 @_kind("a phase of the month began")
-@frozen(kw_only=True, slots=False)
 class PhaseStarted(Event):
     """A phase of the month began."""
 
@@ -116,7 +149,6 @@ class PhaseStarted(Event):
 
 
 @_kind("an organisation's turn began")
-@frozen(kw_only=True, slots=False)
 class TurnStarted(Event):
     """An organisation's turn began."""
 
@@ -124,7 +156,6 @@ class TurnStarted(Event):
 
 
 @_kind("an organisation ended its turn")
-@frozen(kw_only=True, slots=False)
 class TurnEnded(Event):
     """An organisation ended its turn."""
 
@@ -133,7 +164,6 @@ class TurnEnded(Event):
 
 
 @_kind("a card was published")
-@frozen(kw_only=True, slots=False)
 class CardPublished(Event):
     """A card was published."""
 
@@ -148,7 +178,6 @@ class CardPublished(Event):
 
 
 @_kind("an organisation answered a card")
-@frozen(kw_only=True, slots=False)
 class OptionChosen(Event):
     """An organisation answered a card."""
 
@@ -161,7 +190,6 @@ class OptionChosen(Event):
 
 
 @_kind("an organisation took an internal decision")
-@frozen(kw_only=True, slots=False)
 class DecisionTaken(Event):
     """An organisation took an internal decision."""
 
@@ -175,7 +203,6 @@ class DecisionTaken(Event):
 
 
 @_kind("money was paid, received or written off")
-@frozen(kw_only=True, slots=False)
 class MoneyMoved(Event):
     """Money was paid, received or written off."""
 
@@ -188,13 +215,11 @@ class MoneyMoved(Event):
 
 
 @_kind("consortia received their monthly allocation")
-@frozen(kw_only=True, slots=False)
 class AllocationPaid(Event):
     """Consortia received their monthly allocation."""
 
 
 @_kind("a contract was paid for the month", agreement_kind="kind", month_label="month")
-@frozen(kw_only=True, slots=False)
 class ContractPaid(Event):
     """A contract was paid for the month."""
 
@@ -206,7 +231,6 @@ class ContractPaid(Event):
 
 
 @_kind("a provider's quality changed")
-@frozen(kw_only=True, slots=False)
 class QualityChanged(Event):
     """A provider's quality changed."""
 
@@ -218,7 +242,6 @@ class QualityChanged(Event):
 
 
 @_kind("an organisation's cost base changed")
-@frozen(kw_only=True, slots=False)
 class CostBaseChanged(Event):
     """An organisation's cost base changed."""
 
@@ -230,7 +253,6 @@ class CostBaseChanged(Event):
 
 
 @_kind("demand for an activity changed")
-@frozen(kw_only=True, slots=False)
 class DemandChanged(Event):
     """Demand for an activity changed."""
 
@@ -245,7 +267,6 @@ class DemandChanged(Event):
 
 
 @_kind("a national price changed")
-@frozen(kw_only=True, slots=False)
 class TariffChanged(Event):
     """A national price changed."""
 
@@ -257,7 +278,6 @@ class TariffChanged(Event):
 
 
 @_kind("a rule setting changed")
-@frozen(kw_only=True, slots=False)
 class RuleChanged(Event):
     """A rule setting changed."""
 
@@ -268,7 +288,6 @@ class RuleChanged(Event):
 
 
 @_kind("trust between organisations changed")
-@frozen(kw_only=True, slots=False)
 class TrustChanged(Event):
     """Trust between organisations changed."""
 
@@ -279,7 +298,6 @@ class TrustChanged(Event):
 
 
 @_kind("an agreement was proposed", agreement_kind="kind")
-@frozen(kw_only=True, slots=False)
 class AgreementProposed(Event):
     """An agreement was proposed."""
 
@@ -297,7 +315,6 @@ class AgreementProposed(Event):
 
 
 @_kind("a proposal was answered with different terms", agreement_kind="kind")
-@frozen(kw_only=True, slots=False)
 class AgreementCountered(Event):
     """A proposal was answered with different terms."""
 
@@ -309,7 +326,6 @@ class AgreementCountered(Event):
 
 
 @_kind("a proposal was accepted", agreement_kind="kind")
-@frozen(kw_only=True, slots=False)
 class AgreementAccepted(Event):
     """A proposal was accepted."""
 
@@ -319,7 +335,6 @@ class AgreementAccepted(Event):
 
 
 @_kind("a proposal was rejected", agreement_kind="kind")
-@frozen(kw_only=True, slots=False)
 class AgreementRejected(Event):
     """A proposal was rejected."""
 
@@ -328,7 +343,6 @@ class AgreementRejected(Event):
 
 
 @_kind("a proposal lapsed unanswered", agreement_kind="kind")
-@frozen(kw_only=True, slots=False)
 class AgreementLapsed(Event):
     """A proposal lapsed unanswered."""
 
@@ -339,7 +353,6 @@ class AgreementLapsed(Event):
 
 
 @_kind("a contract was signed", agreement_kind="kind")
-@frozen(kw_only=True, slots=False)
 class ContractSigned(Event):
     """A contract was signed."""
 
@@ -354,7 +367,6 @@ class ContractSigned(Event):
 
 
 @_kind("a contract's terms were varied")
-@frozen(kw_only=True, slots=False)
 class ContractVaried(Event):
     """A contract's terms were varied."""
 
@@ -364,7 +376,6 @@ class ContractVaried(Event):
 
 
 @_kind("a contract ended", agreement_kind="kind")
-@frozen(kw_only=True, slots=False)
 class ContractEnded(Event):
     """A contract ended."""
 
@@ -375,7 +386,6 @@ class ContractEnded(Event):
 
 
 @_kind("an unsigned contract rolled over at the deadline", agreement_kind="kind")
-@frozen(kw_only=True, slots=False)
 class ContractRolledOver(Event):
     """An unsigned contract rolled over at the deadline."""
 
@@ -385,7 +395,6 @@ class ContractRolledOver(Event):
 
 
 @_kind("an alliance was formed", agreement_kind="kind")
-@frozen(kw_only=True, slots=False)
 class AllianceFormed(Event):
     """An alliance was formed."""
 
@@ -397,7 +406,6 @@ class AllianceFormed(Event):
 
 
 @_kind("an alliance ended", agreement_kind="kind")
-@frozen(kw_only=True, slots=False)
 class AllianceEnded(Event):
     """An alliance ended."""
 
@@ -408,7 +416,6 @@ class AllianceEnded(Event):
 
 
 @_kind("Monitor opened a competition review", agreement_kind="kind")
-@frozen(kw_only=True, slots=False)
 class CompetitionReviewOpened(Event):
     """Monitor opened a competition review."""
 
@@ -419,7 +426,6 @@ class CompetitionReviewOpened(Event):
 
 
 @_kind("Monitor decided a competition review", agreement_kind="kind")
-@frozen(kw_only=True, slots=False)
 class AllianceReviewed(Event):
     """Monitor decided a competition review."""
 
@@ -431,7 +437,6 @@ class AllianceReviewed(Event):
 
 
 @_kind("a conflict of interest was declared")
-@frozen(kw_only=True, slots=False)
 class ConflictDeclared(Event):
     """A conflict of interest was declared."""
 
@@ -440,7 +445,6 @@ class ConflictDeclared(Event):
 
 
 @_kind("a conflict of interest was challenged")
-@frozen(kw_only=True, slots=False)
 class ConflictChallenged(Event):
     """A conflict of interest was challenged."""
 
@@ -450,7 +454,6 @@ class ConflictChallenged(Event):
 
 
 @_kind("an organisation invested in a scheme")
-@frozen(kw_only=True, slots=False)
 class SchemeInvested(Event):
     """An organisation invested in a scheme."""
 
@@ -464,7 +467,6 @@ class SchemeInvested(Event):
 
 
 @_kind("a scheme released savings")
-@frozen(kw_only=True, slots=False)
 class SchemeSavingsReleased(Event):
     """A scheme released savings."""
 
@@ -480,7 +482,6 @@ class SchemeSavingsReleased(Event):
 
 
 @_kind("a scheme failed to deliver")
-@frozen(kw_only=True, slots=False)
 class SchemeFailed(Event):
     """A scheme failed to deliver."""
 
@@ -494,7 +495,6 @@ class SchemeFailed(Event):
 
 
 @_kind("a concern was raised")
-@frozen(kw_only=True, slots=False)
 class ConcernRaised(Event):
     """A concern was raised."""
 
@@ -508,7 +508,6 @@ class ConcernRaised(Event):
 
 
 @_kind("a request or a question for a ruling was raised")
-@frozen(kw_only=True, slots=False)
 class RequestRaised(Event):
     """A request or a question for a ruling was raised."""
 
@@ -522,7 +521,6 @@ class RequestRaised(Event):
 
 
 @_kind("a request was answered", item_kind="kind")
-@frozen(kw_only=True, slots=False)
 class RequestAnswered(Event):
     """A request was answered."""
 
@@ -535,7 +533,6 @@ class RequestAnswered(Event):
 
 
 @_kind("a meeting was convened")
-@frozen(kw_only=True, slots=False)
 class MeetingConvened(Event):
     """A meeting was convened."""
 
@@ -547,7 +544,6 @@ class MeetingConvened(Event):
 
 
 @_kind("a meeting took place")
-@frozen(kw_only=True, slots=False)
 class MeetingHeld(Event):
     """A meeting took place."""
 
@@ -561,7 +557,6 @@ class MeetingHeld(Event):
 
 
 @_kind("a financial plan was submitted")
-@frozen(kw_only=True, slots=False)
 class PlanSubmitted(Event):
     """A financial plan was submitted."""
 
@@ -579,7 +574,6 @@ class PlanSubmitted(Event):
 
 
 @_kind("a financial plan was challenged")
-@frozen(kw_only=True, slots=False)
 class PlanChallenged(Event):
     """A financial plan was challenged."""
 
@@ -590,7 +584,6 @@ class PlanChallenged(Event):
 
 
 @_kind("a financial plan was assessed")
-@frozen(kw_only=True, slots=False)
 class PlanAssessed(Event):
     """A financial plan was assessed."""
 
@@ -600,7 +593,6 @@ class PlanAssessed(Event):
 
 
 @_kind("a bid for transitional funding was made")
-@frozen(kw_only=True, slots=False)
 class FundingBid(Event):
     """A bid for transitional funding was made."""
 
@@ -611,7 +603,6 @@ class FundingBid(Event):
 
 
 @_kind("transitional funding was awarded or refused")
-@frozen(kw_only=True, slots=False)
 class FundingAwarded(Event):
     """Transitional funding was awarded or refused."""
 
@@ -622,7 +613,6 @@ class FundingAwarded(Event):
 
 
 @_kind("an item was put on a regulator's agenda")
-@frozen(kw_only=True, slots=False)
 class AgendaItemAdded(Event):
     """An item was put on a regulator's agenda."""
 
@@ -635,7 +625,6 @@ class AgendaItemAdded(Event):
 
 
 @_kind("an inspection took place")
-@frozen(kw_only=True, slots=False)
 class InspectionHeld(Event):
     """An inspection took place."""
 
@@ -645,7 +634,6 @@ class InspectionHeld(Event):
 
 
 @_kind("a regulator imposed a sanction")
-@frozen(kw_only=True, slots=False)
 class SanctionImposed(Event):
     """A regulator imposed a sanction."""
 
@@ -660,7 +648,6 @@ class SanctionImposed(Event):
 
 
 @_kind("a regulator lifted a sanction")
-@frozen(kw_only=True, slots=False)
 class SanctionLifted(Event):
     """A regulator lifted a sanction."""
 
@@ -673,13 +660,11 @@ class SanctionLifted(Event):
 
 
 @_kind("a quality incident happened")
-@frozen(kw_only=True, slots=False)
 class IncidentOccurred(Event):
     """A quality incident happened."""
 
 
 @_kind("the month's money and activity were settled", month_label="month")
-@frozen(kw_only=True, slots=False)
 class MonthResolved(Event):
     """The month's money and activity were settled."""
 
@@ -692,7 +677,6 @@ class MonthResolved(Event):
 
 
 @_kind("the quality premium was paid")
-@frozen(kw_only=True, slots=False)
 class QualityPremiumPaid(Event):
     """The quality premium was paid."""
 
@@ -702,7 +686,6 @@ class QualityPremiumPaid(Event):
 
 
 @_kind("the facilitator adjusted a figure")
-@frozen(kw_only=True, slots=False)
 class FigureAdjusted(Event):
     """The facilitator adjusted a figure."""
 
@@ -716,7 +699,6 @@ class FigureAdjusted(Event):
 
 
 @_kind("a ruling was made")
-@frozen(kw_only=True, slots=False)
 class RulingMade(Event):
     """A ruling was made."""
 
@@ -727,13 +709,11 @@ class RulingMade(Event):
 
 
 @_kind("the facilitator took over or skipped a seat")
-@frozen(kw_only=True, slots=False)
 class SeatTakenOver(Event):
     """The facilitator took over or skipped a seat."""
 
 
 @_kind("an organisation passed")
-@frozen(kw_only=True, slots=False)
 class Passed(Event):
     """An organisation passed."""
 
@@ -741,7 +721,6 @@ class Passed(Event):
 
 
 @_kind("the game ended")
-@frozen(kw_only=True, slots=False)
 class GameEnded(Event):
     """The game ended."""
 
