@@ -377,9 +377,9 @@ class Session:
     ) -> Session:
         """The session that these moves produce from the start; the basis of loading a save."""
         session = cls(scenario, seed, seats, game_id=table.game if table else None)
-        played = replay(scenario, seed, list(moves))
+        played = replay(scenario, seed, list(moves), trace=False)
         session.state, session.moves, session.events = played.state, list(played.moves), list(played.events)
-        begun_at, events_then = played.at_move[played.turn_began]
+        begun_at, events_then = played.turn_start
         session._turn_start = (begun_at, played.turn_began, events_then)
         if table is not None:
             session.restore_table(table)

@@ -5,6 +5,7 @@ read a game through it; a computer-played game is a game loop (`simulate.play`),
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from attrs import frozen
 
@@ -23,9 +24,8 @@ class ReplayRefused(ValueError):
         self.number, self.move, self.reason = number, move, reason
 
 
-@frozen
-class Step:
-    """A state the replay passed through: after an automatic step or a move."""
+class Step(NamedTuple):
+    """A state the replay passed through: after an automatic step or a move (a tuple: thousands a game)."""
 
     state: GameState
     moves: int  # how many moves of the log had been made
@@ -43,6 +43,7 @@ class Replay:
     at_turn: dict[int, tuple[GameState, int]]  # as each turn began, before its news
     steps: tuple[Step, ...]  # the start, then every automatic step and every move
     turn_began: int  # the move the acting organisation's turn began at (its moves since can be undone)
+    turn_start: tuple[GameState, int]  # the state that turn began in, with the events so far
 
     def window(self, first_turn: int, last_turn: int, after: int = 0) -> tuple[GameState, GameState, tuple[Event, ...]]:
         """The states at the ends of turns first..last and the events between; not before event `after`."""
@@ -54,8 +55,10 @@ class Replay:
         return start, end, self.events[begin : max(begin, stop)]
 
 
-def replay(scenario: Scenario, seed: int, moves: Sequence[Move]) -> Replay:
-    """Replay `moves` from the start; raises ReplayRefused at the first move the engine will not make."""
+def replay(scenario: Scenario, seed: int, moves: Sequence[Move], trace: bool = True) -> Replay:
+    """Replay `moves` from the start; raises ReplayRefused at the first move the engine will not make.
+    Without `trace`, the positions along the way (`at_move`, `at_turn`, `steps`) are not kept: loading a
+    save needs only where the log leads, and keeping every position slows the collector."""
     state = new_game(scenario, seed)
     events: list[Event] = []
     at_move: list[tuple[GameState, int]] = []
@@ -64,6 +67,7 @@ def replay(scenario: Scenario, seed: int, moves: Sequence[Move]) -> Replay:
     made = 0
     turn_key: tuple[int, int, str | None] | None = None
     turn_began = 0
+    turn_start = (state, 0)
 
     def settle(state: GameState) -> GameState:
         for _ in range(MAX_STEPS):
@@ -71,8 +75,9 @@ def replay(scenario: Scenario, seed: int, moves: Sequence[Move]) -> Replay:
                 return state
             state, more = advance(state, scenario)
             events.extend(more)
-            at_turn.setdefault(state.turn, (state, len(events)))
-            steps.append(Step(state, made, len(events)))
+            if trace:
+                at_turn.setdefault(state.turn, (state, len(events)))
+                steps.append(Step(state, made, len(events)))
         raise RuntimeError("the phase list never reaches a turn; check the scenario's phases")
 
     for move in moves:
@@ -80,8 +85,9 @@ def replay(scenario: Scenario, seed: int, moves: Sequence[Move]) -> Replay:
             state = settle(state)
             key = (state.turn, state.phase, state.actor)
             if key != turn_key:  # a new turn began: the moves from here on can be taken back
-                turn_key, turn_began = key, made
-            at_move.append((state, len(events)))
+                turn_key, turn_began, turn_start = key, made, (state, len(events))
+            if trace:
+                at_move.append((state, len(events)))
             outcome = apply(state, scenario, move)
         except Exception as exc:  # a hand-edited move the rules cannot even read
             raise ReplayRefused(made + 1, move, f"the engine could not apply it ({type(exc).__name__}: {exc})") from exc
@@ -90,9 +96,10 @@ def replay(scenario: Scenario, seed: int, moves: Sequence[Move]) -> Replay:
         state, more = outcome
         events.extend(more)
         made += 1
-        steps.append(Step(state, made, len(events)))
+        if trace:
+            steps.append(Step(state, made, len(events)))
     state = settle(state)
     at_move.append((state, len(events)))
     if turn_key != (state.turn, state.phase, state.actor):
-        turn_began = made
-    return Replay(state, tuple(events), tuple(moves), tuple(at_move), at_turn, tuple(steps), turn_began)
+        turn_began, turn_start = made, (state, len(events))
+    return Replay(state, tuple(events), tuple(moves), tuple(at_move), at_turn, tuple(steps), turn_began, turn_start)

@@ -36,6 +36,7 @@ class Event:
     actors: tuple[str, ...]
     audience: tuple[str, ...]
     topics: tuple[str, ...]
+    data: Mapping[str, Any]  # made on first use: see __getattr__
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -80,16 +81,17 @@ class Event:
         shown = ", ".join(f"{name}={self.__dict__[name]!r}" for name in (*_ENVELOPE, *self.FIELDS))
         return f"{type(self).__name__}({shown})"
 
-    @property
-    def data(self) -> Mapping[str, Any]:
-        """The event's own fields under their template names; unset (None) fields are left out."""
-        cached = self.__dict__.get("_data")
-        if cached is None:
-            keys = self.KEYS
-            values = self.__dict__
-            cached = {keys.get(name, name): value for name in self.FIELDS if (value := values[name]) is not None}
-            values["_data"] = cached
-        return cached
+    def __getattr__(self, name: str) -> Any:
+        """`data`: the event's own fields under their template names, unset (None) fields left out. Made on
+        first use and kept in the instance, so later reads are plain attribute reads (the debrief makes
+        hundreds of thousands)."""
+        if name != "data":
+            raise AttributeError(f"{type(self).__name__} has no field called {name}")
+        values = self.__dict__
+        keys = self.KEYS
+        data = {keys.get(field, field): value for field in self.FIELDS if (value := values[field]) is not None}
+        values["data"] = data
+        return data
 
     def visible_to(self, role: str) -> bool:
         if not self.audience:
@@ -740,29 +742,37 @@ def make_event(
     cls = EVENT_TYPES.get(event_kind)
     if cls is None:
         raise ValueError(f"there is no event kind called {event_kind}")
-    attr_of, blank = _SHAPES.get(cls) or _shape(cls)
-    # Made as the state's `evolve` makes values, in one step: events are made thousands of times a game.
+    renamed, blank, allowed = _SHAPES.get(cls) or _shape(cls)
+    if not allowed.issuperset(data):
+        unknown = sorted(set(data) - allowed)[0]
+        raise TypeError(f"{event_kind} has no field called {unknown}")
+    # Made in one step, as the state's `evolve` makes values: events are made thousands of times a game.
+    # A field given as None is the same as one not given.
     new = object.__new__(cls)
-    fields_ = new.__dict__
-    fields_.update(month=month, phase=phase, actors=actors, audience=audience, topics=topics)
-    fields_.update(blank)
-    for key, value in data.items():
-        if value is None:
-            continue
-        name = attr_of.get(key)
-        if name is None:
-            raise TypeError(f"{event_kind} has no field called {key}")
-        fields_[name] = value
+    values = new.__dict__
+    values.update(blank)
+    values["month"], values["phase"], values["actors"], values["audience"], values["topics"] = (
+        month,
+        phase,
+        actors,
+        audience,
+        topics,
+    )
+    if renamed:
+        values.update({renamed.get(key, key): value for key, value in data.items()})
+    else:
+        values.update(data)
     return new
 
 
-_SHAPES: dict[type, tuple[dict[str, str], dict[str, None]]] = {}
+_SHAPES: dict[type, tuple[dict[str, str], dict[str, None], frozenset[str]]] = {}
 
 
-def _shape(cls: type[Event]) -> tuple[dict[str, str], dict[str, None]]:
-    """An event kind's fields by their template names, and all of them unset."""
-    names = _field_names(cls)
-    shape = _SHAPES[cls] = ({cls.KEYS.get(n, n): n for n in names}, dict.fromkeys(names))
+def _shape(cls: type[Event]) -> tuple[dict[str, str], dict[str, None], frozenset[str]]:
+    """An event kind's renamed fields (template name -> field), all its fields unset, and the names it takes."""
+    renamed = {template: name for name, template in cls.KEYS.items()}
+    allowed = frozenset(cls.KEYS.get(n, n) for n in cls.FIELDS)
+    shape = _SHAPES[cls] = (renamed, dict.fromkeys(cls.FIELDS), allowed)
     return shape
 
 
