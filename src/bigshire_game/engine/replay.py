@@ -55,15 +55,16 @@ class Replay:
         return start, end, self.events[begin : max(begin, stop)]
 
 
-def replay(scenario: Scenario, seed: int, moves: Sequence[Move], trace: bool = True) -> Replay:
+def replay(scenario: Scenario, seed: int, moves: Sequence[Move], trace: bool = True, steps: bool = False) -> Replay:
     """Replay `moves` from the start; raises ReplayRefused at the first move the engine will not make.
-    Without `trace`, the positions along the way (`at_move`, `at_turn`, `steps`) are not kept: loading a
-    save needs only where the log leads, and keeping every position slows the collector."""
+    Without `trace`, the positions along the way (`at_move`, `at_turn`) are not kept: loading a save needs
+    only where the log leads, and keeping every position slows the collector. `steps` keeps every position
+    after each automatic step and each move too (the review timeline's points)."""
     state = new_game(scenario, seed)
     events: list[Event] = []
     at_move: list[tuple[GameState, int]] = []
     at_turn: dict[int, tuple[GameState, int]] = {0: (state, 0)}
-    steps: list[Step] = [Step(state, 0, 0)]
+    passed: list[Step] = [Step(state, 0, 0)]
     made = 0
     turn_key: tuple[int, int, str | None] | None = None
     turn_began = 0
@@ -77,7 +78,8 @@ def replay(scenario: Scenario, seed: int, moves: Sequence[Move], trace: bool = T
             events.extend(more)
             if trace:
                 at_turn.setdefault(state.turn, (state, len(events)))
-                steps.append(Step(state, made, len(events)))
+            if steps:
+                passed.append(Step(state, made, len(events)))
         raise RuntimeError("the phase list never reaches a turn; check the scenario's phases")
 
     for move in moves:
@@ -96,10 +98,10 @@ def replay(scenario: Scenario, seed: int, moves: Sequence[Move], trace: bool = T
         state, more = outcome
         events.extend(more)
         made += 1
-        if trace:
-            steps.append(Step(state, made, len(events)))
+        if steps:
+            passed.append(Step(state, made, len(events)))
     state = settle(state)
     at_move.append((state, len(events)))
     if turn_key != (state.turn, state.phase, state.actor):
         turn_began, turn_start = made, (state, len(events))
-    return Replay(state, tuple(events), tuple(moves), tuple(at_move), at_turn, tuple(steps), turn_began, turn_start)
+    return Replay(state, tuple(events), tuple(moves), tuple(at_move), at_turn, tuple(passed), turn_began, turn_start)

@@ -49,7 +49,7 @@ def label_of(scenario: Scenario, state: GameState, actor: str) -> str:
 
 def replay(scenario: Scenario, seed: int, moves: Sequence[Move]) -> Replayed:
     """The points of a game, from the engine's one replay of its log."""
-    played = engine_replay(scenario, seed, moves)
+    played = engine_replay(scenario, seed, moves, steps=True)
     points: list[Point] = []
     for step in played.steps:
         state, actor = step.state, step.state.actor or ""
