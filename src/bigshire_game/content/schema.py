@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from ..vocabulary import catalogue as cat
+from ..vocabulary.events import RETIRED_EVENT_KINDS
 from . import checks
 from .model import (
     BotSettings,
@@ -54,7 +55,7 @@ _ENUMS: dict[tuple[type, str], tuple[str, ...]] = {
     (Measure, "kind"): checks.MEASURE_KINDS,
     (StartingContract, "kind"): tuple(cat.CONTRACT_KINDS),
     (Card, "tags"): tuple(cat.TOPICS),
-    (Template, "event"): tuple(cat.EVENT_KINDS),
+    (Template, "event"): (*cat.EVENT_KINDS, *RETIRED_EVENT_KINDS),  # retired ones validate with a warning
 }
 
 _DESCRIPTIONS: dict[tuple[type, str], str] = {

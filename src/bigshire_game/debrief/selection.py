@@ -25,7 +25,6 @@ BOOKKEEPING = frozenset(
         "MonthResolved",
         "TrustChanged",
         "GameEnded",
-        "SeatTakenOver",
     }
 )
 """The game's own book-keeping: never in the timeline, and left out of observer themes unless named."""
@@ -50,7 +49,7 @@ TALK = frozenset(
 """What people said and did of their own accord: the headline counts topics over these."""
 
 
-_NOT_IN_TIMELINE = BOOKKEEPING | {"AgreementAccepted", "MeetingConvened", "AllocationPaid"}
+_NOT_IN_TIMELINE = BOOKKEEPING | {"AgreementAccepted", "MeetingConvened"}
 
 
 def worth_telling(e: Event, deciders: dict[str, int] | None = None, alarms: frozenset[str] = frozenset()) -> bool:

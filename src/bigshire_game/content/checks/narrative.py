@@ -4,6 +4,7 @@ sentence templates with their placeholders and variants."""
 from __future__ import annotations
 
 from ...vocabulary import catalogue as cat
+from ...vocabulary.events import RETIRED_EVENT_KINDS
 from ..diagnostics import one_of, suggest
 from ..model import NarrativeFile
 from .shared import World, check_placeholders, check_word, show, some_text
@@ -45,6 +46,13 @@ def check_narrative(w: World, file: str, n: NarrativeFile) -> None:
     seen: dict[tuple[str, tuple], int] = {}
     for i, t in enumerate(n.templates):
         path = ("templates", i)
+        if t.event in RETIRED_EVENT_KINDS:
+            w.warn(
+                file,
+                (*path, "event"),
+                f'"{t.event}" never happens ({RETIRED_EVENT_KINDS[t.event]}): this sentence is never used',
+            )
+            continue
         if not check_word(w, file, (*path, "event"), t.event, cat.EVENT_KINDS, "event"):
             continue
         fields = {*cat.NARRATIVE_COMMON, *cat.NARRATIVE_FIELDS.get(t.event, ())}

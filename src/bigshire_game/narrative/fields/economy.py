@@ -28,10 +28,6 @@ def _money_moved(w: Words, e: Event) -> tuple[Switches, Fields]:
     )
 
 
-def _allocation_paid(w: Words, e: Event) -> tuple[Switches, Fields]:
-    return {}, {"amount": money(int(get(e.data, "amount", 0)))}
-
-
 def _contract_paid(w: Words, e: Event) -> tuple[Switches, Fields]:
     d = e.data
     payer, payee = ([*list(e.actors), "", ""])[:2]
@@ -177,7 +173,6 @@ def _premium(w: Words, e: Event) -> tuple[Switches, Fields]:
 
 FIELDS: dict[str, FieldsOf] = {
     "MoneyMoved": _money_moved,
-    "AllocationPaid": _allocation_paid,
     "ContractPaid": _contract_paid,
     "QualityChanged": _quality_changed,
     "CostBaseChanged": _cost_base_changed,

@@ -27,10 +27,6 @@ def _turn_ended(w: Words, e: Event) -> tuple[Switches, Fields]:
     return {}, {"moves": plural(int(get(e.data, "moves", 0)), "move")}
 
 
-def _seat(w: Words, e: Event) -> tuple[Switches, Fields]:
-    return {}, {"seat": str(get(e.data, "seat"))}
-
-
 def _card_published(w: Words, e: Event) -> tuple[Switches, Fields]:
     d = e.data
     card = w.scenario.cards.get(str(get(d, "card")))
@@ -126,7 +122,6 @@ FIELDS: dict[str, FieldsOf] = {
     "OptionChosen": _option_chosen,
     "DecisionTaken": _decision_taken,
     "FigureAdjusted": _figure,
-    "SeatTakenOver": _seat,
     "Passed": nothing,
     "GameEnded": nothing,
 }

@@ -79,20 +79,11 @@ def _sanction(w: Words, e: Event) -> tuple[Switches, Fields]:
     }
 
 
-def _incident(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    return {}, {
-        "subject": w.name(get(d, "subject") or (e.actors[0] if e.actors else "")),
-        "text": str(get(d, "text")).rstrip("."),
-    }
-
-
 FIELDS: dict[str, FieldsOf] = {
     "RuleChanged": _rule,
     "AgendaItemAdded": _agenda_item,
     "InspectionHeld": _inspection,
     "SanctionImposed": _sanction,
     "SanctionLifted": _sanction,
-    "IncidentOccurred": _incident,
     "RulingMade": _rule,
 }
