@@ -1,15 +1,18 @@
-"""The mechanisms of the game, one module each, as pure functions of state.
+"""The mechanisms of the game, one module or package each, as pure functions of state.
 
-Each module that handles moves exposes:
+Each mechanism that handles moves registers its kinds as `KINDS`, one `MoveKind` record per move kind
+(see `registry`), declared next to the mechanism. A record holds:
 
-- `HANDLERS`: move class name -> (check, apply), where
-  `check(state, scenario, move) -> Rejection | None` refuses with a reason, and
-  `apply(state, scenario, move, phase) -> (state, events)` makes the change;
-- `legal(state, scenario, role, kinds=None) -> Iterable[Move]`: the moves of its
-  kind this role may make now, with sensible default parameters for front ends
-  and bots; `kinds` (move names, or None for all) lets it skip work nobody wants.
+- `check(state, scenario, move) -> Rejection | None`: refuses with a reason;
+- `apply(state, scenario, move, phase) -> (state, events)`: makes the change;
+- `legal(state, scenario, role, kinds=None) -> Iterable[Move]`: the moves of its kind this role may make
+  now, with sensible default parameters for front ends and bots; `kinds` (move names, or None for all)
+  lets it skip work nobody wants;
+- its description, menu family, form fields and bot scorer.
 
-The engine checks turn order and action points; modules check everything else.
+The engine collects every mechanism's `KINDS` into its static table. `HANDLERS` (move name -> (check,
+apply)) is derived from `KINDS` by `registry.handlers_of`, not written by hand. The engine checks turn
+order and action points; mechanisms check everything else.
 """
 
 from __future__ import annotations

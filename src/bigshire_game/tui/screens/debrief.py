@@ -13,7 +13,6 @@ from textual.widgets import Footer, MarkdownViewer
 from ...content import Scenario
 from ...state import GameState
 from ...vocabulary.events import Event
-from .. import present
 from ..widgets.header import GameHeader
 
 
@@ -25,11 +24,9 @@ def debrief_markdown(
     role: str | None = None,
     table: Sequence = (),
 ) -> str:
-    """The debrief module's narrative when it is there, else the plain account in `present`."""
-    try:
-        from ...debrief import at_table, build_debrief, to_markdown
-    except ImportError:
-        return present.summary_markdown(scenario, events, end, role)
+    """The debrief module's account, with who sat at the table."""
+    from ...debrief import at_table, build_debrief, to_markdown
+
     debrief = build_debrief(scenario, list(events), start, end, role=role)
     return to_markdown(evolve(debrief, at_table=tuple(at_table(scenario, table))))
 

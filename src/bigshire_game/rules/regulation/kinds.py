@@ -1,0 +1,193 @@
+"""Regulation's move kinds: what a regulator may do now (`legal`), and each kind's record for the engine, the
+bots and the front ends (see `rules.registry`)."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterator
+
+from ...content import Scenario
+from ...state import GameState
+from ...vocabulary.catalogue import CARE_PROVIDER_KINDS
+from ...vocabulary.moves import (
+    AssessPlan,
+    DismissAgendaItem,
+    ImposeSanction,
+    Inspect,
+    LiftSanction,
+    MakeRuling,
+    Move,
+)
+from .. import dialogue
+from ..agenda import open_items
+from ..registry import Judge, MoveKind, at_most, never, no_fields, plain_fields
+from ..wording import next_step, possessive, rule_words, short, words
+from .inspections import apply_assess, apply_inspect, check_assess, check_inspect
+from .ladders import level
+from .rulings import apply_dismiss, apply_ruling, check_dismiss, check_ruling
+from .sanctions import apply_impose, apply_lift, check_impose, check_lift
+
+
+def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
+    me = scenario.roles[role]
+    items = open_items(state, role)
+    for ladder in scenario.ladders.values():
+        if ladder.regulator != me.kind:
+            continue
+        reasons = {
+            i.subject: i.reason
+            for i in items
+            if i.ladder == ladder.id or (not i.ladder and state.orgs[i.subject].kind in ladder.applies_to)
+        }
+        sanctioned = [s for s in scenario.roles_of_kind(*ladder.applies_to) if level(state, ladder.id, s)]
+        for subject in dict.fromkeys([*reasons, *sanctioned]):
+            step = level(state, ladder.id, subject)
+            if "impose_sanction" in me.powers and step < len(ladder.steps):
+                yield ImposeSanction(actor=role, ladder=ladder.id, subject=subject, reason=reasons.get(subject, ""))
+            if "lift_sanction" in me.powers and step:
+                yield LiftSanction(actor=role, ladder=ladder.id, subject=subject)
+    if "inspect" in me.powers and (kinds is None or "Inspect" in kinds):
+        yield from (Inspect(actor=role, subject=rid) for rid in scenario.roles_of_kind(*CARE_PROVIDER_KINDS))
+    yield from (DismissAgendaItem(actor=role, item=item.id) for item in items)
+    if "assess_plan" in me.powers:
+        for cid in scenario.roles_of_kind("consortium"):
+            if state.orgs[cid].plan_credibility >= 0 and not state.orgs[cid].plan_assessed:
+                yield AssessPlan(actor=role, consortium=cid)
+    if "rule" in me.powers:
+        for request in dialogue.open_requests(state):
+            if request.kind == "request" and request.setting and role in request.to:
+                current = state.rules[request.setting]
+                values = (True, False) if isinstance(current, bool) else (current,)
+                yield from (
+                    MakeRuling(actor=role, setting=request.setting, value=v, request=request.id) for v in values
+                )
+
+
+RUNG_WAIT = (0, 1, 3, 4)  # months a regulator bot waits on a rung before climbing to the next
+FINAL_WAIT = 6  # the ultimate sanction comes only after half a year on the rung below
+
+
+def describe_impose(state: GameState, scenario: Scenario, move: ImposeSanction) -> str:
+    ladder = scenario.ladders.get(move.ladder)
+    step = next_step(state, scenario, move.ladder, move.subject)
+    return f"{ladder.title if ladder else words(move.ladder)}: {step} for {short(scenario, move.subject)}"
+
+
+def describe_lift(state: GameState, scenario: Scenario, move: LiftSanction) -> str:
+    return f"Lift a step of {words(move.ladder)} for {short(scenario, move.subject)}"
+
+
+def describe_inspect(state: GameState, scenario: Scenario, move: Inspect) -> str:
+    return f"Inspect {short(scenario, move.subject)}"
+
+
+def describe_assess(state: GameState, scenario: Scenario, move: AssessPlan) -> str:
+    return f"Assess {possessive(short(scenario, move.consortium))} financial plan"
+
+
+def describe_ruling(state: GameState, scenario: Scenario, move: MakeRuling) -> str:
+    return f"Rule that {rule_words(move.setting, move.value)}"
+
+
+def describe_dismiss(state: GameState, scenario: Scenario, move: DismissAgendaItem) -> str:
+    item = state.agendas.get(move.item)
+    return f"Take no action on: {item.reason if item else move.item}"
+
+
+def score_impose(judge: Judge, move: ImposeSanction) -> float:
+    """A bot climbs a ladder only for an open agenda item, after waiting on each rung; the top only if it enforces."""
+    state, role, wants = judge.state, judge.role, judge.wants
+    key = f"{move.ladder}|{move.subject}"
+    step = state.ladders.get(key, 0)
+    waited = state.month_index - state.ladder_since.get(key, -100)
+    top = len(judge.scenario.ladders[move.ladder].steps) - 1  # the step that would reach the ultimate sanction
+    wait = RUNG_WAIT[min(step, len(RUNG_WAIT) - 1)] if step < top else FINAL_WAIT
+    on_agenda = any(
+        i.status == "open" and i.regulator == role and i.subject == move.subject and i.ladder in ("", move.ladder)
+        for i in state.agendas.values()
+    )
+    ready = on_agenda and waited >= wait and (step < top or "enforce" in wants)
+    return 3.0 + (2.5 if "enforce" in wants else 0.5) if ready else 0.0
+
+
+def score_inspect(judge: Judge, move: Inspect) -> float:
+    return 2.0 + (4.0 if judge.state.orgs[move.subject].quality < 68 else 0.0)
+
+
+def score_ruling(judge: Judge, move: MakeRuling) -> float:
+    steady = move.value == judge.state.rules.get(move.setting)  # regulators rarely reverse their own rulings
+    keen = move.value is True and judge.settings.cooperation >= 0.5
+    return 5.0 + (1.5 if steady else 0.0) + (1.0 if keen else 0.0)
+
+
+KINDS: tuple[MoveKind, ...] = (
+    MoveKind(
+        move=ImposeSanction,
+        check=check_impose,
+        apply=apply_impose,
+        legal=legal,
+        family="regulate",
+        describe=describe_impose,
+        fields=plain_fields(("reason", "Reason", str)),
+        score=score_impose,
+        bound=at_most(5.5),
+        follow_up=True,
+    ),
+    MoveKind(
+        move=LiftSanction,
+        check=check_lift,
+        apply=apply_lift,
+        legal=legal,
+        family="regulate",
+        describe=describe_lift,
+        fields=no_fields,
+        score=never,
+        bound=never,
+    ),
+    MoveKind(
+        move=Inspect,
+        check=check_inspect,
+        apply=apply_inspect,
+        legal=legal,
+        family="regulate",
+        describe=describe_inspect,
+        fields=no_fields,
+        score=score_inspect,
+        bound=at_most(6.0),
+    ),
+    MoveKind(
+        move=AssessPlan,
+        check=check_assess,
+        apply=apply_assess,
+        legal=legal,
+        family="regulate",
+        describe=describe_assess,
+        fields=no_fields,
+        score=lambda judge, move: 6.0,
+        bound=at_most(6.0),
+        follow_up=True,
+    ),
+    MoveKind(
+        move=MakeRuling,
+        check=check_ruling,
+        apply=apply_ruling,
+        legal=legal,
+        family="regulate",
+        describe=describe_ruling,
+        fields=no_fields,
+        score=score_ruling,
+        bound=at_most(7.5),
+        follow_up=True,
+    ),
+    MoveKind(
+        move=DismissAgendaItem,
+        check=check_dismiss,
+        apply=apply_dismiss,
+        legal=legal,
+        family="regulate",
+        describe=describe_dismiss,
+        fields=no_fields,
+        score=lambda judge, move: 2.5 + 2 * (1 - judge.settings.caution),
+        bound=at_most(4.5),
+        follow_up=True,
+    ),
+)
