@@ -177,7 +177,7 @@ def test_bed_cuts_lower_quality_and_cost_and_the_cqc_rates_the_result(june):
     inspection = only(events, "InspectionHeld", subject=ACUTE)
     assert inspection.phase == "system"
     assert inspection.data["quality"] == noted["inspected_quality"] == noted["quality_after_cuts"]
-    assert inspection.data["rating"] == regulation.inspection_rating(noted["quality_after_cuts"])
+    assert inspection.data["rating"] == regulation.inspection_rating(SCENARIO, noted["quality_after_cuts"])
     # United Hospitals opens at 66; six points off leaves it at the bottom of "requires improvement".
     assert inspection.data["rating"] == "requires improvement"
     assert session.state.orgs[ACUTE].quality < noted["quality_before_cuts"]

@@ -77,7 +77,10 @@ def test_the_needs_assessment_counts_only_with_the_wellbeing_board_behind_it(sta
     assert state.trust[pair_key("east_bigshire", "wellbeing_board")] < 60
     assert credibility(state, scenario, 3000, True) == credibility(state, scenario, 3000, False)
     trusted = evolve(state, trust={**state.trust, pair_key("east_bigshire", "wellbeing_board"): 60})
-    assert credibility(trusted, scenario, 3000, True) == credibility(trusted, scenario, 3000, False) + plans.NEEDS
+    assert (
+        credibility(trusted, scenario, 3000, True)
+        == credibility(trusted, scenario, 3000, False) + scenario.balance.plan_points_needs
+    )
 
 
 def test_analytics_capacity_adds_credibility(state, scenario):
@@ -85,7 +88,7 @@ def test_analytics_capacity_adds_credibility(state, scenario):
     support = evolve(state.agreements["east_bigshire_support"], status="ended")
     without = evolve(state, agreements={**state.agreements, support.id: support})
     _, alone = plans.credibility(without, scenario, "east_bigshire", 3000, False)
-    assert (with_csu["analytics"], alone["analytics"]) == (plans.ANALYTICS, 0)
+    assert (with_csu["analytics"], alone["analytics"]) == (scenario.balance.plan_points_analytics, 0)
 
 
 def test_submitting_a_plan_records_it_for_the_consortium_and_the_board(state, scenario):

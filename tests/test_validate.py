@@ -62,6 +62,10 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "quality_effect_on_consortium.toml": (14, "a quality effect only works on"),
     "role_negative_money.toml": (15, "this amount of money cannot be negative, but it is -1500"),
     "rule_value_wrong_type.toml": (15, 'the rule "below_tariff_allowed" takes true or false, not "yes"'),
+    "scenario_balance_out_of_range.toml": (
+        31,
+        "a chance is written from 0 to 1 (0.05 is 5%), but it is 5",
+    ),
     "self_in_card_condition.toml": (
         14,
         '"self" means nobody here: a card\'s condition is tested before anyone',
@@ -95,13 +99,20 @@ def is_narrative(name: str) -> bool:
     return name.startswith("narrative_")
 
 
+def is_scenario(name: str) -> bool:
+    return name.startswith("scenario_")
+
+
 def add_fixture(name: str, scenario: Path) -> tuple[str, tuple[str, ...]]:
     """Put a bad file next to a scenario copy: a role into its roles/, a narrative as its
-    content/narrative.toml, a deck beside it to pass with --deck. Returns the file as diagnostics show it (relative to the copy's parent,
+    content/narrative.toml, a scenario file as its content/scenario.toml, a deck beside it to pass with --deck. Returns the file as diagnostics show it (relative to the copy's parent,
     which the tests use as the working folder) and the extra decks to read."""
     if is_role(name):
         shutil.copy(BAD_CONTENT / name, scenario / "roles" / name)
         return f"{scenario.name}/roles/{name}", ()
+    if is_scenario(name):  # a whole (tiny) scenario.toml in place of the copy's: only its own diagnostics count
+        shutil.copy(BAD_CONTENT / name, scenario / "content" / "scenario.toml")
+        return f"{scenario.name}/content/scenario.toml", ()
     if is_narrative(name):  # the scenario's own sentences, laid over the built-in ones
         shutil.copy(BAD_CONTENT / name, scenario / "content" / "narrative.toml")
         return f"{scenario.name}/content/narrative.toml", ()

@@ -116,6 +116,46 @@ class Rules:
     default_contract: str = "tariff"
 
 
+def _tune(default: Scalar, help: str):
+    """A tuning number with what it does, for the JSON Schema's description."""
+    return field(default=default, metadata={"help": help})
+
+
+@frozen(kw_only=True)
+class Balance:
+    """The numbers the rules use; every one optional, the defaults are the game as designed."""
+
+    request_lapse_months: int = _tune(2, "months an unanswered concern or request stays open before it lapses")
+    answer_trust: int = _tune(2, "trust gained with the asker by answering a concern or request")
+    meeting_trust: int = _tune(3, "trust gained between each pair of organisations at a meeting held")
+    proposal_lapse_months: int = _tune(2, "months a proposed agreement stays open before it lapses")
+    plan_points_base: int = _tune(10, "credibility every financial plan starts with")
+    plan_points_coverage: int = _tune(50, "credibility for realistic savings covering the whole gap (a share for part)")
+    plan_points_analytics: int = _tune(20, "credibility for analysts standing behind the numbers")
+    plan_points_needs: int = _tune(20, "credibility for a plan reflecting the wellbeing board's needs assessment")
+    plan_points_hopeful: int = _tune(30, "credibility lost, at most, for savings claimed beyond realistic")
+    plan_realistic_factor: float = _tune(1.5, "realistic savings: this times identified savings plus schemes'")
+    plan_needs_trust: int = _tune(60, "trust with the wellbeing board that counts as sharing its needs assessment")
+    plan_challenge_cost: int = _tune(10, "credibility a plan loses when challenged")
+    plan_challenge_trust: int = _tune(-5, "trust change between the challenger and the challenged consortium")
+    scheme_board_limit: int = _tune(-50_000, "the deepest balance (£k, negative) a board would invest into")
+    scheme_failure_base: float = _tune(0.05, "chance (0 to 1) that any scheme fails")
+    scheme_failure_weak_partner: float = _tune(0.20, "added chance of failure with a partner below scheme_weak_quality")
+    scheme_weak_quality: int = _tune(60, "a partner's quality below which it counts as weak")
+    scheme_failure_distrust: float = _tune(0.10, "added chance of failure when trust with partners is low")
+    scheme_low_trust: int = _tune(40, "the investor's average trust with its partners below which it counts as low")
+    quality_strain: float = _tune(1.06, "providers working above this multiple of their baseline lose quality")
+    new_work_cost: float = _tune(0.9, "share of its tariff value that work new to a provider costs to deliver")
+    rating_good_from: int = _tune(75, 'quality from which the inspectors rate a provider "good"')
+    rating_requires_improvement_from: int = _tune(
+        60, 'quality from which a rating is "requires improvement", not "inadequate"'
+    )
+    verdict_credible_from: int = _tune(60, 'plan credibility from which the Board finds a plan "credible"')
+    verdict_needs_work_from: int = _tune(
+        40, 'plan credibility from which a verdict is "needs work", not "not credible"'
+    )
+
+
 @frozen(kw_only=True)
 class Economy:
     demand_growth_percent: float
@@ -210,6 +250,7 @@ class ScenarioFile:
     schemes: tuple[Scheme, ...] = ()
     ladders: tuple[Ladder, ...] = ()
     themes: tuple[Theme, ...] = ()
+    balance: Balance = Balance()
 
 
 # --- roles/<id>.toml ---------------------------------------------------------

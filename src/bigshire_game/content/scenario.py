@@ -7,7 +7,7 @@ from functools import cached_property
 from attrs import frozen
 
 from ..vocabulary.words import parse_month
-from .model import Activity, Card, DeckFile, Ladder, NarrativeFile, Role, ScenarioFile, Scheme, Template
+from .model import Activity, Balance, Card, DeckFile, Ladder, NarrativeFile, Role, ScenarioFile, Scheme, Template
 
 
 def month_range(start: str, end: str) -> tuple[str, ...]:
@@ -49,6 +49,11 @@ class Scenario:
     @property
     def title(self) -> str:
         return self.info.title
+
+    @property
+    def balance(self) -> Balance:
+        """The tuning numbers the rules read ([balance] in scenario.toml, defaults where unwritten)."""
+        return self.info.balance
 
     @cached_property
     def months(self) -> tuple[str, ...]:

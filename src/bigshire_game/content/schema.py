@@ -104,7 +104,7 @@ def _define(cl: type, defs: dict[str, Any]) -> None:
     required: list[str] = []
     for fld in attrs.fields(cl):
         prop = _schema_for(hints[fld.name], cl, fld.name, defs)
-        description = _DESCRIPTIONS.get((cl, fld.name))
+        description = _DESCRIPTIONS.get((cl, fld.name)) or fld.metadata.get("help")
         if description:
             prop = {**prop, "description": description}
         properties[fld.name] = prop

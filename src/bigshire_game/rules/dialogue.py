@@ -31,9 +31,6 @@ from .wording import names, possessive, short, words
 
 REGULATOR_KINDS = frozenset({"monitor", "cqc", "nhscb"})
 ANSWERABLE = ("concern", "request")  # meetings are answered by RespondToMeeting, bids by DecideFunding
-LAPSE_MONTHS = 2
-ANSWER_TRUST = 2
-MEETING_TRUST = 3
 MEETING_GROUPS: dict[str, tuple[str, ...]] = {
     "consortium": ("consortium",),
     "hwb": ("consortium", "acute", "community", "mental_health"),
@@ -96,7 +93,7 @@ def answer_request(
             answer=answer,
         )
     ]
-    state, more = change_trust(state, scenario, actor, request.source, ANSWER_TRUST, phase, request.id)
+    state, more = change_trust(state, scenario, actor, request.source, scenario.balance.answer_trust, phase, request.id)
     return state, events + more
 
 
@@ -328,20 +325,20 @@ def hold_meetings(state: GameState, scenario: Scenario, phase: str) -> Outcome:
         )
         for i, a in enumerate(present):
             for b in present[i + 1 :]:
-                state, more = change_trust(state, scenario, a, b, MEETING_TRUST, phase, meeting.id)
+                state, more = change_trust(state, scenario, a, b, scenario.balance.meeting_trust, phase, meeting.id)
                 events += more
     return state, events
 
 
 def lapse_requests(state: GameState, scenario: Scenario, phase: str) -> Outcome:
-    """Month end: requests and concerns open for two months close unanswered. The change is recorded as
+    """Month end: requests and concerns open for `request_lapse_months` close unanswered. The change is recorded as
     RequestAnswered with answered=False and lapsed=True, since no event kind names a lapse."""
     events: list[Event] = []
     for request in list(state.requests.values()):
         if (
             request.kind in ANSWERABLE
             and request.status == "open"
-            and state.month_index - request.opened >= LAPSE_MONTHS
+            and state.month_index - request.opened >= scenario.balance.request_lapse_months
         ):
             state = put_request(state, evolve(request, status="closed"))
             events.append(

@@ -19,9 +19,6 @@ from ..vocabulary.catalogue import CARE_PROVIDER_KINDS
 from ..vocabulary.events import Event, event
 from .quality import change_quality
 
-QUALITY_STRAIN = 1.06  # providers working this far above their baseline lose quality
-NEW_WORK_COST = 0.9  # share of tariff value that work new to a provider costs it to deliver
-
 
 def referral_percent(scenario: Scenario, consortium: str) -> float:
     """The consortium's referral rate as a percentage of the county norm, from its practices' lists."""
@@ -225,7 +222,7 @@ def _flows(
                 load = delivered[rid] / org.baseline_units
                 spend[rid] += round(org.cost_base / 12 * ((1 - variable) + variable * load) * inflation)
             else:  # no activity at the start: new work costs what it earns at tariff, less a thin margin
-                spend[rid] += round(org.cost_base / 12 * inflation + NEW_WORK_COST * worth[rid])
+                spend[rid] += round(org.cost_base / 12 * inflation + scenario.balance.new_work_cost * worth[rid])
     return income, spend, delivered, payments
 
 
@@ -310,7 +307,7 @@ def resolve_month(state: GameState, scenario: Scenario, month: int, phase: str) 
         }
         if org.kind in CARE_PROVIDER_KINDS:
             changes["units"] = round(delivered[rid])
-            if org.baseline_units and delivered[rid] > org.baseline_units * QUALITY_STRAIN:
+            if org.baseline_units and delivered[rid] > org.baseline_units * scenario.balance.quality_strain:
                 strained.append(rid)
         orgs[rid] = evolve(org, **changes)
         events.append(

@@ -21,11 +21,6 @@ from .registry import Judge, MoveKind, at_most, handlers_of, no_fields, plain_fi
 from .wording import money, possessive, short
 
 ANALYTICS_SCHEMES = frozenset({"referral_analytics"})
-BASE, COVERAGE, ANALYTICS, NEEDS, HOPEFUL = 10, 50, 20, 20, 30  # points of credibility
-REALISTIC_FACTOR = 1.5
-NEEDS_TRUST = 60
-CHALLENGE_COST = 10
-CHALLENGE_TRUST = -5
 MAX_BID = 10_000
 DEFAULT_BID = 2_000
 FUNDING_REASON = "Bid for transitional funding"
@@ -61,9 +56,10 @@ def scheme_savings(state: GameState, scenario: Scenario, cid: str) -> int:
 
 
 def realistic_savings(state: GameState, scenario: Scenario, cid: str) -> int:
-    """Claims above this look hopeful: 1.5 times identified savings plus what schemes should release."""
+    """Claims above this look hopeful: `plan_realistic_factor` (1.5) times identified savings plus what
+    schemes should release."""
     identified = scenario.roles[cid].finance.identified_savings
-    return round(REALISTIC_FACTOR * (identified + scheme_savings(state, scenario, cid)))
+    return round(scenario.balance.plan_realistic_factor * (identified + scheme_savings(state, scenario, cid)))
 
 
 def has_analytics(state: GameState, scenario: Scenario, cid: str) -> bool:
@@ -89,25 +85,27 @@ def shares_needs_assessment(state: GameState, scenario: Scenario, cid: str) -> b
         r.kind == "meeting" and r.status == "closed" and r.source in boards and cid in r.attending
         for r in state.requests.values()
     )
-    return met or any(state.trust.get(pair_key(cid, b), 50) >= NEEDS_TRUST for b in boards)
+    return met or any(state.trust.get(pair_key(cid, b), 50) >= scenario.balance.plan_needs_trust for b in boards)
 
 
 def credibility(
     state: GameState, scenario: Scenario, cid: str, savings: int, reflects_needs: bool
 ) -> tuple[int, dict[str, int]]:
     """credibility = 10 + 50 × min(1, min(savings, realistic) / gap) + 20 with analysts + 20 if it truly
-    reflects the needs assessment − up to 30 for claims beyond realistic (all 30 at double it), in 0..100."""
+    reflects the needs assessment − up to 30 for claims beyond realistic (all 30 at double it), in 0..100
+    (the points are the `plan_points_*` numbers of [balance]; these are their defaults)."""
+    points = scenario.balance
     gap = savings_gap(state, scenario, cid)
     realistic = realistic_savings(state, scenario, cid)
     coverage = min(1.0, min(savings, realistic) / gap) if gap else 1.0
     hopeful = max(0, savings - realistic)
     parts = {
-        "coverage": round(COVERAGE * coverage),
-        "analytics": ANALYTICS if has_analytics(state, scenario, cid) else 0,
-        "needs": NEEDS if reflects_needs and shares_needs_assessment(state, scenario, cid) else 0,
-        "hopeful": -min(HOPEFUL, round(HOPEFUL * hopeful / max(1, realistic))),
+        "coverage": round(points.plan_points_coverage * coverage),
+        "analytics": points.plan_points_analytics if has_analytics(state, scenario, cid) else 0,
+        "needs": points.plan_points_needs if reflects_needs and shares_needs_assessment(state, scenario, cid) else 0,
+        "hopeful": -min(points.plan_points_hopeful, round(points.plan_points_hopeful * hopeful / max(1, realistic))),
     }
-    total = max(0, min(100, BASE + sum(parts.values())))
+    total = max(0, min(100, points.plan_points_base + sum(parts.values())))
     return total, {**parts, "gap": gap, "realistic": realistic}
 
 
@@ -191,7 +189,7 @@ def check_challenge(state: GameState, scenario: Scenario, move: ChallengePlan):
 def apply_challenge(state: GameState, scenario: Scenario, move: ChallengePlan, phase: str) -> Outcome:
     """A public challenge dents the plan's credibility and the relationship."""
     org = state.orgs[move.consortium]
-    score = max(0, org.plan_credibility - CHALLENGE_COST)
+    score = max(0, org.plan_credibility - scenario.balance.plan_challenge_cost)
     state = replace_org(state, evolve(org, plan_credibility=score, plan_assessed=False))
     events = [
         event(
@@ -207,7 +205,7 @@ def apply_challenge(state: GameState, scenario: Scenario, move: ChallengePlan, p
         )
     ]
     state, more = dialogue.change_trust(
-        state, scenario, move.actor, move.consortium, CHALLENGE_TRUST, phase, "plan challenged"
+        state, scenario, move.actor, move.consortium, scenario.balance.plan_challenge_trust, phase, "plan challenged"
     )
     return state, events + more
 

@@ -22,13 +22,6 @@ from .effects import DEFAULT_TRUST, change_quality
 from .registry import NOT_AT_ALL, Judge, MoveKind, handlers_of, no_fields
 from .wording import money, names
 
-BOARD_LIMIT = -50_000  # £k: the deepest deficit a consortium's board would invest into
-BASE_FAILURE = 0.05
-WEAK_PARTNER_FAILURE = 0.20  # added when any partner's quality is below WEAK_QUALITY
-WEAK_QUALITY = 60
-DISTRUST_FAILURE = 0.10  # added when the investor's average trust with its partners is below LOW_TRUST
-LOW_TRUST = 40
-
 
 def _contracted(state: GameState, investor: str, partner: str) -> bool:
     """A signed contract in force between the investor (as buyer) and the partner."""
@@ -84,12 +77,13 @@ def check_invest(state: GameState, scenario: Scenario, move: InvestInScheme):
                 f"{scheme.title} needs a partner that is a {ORG_KINDS[kind]} under contract to you.",
                 kind=kind,
             )
-    if org.balance - scheme.cost < BOARD_LIMIT:
+    limit = scenario.balance.scheme_board_limit  # £k: the deepest deficit a consortium's board would invest into
+    if org.balance - scheme.cost < limit:
         return refuse(
             "board_refuses",
             move,
             f"The Board would not allow it: £{scheme.cost:,}k more would take you over "
-            f"£{-BOARD_LIMIT // 1000}m into deficit.",
+            f"£{-limit // 1000}m into deficit.",
         )
     return None
 
@@ -171,16 +165,17 @@ def apply_invest(state: GameState, scenario: Scenario, move: InvestInScheme, pha
     return state, events
 
 
-def failure_chance(state: GameState, investment: SchemeInvestment) -> float:
+def failure_chance(state: GameState, scenario: Scenario, investment: SchemeInvestment) -> float:
     """Schemes fail more often with a struggling partner or a partnership short of trust."""
-    chance = BASE_FAILURE
+    tuning = scenario.balance
+    chance = tuning.scheme_failure_base
     partners = investment.partners
-    if any(state.orgs[p].quality < WEAK_QUALITY for p in partners):
-        chance += WEAK_PARTNER_FAILURE
+    if any(state.orgs[p].quality < tuning.scheme_weak_quality for p in partners):
+        chance += tuning.scheme_failure_weak_partner
     if partners:
         trust = sum(state.trust.get(pair_key(investment.investor, p), DEFAULT_TRUST) for p in partners) / len(partners)
-        if trust < LOW_TRUST:
-            chance += DISTRUST_FAILURE
+        if trust < tuning.scheme_low_trust:
+            chance += tuning.scheme_failure_distrust
     return round(chance, 4)
 
 
@@ -191,7 +186,7 @@ def mature_schemes(state: GameState, scenario: Scenario, month: int, phase: str)
         if investment.status != "maturing" or investment.matures > month:
             continue
         scheme = scenario.schemes[investment.scheme]
-        chance = failure_chance(state, investment)
+        chance = failure_chance(state, scenario, investment)
         roll, state = draw(state, "schemes")
         failed = roll < chance
         investment = evolve(investment, status="failed" if failed else "delivering")

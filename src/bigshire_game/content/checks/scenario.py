@@ -1,9 +1,10 @@
-"""Checks on scenario.toml: the calendar, phases, rules, activities, schemes, ladders and observer themes."""
+"""Checks on scenario.toml: the calendar, phases, rules, activities, schemes, ladders, observer themes and
+the [balance] tuning numbers."""
 
 from __future__ import annotations
 
 from ...vocabulary import catalogue as cat
-from ..model import ScenarioFile
+from ..model import Balance, ScenarioFile
 from ..scenario import group_turns, parse_month
 from .effects import Context, check_condition, check_effects
 from .shared import (
@@ -78,6 +79,8 @@ def check_scenario(w: World, file: str, s: ScenarioFile) -> None:
     between(w, file, ("rules", "quality_premium_threshold"), rules.quality_premium_threshold, 0, 100)
     not_negative(w, file, ("rules", "competition_review_months"), rules.competition_review_months, "a review's length")
 
+    check_balance(w, file, s.balance)
+
     for month in s.economy.seasonality:
         check_month(w, file, ("economy", "seasonality", month), month)
 
@@ -134,3 +137,52 @@ def check_scenario(w: World, file: str, s: ScenarioFile) -> None:
             check_words(w, file, (*path, name, "to_kinds"), flt.to_kinds, cat.KINDS, "kind of organisation")
         not_negative(w, file, (*path, "at_least"), m.at_least, "a threshold")
         check_placeholders(w, file, ("themes", i, "text"), theme.text, cat.THEME_PLACEHOLDERS, "an observer theme")
+
+
+def check_balance(w: World, file: str, b: Balance) -> None:
+    """The tuning numbers in the ranges the rules can use: chances 0 to 1, months and points not negative."""
+    for name in ("request_lapse_months", "proposal_lapse_months"):
+        not_negative(w, file, ("balance", name), getattr(b, name), "a number of months")
+    for name in (
+        "plan_points_base",
+        "plan_points_coverage",
+        "plan_points_analytics",
+        "plan_points_needs",
+        "plan_points_hopeful",
+        "plan_challenge_cost",
+    ):
+        not_negative(w, file, ("balance", name), getattr(b, name), "a number of credibility points")
+    for name in ("plan_realistic_factor", "quality_strain", "new_work_cost"):
+        not_negative(w, file, ("balance", name), getattr(b, name), "a multiple")
+    for name in ("answer_trust", "meeting_trust", "plan_challenge_trust"):
+        between(w, file, ("balance", name), getattr(b, name), -100, 100)
+    for name in ("scheme_failure_base", "scheme_failure_weak_partner", "scheme_failure_distrust"):
+        value = getattr(b, name)
+        if not 0 <= value <= 1:
+            w.error(file, ("balance", name), f"a chance is written from 0 to 1 (0.05 is 5%), but it is {value:g}")
+    for name in (
+        "plan_needs_trust",
+        "scheme_weak_quality",
+        "scheme_low_trust",
+        "rating_good_from",
+        "rating_requires_improvement_from",
+        "verdict_credible_from",
+        "verdict_needs_work_from",
+    ):
+        between(w, file, ("balance", name), getattr(b, name), 0, 100)
+    if b.scheme_board_limit > 0:
+        w.error(
+            file,
+            ("balance", "scheme_board_limit"),
+            f"the deepest deficit a board allows is written as a negative balance, but it is {b.scheme_board_limit}",
+        )
+    for high, low in (
+        ("rating_good_from", "rating_requires_improvement_from"),
+        ("verdict_credible_from", "verdict_needs_work_from"),
+    ):
+        if getattr(b, high) < getattr(b, low):
+            w.error(
+                file,
+                ("balance", low),
+                f"the bands must fall in order: {low} ({getattr(b, low)}) is above {high} ({getattr(b, high)})",
+            )

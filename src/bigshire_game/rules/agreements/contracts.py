@@ -22,8 +22,6 @@ from ..agenda import add_agenda_item
 from .review import sign_alliance
 from .terms import ALLIANCE_LIVE, OPEN, check_parties, check_terms, first_of_kind, pairs, put, with_trust
 
-LAPSE_MONTHS = 2
-
 # --- propose ------------------------------------------------------------------------------
 
 
@@ -384,7 +382,7 @@ def month_end(state: GameState, scenario: Scenario, month: int, phase: str) -> O
         else -1
     )
     for agreement in list(state.agreements.values()):
-        if agreement.status in OPEN and month - agreement.proposed_month >= LAPSE_MONTHS:
+        if agreement.status in OPEN and month - agreement.proposed_month >= scenario.balance.proposal_lapse_months:
             state = put(state, evolve(agreement, status="lapsed", awaiting=()))
             events.append(
                 event(

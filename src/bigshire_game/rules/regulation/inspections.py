@@ -12,22 +12,31 @@ from .. import Outcome, name_of, refuse
 from ..agenda import add_agenda_item, ladder_for
 from .ladders import has_power
 
-RATINGS = ((75, "good"), (60, "requires improvement"), (0, "inadequate"))
-VERDICTS = ((60, "credible"), (40, "needs work"), (0, "not credible"))
-
 
 def _grade(score: int, bands: tuple[tuple[int, str], ...]) -> str:
     return next(label for floor, label in bands if score >= floor)
 
 
-def inspection_rating(quality: int) -> str:
-    """The CQC's published rating for a quality score."""
-    return _grade(quality, RATINGS)
+def inspection_rating(scenario: Scenario, quality: int) -> str:
+    """The CQC's published rating for a quality score, by the scenario's rating bands."""
+    bands = scenario.balance
+    return _grade(
+        quality,
+        (
+            (bands.rating_good_from, "good"),
+            (bands.rating_requires_improvement_from, "requires improvement"),
+            (0, "inadequate"),
+        ),
+    )
 
 
-def plan_verdict(credibility: int) -> str:
-    """The Board's verdict on a plan of this credibility."""
-    return _grade(credibility, VERDICTS)
+def plan_verdict(scenario: Scenario, credibility: int) -> str:
+    """The Board's verdict on a plan of this credibility, by the scenario's verdict bands."""
+    bands = scenario.balance
+    return _grade(
+        credibility,
+        ((bands.verdict_credible_from, "credible"), (bands.verdict_needs_work_from, "needs work"), (0, "not credible")),
+    )
 
 
 def check_inspect(state: GameState, scenario: Scenario, move: Inspect):
@@ -46,7 +55,7 @@ def check_inspect(state: GameState, scenario: Scenario, move: Inspect):
 def apply_inspect(state: GameState, scenario: Scenario, move: Inspect, phase: str) -> Outcome:
     """An inspection is evidence, not a sanction: an inadequate rating puts the provider on the agenda."""
     subject = state.orgs[move.subject]
-    rating = inspection_rating(subject.quality)
+    rating = inspection_rating(scenario, subject.quality)
     events = [
         event(
             state,
@@ -96,7 +105,7 @@ def check_assess(state: GameState, scenario: Scenario, move: AssessPlan):
 def apply_assess(state: GameState, scenario: Scenario, move: AssessPlan, phase: str) -> Outcome:
     org = state.orgs[move.consortium]
     credibility = org.plan_credibility
-    verdict = plan_verdict(credibility)
+    verdict = plan_verdict(scenario, credibility)
     state = replace_org(state, evolve(org, plan_assessed=True))
     events = [
         event(
