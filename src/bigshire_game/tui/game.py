@@ -71,7 +71,7 @@ class Game:
             return
         self._lock = lock
         try:
-            self._saver = saves.Autosaver(saves_dir / saves.AUTOSAVE, keep=10)
+            self._saver = saves.Autosaver(saves_dir / saves.AUTOSAVE, keep=10, lock=False)  # the game holds the lock
         except Exception as exc:  # an unwritable folder: play on, and say so in the header
             self.save_problem = str(exc)
         self.session.on_change = self._autosave

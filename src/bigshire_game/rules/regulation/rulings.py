@@ -43,7 +43,7 @@ def check_ruling(state: GameState, scenario: Scenario, move: MakeRuling):
         return refuse("unknown_setting", move, f'"{move.setting}" is not a rule setting.')
     if ruling_value(scenario, move.setting, move.value) is None:
         wanted = {
-            bool: "true or false",
+            bool: "yes or no",
             int: "a whole number",
             float: "a number",
             str: "a month of the game, e.g. 2013-10",

@@ -250,9 +250,6 @@ class FacilitatorScreen(Screen[None]):
     def make_ruling(self) -> None:
         setting = str(self.query_one("#setting", Select).value)
         value = parse_value(self.query_one("#ruling-value", Field).value)
-        if RULE_SETTINGS[setting] is bool and not isinstance(value, bool):
-            self.say(f"{present.words(setting).capitalize()} takes {VALUES[bool]}.", error=True)
-            return
         before = self.game.state.rules.get(setting)
         if self.send(
             MakeRuling(actor=FACILITATOR, setting=setting, value=value),
