@@ -19,9 +19,6 @@ from .rules.registry import Judge, move_jitter
 from .state import GameState
 from .vocabulary.moves import EndTurn, Move, Rejection
 
-THRESHOLD = 3.0  # a move must score this much to be worth making
-MAX_MOVES = 8  # per turn, reactive answers included
-
 
 def _tie_breaker(state: GameState, role: str) -> random.Random:
     """A private random sequence for one look at the options, fixed by the seed, role and moment (never the game's
@@ -36,7 +33,9 @@ def _jitter(state: GameState, role: str, move: Move) -> float:
 
 
 def _priorities(scenario: Scenario, role: str) -> frozenset[str]:
-    return frozenset(scenario.roles[role].bot.priorities)
+    """The motives this organisation holds at all (weighing more than nothing)."""
+    settings = scenario.roles[role].bot
+    return frozenset((*settings.priorities, *settings.motives)) - {m for m, w in settings.motives.items() if w <= 0}
 
 
 def _forecast(state: GameState, scenario: Scenario, role: str) -> int:
@@ -72,16 +71,16 @@ def score(
 
 # --- what is worth working out -----------------------------------------------------------------
 #
-# A bot makes a move only when its score beats THRESHOLD, and tie-breaking adds less than 1, so a kind of move
-# whose best score here is at most THRESHOLD - 1 can never be chosen: such moves are not even generated. This
+# A bot makes a move only when its score beats its role's threshold ([bot] in the role file), and tie-breaking
+# adds less than 1, so a kind of move whose best score here is at most the threshold - 1 can never be chosen: such moves are not even generated. This
 # is what makes a bot's decision cheap; tests check on played games that it never drops a move `choose` would
 # have taken from the full list of legal moves.
 
 
 def interests(state: GameState, scenario: Scenario, role: str, forecast: int) -> frozenset[str]:
     """The kinds of move (other than those the bot proposes itself) whose bound could beat the bar now."""
-    keen = THRESHOLD - 1
     me = judge(state, scenario, role, forecast)
+    keen = me.settings.threshold - 1
     return frozenset(name for name, kind in MOVE_KINDS.items() if kind.proposes is None and kind.bound(me) > keen)
 
 
@@ -113,13 +112,14 @@ def _ranked(state: GameState, scenario: Scenario, role: str, legal: list[Move]) 
     """The moves worth an action, keenest first (earliest on a tie), each with its score and tie-break."""
     forecast = _forecast(state, scenario, role)
     ties = _tie_breaker(state, role)
+    bar = scenario.roles[role].bot.threshold
     worth = []
     for move in legal:
         if isinstance(move, EndTurn):
             continue
         jitter = ties.random()
         value = score(state, scenario, role, move, forecast, jitter)
-        if value > THRESHOLD:
+        if value > bar:
             worth.append((value, jitter, move))
     worth.sort(key=lambda found: -found[0])  # stable: equal scores keep their order
     return worth
@@ -137,17 +137,18 @@ def play_turn(state: GameState, scenario: Scenario, role: str):
     Like a person at the desk, the bot ranks what it could do, works down the list (skipping what its own moves
     have made impossible or no longer worth it), then looks again at what its moves have brought to its desk.
     """
+    settings = scenario.roles[role].bot
     moves: list[Move] = []
     events = []
-    while len(moves) < MAX_MOVES:
+    while len(moves) < settings.moves_per_turn:
         made = 0
         options = candidates(state, scenario, role, follow_ups_only=bool(moves))
         for _, jitter, move in _ranked(state, scenario, role, options):
-            if len(moves) >= MAX_MOVES:
+            if len(moves) >= settings.moves_per_turn:
                 break
             if made and (
                 check(state, scenario, move) is not None
-                or score(state, scenario, role, move, _forecast(state, scenario, role), jitter) <= THRESHOLD
+                or score(state, scenario, role, move, _forecast(state, scenario, role), jitter) <= settings.threshold
             ):
                 continue
             outcome = apply(state, scenario, move)

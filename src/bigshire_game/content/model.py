@@ -156,6 +156,77 @@ class Balance:
     )
 
 
+_PROVIDERS = ("acute", "community", "gp_provider", "mental_health", "private")
+
+
+@frozen(kw_only=True)
+class ConcernRoute:
+    """Concerns about organisations of the `about` kinds, on `topic`, go to the first organisation of the `to`
+    kind or holding the `to_power` power."""
+
+    about: tuple[str, ...]
+    topic: str
+    to: str = ""
+    to_power: str = ""
+
+
+@frozen(kw_only=True)
+class RequestRoute:
+    """Organisations of the `by` kinds (any, when empty) may ask the first of the `to` kind or holder of
+    `to_power` for help on `topic`, or for a ruling on `setting`."""
+
+    topic: str
+    by: tuple[str, ...] = ()
+    to: str = ""
+    to_power: str = ""
+    setting: str = ""
+
+
+@frozen(kw_only=True)
+class MeetingRoute:
+    """Organisations of the `by` kinds may call a meeting on `topic` with every organisation of the `invite` kinds."""
+
+    by: tuple[str, ...]
+    invite: tuple[str, ...]
+    topic: str = "strategy"
+
+
+def _concern_routes() -> tuple[ConcernRoute, ...]:
+    return (
+        ConcernRoute(about=_PROVIDERS, topic="quality", to="cqc"),
+        ConcernRoute(about=_PROVIDERS, topic="money", to="monitor"),
+        ConcernRoute(about=("consortium",), topic="money", to="nhscb"),
+    )
+
+
+def _request_routes() -> tuple[RequestRoute, ...]:
+    return (
+        RequestRoute(topic="money", to_power="award_funding"),
+        RequestRoute(topic="money", to_power="rule", setting="below_tariff_allowed"),
+    )
+
+
+def _meeting_routes() -> tuple[MeetingRoute, ...]:
+    return (
+        MeetingRoute(by=("consortium", "csu"), invite=("consortium",), topic="strategy"),
+        MeetingRoute(by=("nhscb",), invite=("consortium",), topic="money"),
+        MeetingRoute(by=("hwb",), invite=("consortium", "acute", "community", "mental_health"), topic="strategy"),
+        MeetingRoute(by=("healthwatch",), invite=("hwb", "consortium"), topic="public"),
+        MeetingRoute(by=("monitor",), invite=("cqc", "nhscb"), topic="governance"),
+        MeetingRoute(by=("cqc",), invite=("monitor", "nhscb"), topic="quality"),
+        MeetingRoute(by=_PROVIDERS, invite=_PROVIDERS, topic="strategy"),
+    )
+
+
+@frozen(kw_only=True)
+class Routing:
+    """Who may address whom about what, as rules by kind and by power; the defaults are the game as designed."""
+
+    concerns: tuple[ConcernRoute, ...] = field(factory=_concern_routes)
+    requests: tuple[RequestRoute, ...] = field(factory=_request_routes)
+    meetings: tuple[MeetingRoute, ...] = field(factory=_meeting_routes)
+
+
 @frozen(kw_only=True)
 class Economy:
     demand_growth_percent: float
@@ -176,7 +247,8 @@ class Scheme:
     reduction_percent: float
     partner_kinds: tuple[str, ...] = ()
     quality: int = 0
-    tags: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()  # topics its events are about
+    purposes: tuple[str, ...] = ()  # what it is for, read by the rules and the bots (catalogue SCHEME_PURPOSES)
 
 
 @frozen(kw_only=True)
@@ -251,6 +323,7 @@ class ScenarioFile:
     ladders: tuple[Ladder, ...] = ()
     themes: tuple[Theme, ...] = ()
     balance: Balance = Balance()
+    routing: Routing = Routing()
 
 
 # --- roles/<id>.toml ---------------------------------------------------------
@@ -325,9 +398,27 @@ class Relationship:
 
 @frozen(kw_only=True)
 class BotSettings:
+    """How a computer player weighs its moves: habits and motives, never role ids or event names."""
+
     cooperation: float = 0.5
     caution: float = 0.5
     priorities: tuple[str, ...] = ()
+    # how much each motive weighs, 0 to 1; a priority listed and not weighed here weighs 1
+    motives: dict[str, float] = field(factory=dict)
+    threshold: float = _tune(3.0, "a move must score more than this to be worth an action")
+    moves_per_turn: int = _tune(8, "most moves a computer player makes in one turn, answers included")
+    rung_waits: tuple[int, ...] = _tune(
+        (0, 1, 3, 4), "months a regulator waits on each rung of a ladder before climbing to the next"
+    )
+    final_wait: int = _tune(6, "months a regulator waits on the rung below the ultimate sanction")
+    inspect_below: int = _tune(68, "quality below which an inspector is keen to inspect")
+
+    def weight(self, motive: str) -> float:
+        """How much this motive counts (0 when the role does not hold it)."""
+        found = self.motives.get(motive)
+        if found is not None:
+            return found
+        return 1.0 if motive in self.priorities else 0.0
 
 
 @frozen(kw_only=True)

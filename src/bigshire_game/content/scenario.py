@@ -7,7 +7,19 @@ from functools import cached_property
 from attrs import frozen
 
 from ..vocabulary.words import parse_month
-from .model import Activity, Balance, Card, DeckFile, Ladder, NarrativeFile, Role, ScenarioFile, Scheme, Template
+from .model import (
+    Activity,
+    Balance,
+    Card,
+    DeckFile,
+    Ladder,
+    NarrativeFile,
+    Role,
+    Routing,
+    ScenarioFile,
+    Scheme,
+    Template,
+)
 
 
 def month_range(start: str, end: str) -> tuple[str, ...]:
@@ -54,6 +66,18 @@ class Scenario:
     def balance(self) -> Balance:
         """The tuning numbers the rules read ([balance] in scenario.toml, defaults where unwritten)."""
         return self.info.balance
+
+    @property
+    def routing(self) -> Routing:
+        """Who may address whom about what ([routing] in scenario.toml, defaults where unwritten)."""
+        return self.info.routing
+
+    def first_addressee(self, kind: str = "", power: str = "") -> str | None:
+        """The first organisation, in file order, of this kind or holding this power (a route's addressee)."""
+        for rid, role in self.roles.items():
+            if (kind and role.kind == kind) or (power and power in role.powers):
+                return rid
+        return None
 
     @cached_property
     def months(self) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ from .model import (
     Role,
     Scalar,
     ScenarioFile,
+    Scheme,
     StartingContract,
     Template,
 )
@@ -44,6 +45,7 @@ _ENUMS: dict[tuple[type, str], tuple[str, ...]] = {
     (Role, "kind"): tuple(cat.KINDS),
     (Role, "powers"): tuple(cat.POWERS),
     (BotSettings, "priorities"): tuple(cat.BOT_PRIORITIES),
+    (Scheme, "purposes"): tuple(cat.SCHEME_PURPOSES),
     (Effect, "kind"): tuple(cat.EFFECT_FIELDS),
     (Effect, "topic"): tuple(cat.TOPICS),
     (Effect, "contract"): tuple(cat.CONTRACT_KINDS),

@@ -13,7 +13,7 @@ from functools import cache
 from ..content import Scenario
 from ..state import GameState, Request, evolve, new_id
 from ..state.memo import last_seen
-from ..vocabulary.catalogue import CARE_PROVIDER_KINDS, RULE_SETTINGS, TOPICS
+from ..vocabulary.catalogue import REGULATOR_KINDS, RULE_SETTINGS, TOPICS
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import (
     AnswerRequest,
@@ -29,30 +29,7 @@ from .effects import change_trust
 from .registry import Judge, MoveKind, at_most, handlers_of, no_fields, plain_fields
 from .wording import names, possessive, short, words
 
-REGULATOR_KINDS = frozenset({"monitor", "cqc", "nhscb"})
 ANSWERABLE = ("concern", "request")  # meetings are answered by RespondToMeeting, bids by DecideFunding
-MEETING_GROUPS: dict[str, tuple[str, ...]] = {
-    "consortium": ("consortium",),
-    "hwb": ("consortium", "acute", "community", "mental_health"),
-    "healthwatch": ("hwb", "consortium"),
-    "nhscb": ("consortium",),
-    "csu": ("consortium",),
-    "monitor": ("cqc", "nhscb"),
-    "cqc": ("monitor", "nhscb"),
-    **{kind: tuple(sorted(CARE_PROVIDER_KINDS)) for kind in CARE_PROVIDER_KINDS},
-}
-# kind of organisation -> the (topic, regulator's kind) its concerns naturally go to
-CONCERN_ROUTES: dict[str, tuple[tuple[str, str], ...]] = {
-    **{kind: (("quality", "cqc"), ("money", "monitor")) for kind in CARE_PROVIDER_KINDS},
-    "consortium": (("money", "nhscb"),),
-}
-MEETING_TOPICS = {
-    "hwb": "strategy",
-    "healthwatch": "public",
-    "monitor": "governance",
-    "cqc": "quality",
-    "nhscb": "money",
-}
 
 
 # --- shared with plans and regulation --------------------------------------------------------
@@ -363,14 +340,36 @@ def lapse_requests(state: GameState, scenario: Scenario, phase: str) -> Outcome:
 
 @cache
 def _concern_routes(scenario: Scenario) -> tuple[tuple[str, str, str], ...]:
-    """(organisation, topic, regulator) for every concern that has a natural place to go."""
-    first = {kind: next(iter(scenario.roles_of_kind(kind)), None) for kind in REGULATOR_KINDS}
+    """(organisation, topic, addressee) for every concern the scenario's [routing] gives a place to go."""
+    routes = [(r, scenario.first_addressee(r.to, r.to_power)) for r in scenario.routing.concerns]
     return tuple(
-        (rid, topic, first[kind])
+        (rid, route.topic, to)
         for rid, role in scenario.roles.items()
-        for topic, kind in CONCERN_ROUTES.get(role.kind, ())
-        if first[kind]
+        for route, to in routes
+        if to and role.kind in route.about
     )
+
+
+@cache
+def _request_routes(scenario: Scenario, role: str) -> tuple[tuple[str, str, str], ...]:
+    """(addressee, topic, setting) for every request this organisation may raise by the scenario's [routing]."""
+    kind = scenario.roles[role].kind
+    found = (
+        (scenario.first_addressee(r.to, r.to_power), r) for r in scenario.routing.requests if not r.by or kind in r.by
+    )
+    return tuple((to, r.topic, r.setting) for to, r in found if to and to != role)
+
+
+@cache
+def _meeting_routes(scenario: Scenario, role: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(invitees, topic) for every meeting this organisation may call by the scenario's [routing]."""
+    kind = scenario.roles[role].kind
+    found = (
+        (tuple(r for r in scenario.roles_of_kind(*route.invite) if r != role), route.topic)
+        for route in scenario.routing.meetings
+        if kind in route.by
+    )
+    return tuple((invitees, topic) for invitees, topic in found if invitees)
 
 
 @last_seen
@@ -390,14 +389,12 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
     for about, topic, to in _concern_routes(scenario) if kinds is None or "RaiseConcern" in kinds else ():
         if role not in (about, to) and ("concern", (to,), about, topic, "") not in raised:
             yield RaiseConcern(actor=role, to=to, about=about, topic=topic)
-    for kind, setting in (("nhscb", ""), ("monitor", "below_tariff_allowed")):
-        for to in scenario.roles_of_kind(kind)[:1]:
-            if to != role and ("request", (to,), "", "money", setting) not in raised:
-                yield RaiseRequest(actor=role, to=to, topic="money", setting=setting)
-    kind = scenario.roles[role].kind
-    invitees = tuple(r for r in scenario.roles_of_kind(*MEETING_GROUPS.get(kind, ())) if r != role)
-    if invitees and not any(r.kind == "meeting" for r in mine):
-        yield ConveneMeeting(actor=role, invitees=invitees, topic=MEETING_TOPICS.get(kind, "strategy"))
+    for to, topic, setting in _request_routes(scenario, role):
+        if ("request", (to,), "", topic, setting) not in raised:
+            yield RaiseRequest(actor=role, to=to, topic=topic, setting=setting)
+    if not any(r.kind == "meeting" for r in mine):
+        for invitees, topic in _meeting_routes(scenario, role):
+            yield ConveneMeeting(actor=role, invitees=invitees, topic=topic)
     for request in waiting:
         if role not in request.to:
             continue

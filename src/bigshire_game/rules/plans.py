@@ -20,7 +20,6 @@ from .economy import baseline, forecast, is_active, transfer
 from .registry import Judge, MoveKind, at_most, handlers_of, no_fields, plain_fields
 from .wording import money, possessive, short
 
-ANALYTICS_SCHEMES = frozenset({"referral_analytics"})
 MAX_BID = 10_000
 DEFAULT_BID = 2_000
 FUNDING_REASON = "Bid for transitional funding"
@@ -70,7 +69,9 @@ def has_analytics(state: GameState, scenario: Scenario, cid: str) -> bool:
             if seller.kind == "csu" or (seller.kind == "private" and not seller.services):
                 return True
     return any(
-        s.investor == cid and s.scheme in ANALYTICS_SCHEMES and s.status in ("maturing", "delivering")
+        s.investor == cid
+        and "analytics" in scenario.schemes[s.scheme].purposes
+        and s.status in ("maturing", "delivering")
         for s in state.schemes.values()
     )
 

@@ -38,12 +38,16 @@ class Judge:
     scenario: Scenario
     role: str
     me: Role
-    wants: frozenset[str]  # the role's [bot] priorities
+    wants: frozenset[str]  # the motives the role holds at all ([bot] priorities and motives)
     forecast: int
 
     @property
     def settings(self) -> BotSettings:
         return self.me.bot
+
+    def weight(self, motive: str) -> float:
+        """How much a motive counts for this organisation, 0 to 1."""
+        return self.me.bot.weight(motive)
 
 
 Describe = Callable[[GameState, Scenario, Any], str]

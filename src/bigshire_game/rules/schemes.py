@@ -243,16 +243,13 @@ def describe_invest(state: GameState, scenario: Scenario, move: InvestInScheme) 
     return f"Invest in {title}{partners}{cost}"
 
 
-_PREVENTION = ("prevention", "admission_avoidance", "crisis_liaison")
-
-
 def score_invest(judge: Judge, move: InvestInScheme) -> float | None:
     scheme = judge.scenario.schemes[move.scheme]
     already = any(i.investor == judge.role and i.scheme == scheme.id for i in judge.state.schemes.values())
     if already or judge.forecast < -40_000:
         return NOT_AT_ALL
     s = 2.0
-    if "prevention" in judge.wants and scheme.id in _PREVENTION:
+    if "prevention" in judge.wants and "prevention" in scheme.purposes:
         s += 3.5
     if "seek_savings" in judge.wants and judge.scenario.activities[scheme.activity].setting == "acute":
         s += 2.5

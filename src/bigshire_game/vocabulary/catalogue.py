@@ -28,6 +28,7 @@ COMMISSIONER_KINDS = frozenset({"consortium"})
 CARE_PROVIDER_KINDS = frozenset({"acute", "community", "mental_health", "private", "gp_provider"})
 PROVIDER_KINDS = CARE_PROVIDER_KINDS | {"csu"}
 SYSTEM_KINDS = frozenset({"nhscb", "monitor", "cqc", "hwb", "healthwatch"})
+REGULATOR_KINDS = ("monitor", "cqc", "nhscb")  # the kinds that keep an agenda and climb ladders
 
 TARGET_WORDS: dict[str, str] = {
     "self": "the organisation that chose the option or took the decision",
@@ -96,6 +97,11 @@ POWERS: dict[str, str] = {
     "award_funding": "award transitional funding from the top-slice",
     "mediate": "mediate a dispute between organisations",
     "scrutinise": "call organisations to account in public",
+}
+
+SCHEME_PURPOSES: dict[str, str] = {
+    "prevention": "keeps people well or out of hospital: organisations with the prevention motive favour it",
+    "analytics": "puts analysts behind a consortium's numbers: its financial plan gains credibility",
 }
 
 BOT_PRIORITIES: dict[str, str] = {

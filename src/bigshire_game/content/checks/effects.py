@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from attrs import define
 
 from ...vocabulary import catalogue as cat
+from ...vocabulary.catalogue import REGULATOR_KINDS
 from ..diagnostics import KeyPath, suggest
 from ..model import Condition, Effect
-from .shared import REGULATOR_KINDS, World, between, check_month, check_word, check_words, not_negative, show
+from .shared import World, between, check_month, check_word, check_words, not_negative, show
 
 # --- targets: which organisations a word can stand for ---------------------------
 

@@ -107,3 +107,14 @@ def check_role(w: World, file: str, role: Role) -> None:
     between(w, file, ("bot", "cooperation"), role.bot.cooperation, 0, 1)
     between(w, file, ("bot", "caution"), role.bot.caution, 0, 1)
     check_words(w, file, ("bot", "priorities"), role.bot.priorities, cat.BOT_PRIORITIES, "bot priority")
+    for motive, weight in role.bot.motives.items():
+        if check_word(w, file, ("bot", "motives", motive), motive, cat.BOT_PRIORITIES, "motive"):
+            between(w, file, ("bot", "motives", motive), weight, 0, 1)
+    not_negative(w, file, ("bot", "threshold"), role.bot.threshold, "a threshold")
+    between(w, file, ("bot", "moves_per_turn"), role.bot.moves_per_turn, 1, 50)
+    for i, wait in enumerate(role.bot.rung_waits):
+        not_negative(w, file, ("bot", "rung_waits", i), wait, "a number of months")
+    if not role.bot.rung_waits:
+        w.error(file, ("bot", "rung_waits"), "give at least one wait, in months (0 climbs at once)")
+    not_negative(w, file, ("bot", "final_wait"), role.bot.final_wait, "a number of months")
+    between(w, file, ("bot", "inspect_below"), role.bot.inspect_below, 0, 100)

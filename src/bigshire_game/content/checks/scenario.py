@@ -4,11 +4,10 @@ the [balance] tuning numbers."""
 from __future__ import annotations
 
 from ...vocabulary import catalogue as cat
-from ..model import Balance, ScenarioFile
+from ..model import Balance, Routing, ScenarioFile
 from ..scenario import group_turns, parse_month
 from .effects import Context, check_condition, check_effects
 from .shared import (
-    REGULATOR_KINDS,
     World,
     between,
     check_month,
@@ -80,6 +79,7 @@ def check_scenario(w: World, file: str, s: ScenarioFile) -> None:
     not_negative(w, file, ("rules", "competition_review_months"), rules.competition_review_months, "a review's length")
 
     check_balance(w, file, s.balance)
+    check_routing(w, file, s.routing)
 
     for month in s.economy.seasonality:
         check_month(w, file, ("economy", "seasonality", month), month)
@@ -102,11 +102,12 @@ def check_scenario(w: World, file: str, s: ScenarioFile) -> None:
         between(w, file, (*path, "reduction_percent"), scheme.reduction_percent, 0, 100)
         check_words(w, file, (*path, "partner_kinds"), scheme.partner_kinds, cat.PROVIDER_KINDS, "kind of provider")
         check_words(w, file, (*path, "tags"), scheme.tags, cat.TOPICS, "topic")
+        check_words(w, file, (*path, "purposes"), scheme.purposes, cat.SCHEME_PURPOSES, "scheme purpose")
 
     unique(w, file, ("ladders",), (x.id for x in s.ladders), "ladder")
     for i, ladder in enumerate(s.ladders):
         path = ("ladders", i)
-        check_word(w, file, (*path, "regulator"), ladder.regulator, REGULATOR_KINDS, "regulator")
+        check_word(w, file, (*path, "regulator"), ladder.regulator, cat.REGULATOR_KINDS, "regulator")
         check_words(w, file, (*path, "applies_to"), ladder.applies_to, cat.KINDS, "kind of organisation")
         if not ladder.steps:
             w.error(file, (*path, "steps"), "a ladder needs at least one step")
@@ -137,6 +138,41 @@ def check_scenario(w: World, file: str, s: ScenarioFile) -> None:
             check_words(w, file, (*path, name, "to_kinds"), flt.to_kinds, cat.KINDS, "kind of organisation")
         not_negative(w, file, (*path, "at_least"), m.at_least, "a threshold")
         check_placeholders(w, file, ("themes", i, "text"), theme.text, cat.THEME_PLACEHOLDERS, "an observer theme")
+
+
+def _check_addressee(w: World, file: str, path: tuple, kind: str, power: str) -> None:
+    """A route names who answers by kind or by power: exactly one of the two."""
+    if bool(kind) == bool(power):
+        w.error(
+            file, path, 'a route names who it goes to by "to" (a kind of organisation) or by "to_power", one of the two'
+        )
+    if kind:
+        check_word(w, file, (*path, "to"), kind, cat.KINDS, "kind of organisation")
+    if power:
+        check_word(w, file, (*path, "to_power"), power, cat.POWERS, "power")
+
+
+def check_routing(w: World, file: str, r: Routing) -> None:
+    """Every kind, power, topic and rule setting a route names is one the game knows."""
+    for i, concern in enumerate(r.concerns):
+        path = ("routing", "concerns", i)
+        check_words(w, file, (*path, "about"), concern.about, cat.KINDS, "kind of organisation")
+        check_word(w, file, (*path, "topic"), concern.topic, cat.TOPICS, "topic")
+        _check_addressee(w, file, path, concern.to, concern.to_power)
+    for i, request in enumerate(r.requests):
+        path = ("routing", "requests", i)
+        check_words(w, file, (*path, "by"), request.by, cat.KINDS, "kind of organisation")
+        check_word(w, file, (*path, "topic"), request.topic, cat.TOPICS, "topic")
+        _check_addressee(w, file, path, request.to, request.to_power)
+        if request.setting:
+            check_word(w, file, (*path, "setting"), request.setting, cat.RULE_SETTINGS, "rule setting")
+    for i, meeting in enumerate(r.meetings):
+        path = ("routing", "meetings", i)
+        check_words(w, file, (*path, "by"), meeting.by, cat.KINDS, "kind of organisation")
+        check_words(w, file, (*path, "invite"), meeting.invite, cat.KINDS, "kind of organisation")
+        check_word(w, file, (*path, "topic"), meeting.topic, cat.TOPICS, "topic")
+        if not meeting.invite:
+            w.error(file, (*path, "invite"), "a meeting route invites at least one kind of organisation")
 
 
 def check_balance(w: World, file: str, b: Balance) -> None:

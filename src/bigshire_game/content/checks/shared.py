@@ -15,8 +15,6 @@ from ..scenario import month_range, parse_month
 
 Problem = tuple[str, KeyPath, str, str]  # file, path, message, severity
 
-REGULATOR_KINDS = ("monitor", "cqc", "nhscb")
-
 
 @define
 class World:

@@ -62,10 +62,6 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
                 )
 
 
-RUNG_WAIT = (0, 1, 3, 4)  # months a regulator bot waits on a rung before climbing to the next
-FINAL_WAIT = 6  # the ultimate sanction comes only after half a year on the rung below
-
-
 def describe_impose(state: GameState, scenario: Scenario, move: ImposeSanction) -> str:
     ladder = scenario.ladders.get(move.ladder)
     step = next_step(state, scenario, move.ladder, move.subject)
@@ -100,7 +96,8 @@ def score_impose(judge: Judge, move: ImposeSanction) -> float:
     step = state.ladders.get(key, 0)
     waited = state.month_index - state.ladder_since.get(key, -100)
     top = len(judge.scenario.ladders[move.ladder].steps) - 1  # the step that would reach the ultimate sanction
-    wait = RUNG_WAIT[min(step, len(RUNG_WAIT) - 1)] if step < top else FINAL_WAIT
+    waits = judge.settings.rung_waits  # the role's [bot] table: the ultimate sanction waits longest
+    wait = waits[min(step, len(waits) - 1)] if step < top else judge.settings.final_wait
     on_agenda = any(
         i.status == "open" and i.regulator == role and i.subject == move.subject and i.ladder in ("", move.ladder)
         for i in state.agendas.values()
@@ -110,7 +107,7 @@ def score_impose(judge: Judge, move: ImposeSanction) -> float:
 
 
 def score_inspect(judge: Judge, move: Inspect) -> float:
-    return 2.0 + (4.0 if judge.state.orgs[move.subject].quality < 68 else 0.0)
+    return 2.0 + (4.0 if judge.state.orgs[move.subject].quality < judge.settings.inspect_below else 0.0)
 
 
 def score_ruling(judge: Judge, move: MakeRuling) -> float:
