@@ -139,6 +139,8 @@ def test_a_meeting_is_held_with_those_who_accepted_and_builds_trust_between_them
     )
     before = {pair: trust(state, *pair) for pair in pairs}
 
+    assert dialogue.hold_meetings(state, scenario, "resolution") == (state, []), "West Bigshire has not had its turn"
+    state = evolve(state, month_index=state.month_index + 1)
     state, events = dialogue.hold_meetings(state, scenario, "resolution")
     held = events[0]
     assert held.kind == "MeetingHeld" and held.audience == ()
@@ -152,11 +154,24 @@ def test_a_meeting_is_held_with_those_who_accepted_and_builds_trust_between_them
     assert dialogue.hold_meetings(state, scenario, "resolution") == (state, [])
 
 
-def test_a_wellbeing_board_meeting_nobody_attends_is_noted(state, scenario):
+def test_a_wellbeing_board_meeting_nobody_attends_is_noted_once_everyone_could_have_answered(state, scenario):
     state, _ = play(state, scenario, ConveneMeeting(actor="wellbeing_board", invitees=CONSORTIA, topic="strategy"))
-    _, events = dialogue.hold_meetings(state, scenario, "resolution")
+    assert dialogue.hold_meetings(state, scenario, "resolution") == (state, []), "the invitees have had no turn yet"
+    _, events = dialogue.hold_meetings(evolve(state, month_index=state.month_index + 1), scenario, "resolution")
     assert [e.kind for e in events] == ["MeetingHeld"]
     assert events[0].data["unanswered"] is True and events[0].data["absent"] == CONSORTIA
+
+
+def test_a_meeting_everyone_has_answered_is_held_at_the_end_of_the_month(state, scenario):
+    state, (convened,) = play(
+        state, scenario, ConveneMeeting(actor="east_bigshire", invitees=("north_vale", "west_bigshire"), topic="money")
+    )
+    meeting = convened.data["meeting"]
+    state, _ = play(state, scenario, RespondToMeeting(actor="north_vale", meeting=meeting, attend=True))
+    assert dialogue.hold_meetings(state, scenario, "resolution") == (state, [])
+    state, _ = play(state, scenario, RespondToMeeting(actor="west_bigshire", meeting=meeting, attend=False))
+    _, events = dialogue.hold_meetings(state, scenario, "resolution")
+    assert events[0].kind == "MeetingHeld" and events[0].data["attendees"] == ("east_bigshire", "north_vale")
 
 
 def test_an_answer_to_a_meeting_can_be_changed_until_it_is_held(state, scenario):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from .content import Scenario
 from .engine.game import MOVE_KINDS, apply, check, legal_moves
-from .rules import economy
+from .rules import plans
 from .rules.registry import Judge, move_jitter
 from .state import GameState
 from .vocabulary.moves import EndTurn, Move, Rejection
@@ -39,9 +39,13 @@ def _priorities(scenario: Scenario, role: str) -> frozenset[str]:
 
 
 def _forecast(state: GameState, scenario: Scenario, role: str) -> int:
+    """The year-end position as the organisation itself can see it (a bot decides from what its desk shows); 0 for
+    those whose money the game does not follow month by month."""
     kind = scenario.roles[role].kind
     return (
-        economy.forecast(state, scenario, role) if kind in ("consortium", "acute", "community", "mental_health") else 0
+        plans.known_forecast(state, scenario, role)
+        if kind in ("consortium", "acute", "community", "mental_health")
+        else 0
     )
 
 

@@ -151,6 +151,10 @@ class Balance:
         60, 'quality from which a rating is "requires improvement", not "inadequate"'
     )
     verdict_credible_from: int = _tune(60, 'plan credibility from which the Board finds a plan "credible"')
+    analytics_lag_months: int = _tune(2, "months late a commissioner without analysts sees its own year-end position")
+    surprise_from: int = _tune(2000, "£k: a year-end position this far from what a commissioner foresaw is a surprise")
+    recruit_cost: int = _tune(600, "£k a year's new staff cost an organisation that recruits, paid at once")
+    recruit_most: int = _tune(2, "posts an organisation may add in a game by recruiting")
     verdict_needs_work_from: int = _tune(
         40, 'plan credibility from which a verdict is "needs work", not "not credible"'
     )

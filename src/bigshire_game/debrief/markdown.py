@@ -72,7 +72,7 @@ def _markdown_lines(d: Debrief, level: int) -> list[str]:
         out += [f"{h}## {month.label}", "", *_item_lines(month)]
     out += [f"{h}# Observer notes", ""]
     if not d.notes:
-        out += ["None of the observers' themes showed up clearly in this period.", ""]
+        out += ["No observer's theme showed up clearly in this period.", ""]
     for note in d.notes:
         out += [f"{h}## {_md_escape(note.title)}", "", _md_escape(note.text), ""]
         out += ["Behind it:", "", *_bullets(note.evidence, note.more), ""]

@@ -25,6 +25,7 @@ BOOKKEEPING = frozenset(
         "MonthResolved",
         "TrustChanged",
         "GameEnded",
+        "AgendaCarriedOver",  # the observers' measure of a full agenda, not news in itself
     }
 )
 """The game's own book-keeping: never in the timeline, and left out of observer themes unless named."""

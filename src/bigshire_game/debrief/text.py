@@ -124,7 +124,7 @@ def _text_lines(d: Debrief, marks: tuple[str, str, str]) -> list[str]:
         out += [*_text_items(month), ""]
     out += _heading("Observer notes", mid)
     if not d.notes:
-        out += [*_wrap("None of the observers' themes showed up clearly in this period."), ""]
+        out += [*_wrap("No observer's theme showed up clearly in this period."), ""]
     for note in d.notes:
         out += _heading(note.title, low)
         out += [*_wrap(note.text), "", "Behind it:", *_text_bullets(note.evidence, note.more), ""]

@@ -14,7 +14,7 @@ from typing import Any
 from attrs import frozen
 
 from ..content import Scenario
-from ..rules import agreements, cards, decisions, dialogue, economy, facilitation, plans, regulation, schemes
+from ..rules import agreements, capacity, cards, decisions, dialogue, economy, facilitation, plans, regulation, schemes
 from ..rules.registry import MoveKind, handlers_of
 from ..state import FACILITATOR, AgendaItem, Agreement, GameState, Org, PendingChoice, Request, Terms, evolve, pair_key
 from ..vocabulary.catalogue import CARE_PROVIDER_KINDS
@@ -23,7 +23,7 @@ from ..vocabulary.moves import FACILITATOR_MOVES, EndPhase, EndTurn, Move, Rejec
 
 MAX_STEPS = 10_000  # loop guard for run_until_input
 # The mechanisms that handle moves, found statically: each module's KINDS (see `rules.registry`).
-_MECHANISMS = (agreements, cards, decisions, schemes, regulation, dialogue, plans, facilitation)
+_MECHANISMS = (agreements, cards, decisions, schemes, regulation, dialogue, plans, capacity, facilitation)
 MOVE_KINDS: dict[str, MoveKind] = {kind.name: kind for module in _MECHANISMS for kind in module.KINDS}
 OWN_MOVES = ("EndTurn", "EndPhase")  # the engine's own turn flow, handled here
 _HANDLERS: dict[str, Any] = handlers_of(MOVE_KINDS.values())
@@ -178,6 +178,12 @@ def apply(state: GameState, scenario: Scenario, move: Move) -> tuple[GameState, 
     return state, events
 
 
+def _turn_started(state: GameState, phase: str, role: str) -> Event:
+    """A turn begins, with what waits for the organisation and the actions it has to meet it."""
+    waiting, points = capacity.waiting_items(state, role), state.orgs[role].action_points
+    return event(state, phase, "TurnStarted", (role,), role=role, waiting=waiting, action_points=points)
+
+
 def _end_turn(state: GameState, scenario: Scenario, role: str, phase: str) -> tuple[GameState, list[Event]]:
 
     state, events = cards.default_choices(state, scenario, phase, role)
@@ -187,7 +193,7 @@ def _end_turn(state: GameState, scenario: Scenario, role: str, phase: str) -> tu
     events.append(event(state, phase, "TurnEnded", (role,), role=role, moves=org.moved_this_turn))
     state = evolve(state, queue=state.queue[1:], orgs={**state.orgs, role: evolve(org, moved_this_turn=0)})
     if state.actor:
-        events.append(event(state, phase, "TurnStarted", (state.actor,), role=state.actor))
+        events.append(_turn_started(state, phase, state.actor))
     return state, events
 
 
@@ -244,7 +250,7 @@ def _enter_next_phase(state: GameState, scenario: Scenario, events: list[Event])
         )
         state = evolve(state, queue=queue)
         if queue:
-            events.append(event(state, nxt.id, "TurnStarted", (queue[0],), role=queue[0]))
+            events.append(_turn_started(state, nxt.id, queue[0]))
     return state, events
 
 
@@ -263,6 +269,8 @@ def _resolve(state: GameState, scenario: Scenario, phase: str) -> tuple[GameStat
     """Month end: choices defaulted, every month of the turn settled, then the system's checks."""
 
     state, events = cards.default_choices(state, scenario, phase, None)
+    last = state.turn + 1 >= len(scenario.turns)
+    expected = plans.foreseen(state, scenario) if last else {}
     months = scenario.turns[state.turn]
     for label in months:
         month = scenario.months.index(label)
@@ -274,12 +282,20 @@ def _resolve(state: GameState, scenario: Scenario, phase: str) -> tuple[GameStat
         events += more
         state, more = agreements.month_end(state, scenario, month, phase)
         events += more
-    for step in (dialogue.hold_meetings, dialogue.lapse_requests, plans.plan_deadline, regulation.check_triggers):
+    for step in (
+        dialogue.hold_meetings,
+        dialogue.lapse_requests,
+        plans.plan_deadline,
+        regulation.check_triggers,
+        capacity.carry_over,
+    ):
         state, more = step(state, scenario, phase)
         events += more
     state = evolve(state, month_index=scenario.months.index(months[0]))
-    if state.turn + 1 >= len(scenario.turns):
+    if last:
         state, more = economy.pay_quality_premium(state, scenario, phase)
+        events += more
+        state, more = plans.surprises(state, scenario, expected, phase)
         events += more
         state = evolve(state, finished=True)
         events.append(event(state, phase, "GameEnded"))
@@ -309,7 +325,8 @@ class RoleView:
     month_index: int
     own: Org
     projected: int  # this month's result if nothing changes, by the rules' own projection
-    forecast: int  # money in hand at the end of the game, from recent months' results
+    forecast: int  # money in hand at the end of the game, from recent months' results, as the role can see them
+    forecast_lag: int  # how many months late the role sees its results (0: at once)
     public: dict[str, dict[str, int]]
     agreements: tuple[Agreement, ...]
     inbox: tuple[Request, ...]
@@ -338,7 +355,8 @@ def view(state: GameState, scenario: Scenario, role: str) -> RoleView:
         month_index=state.month_index,
         own=own,
         projected=0 if finished else economy.projected_result(state, scenario, role, state.month_index),
-        forecast=own.balance if finished else economy.forecast(state, scenario, role),
+        forecast=own.balance if finished else plans.known_forecast(state, scenario, role),
+        forecast_lag=0 if finished else plans.forecast_lag(state, scenario, role),
         public=public,
         agreements=agreements,
         inbox=inbox,

@@ -277,10 +277,20 @@ def apply_respond(state: GameState, scenario: Scenario, move: RespondToMeeting, 
     ]
 
 
+def _ready(state: GameState, meeting: Request) -> bool:
+    """A meeting is held once every invitee has answered, or has had a whole month's turn to: whatever the order of
+    the phases, nobody is marked absent from a meeting they never had the chance to answer."""
+    answered = set(meeting.attending) | set(meeting.declined)
+    return state.month_index > meeting.opened or all(r in answered for r in meeting.to)
+
+
 def hold_meetings(state: GameState, scenario: Scenario, phase: str) -> Outcome:
-    """Month end: open meetings take place with the convener and those who accepted; each pair trusts more."""
+    """Month end: meetings whose invitees have all had the chance to answer take place with the convener and those
+    who accepted; each pair trusts more."""
     events: list[Event] = []
     for meeting in [r for r in state.requests.values() if r.kind == "meeting" and r.status == "open"]:
+        if not _ready(state, meeting):
+            continue
         state = put_request(state, evolve(meeting, status="closed"))
         present = (meeting.source, *meeting.attending)
         silent = tuple(r for r in meeting.to if r not in meeting.attending and r not in meeting.declined)

@@ -16,7 +16,7 @@ from ..state import GameState, Request, evolve, new_id, pair_key, replace_org
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import BidForFunding, ChallengePlan, DecideFunding, Move, SubmitPlan
 from . import Handlers, Outcome, dialogue, name_of, refuse, regulation
-from .economy import baseline, forecast, is_active, transfer
+from .economy import baseline, forecast, is_active, projected_result, transfer
 from .registry import Judge, MoveKind, at_most, handlers_of, no_fields, plain_fields
 from .wording import money, possessive, short
 
@@ -74,6 +74,50 @@ def has_analytics(state: GameState, scenario: Scenario, cid: str) -> bool:
         and s.status in ("maturing", "delivering")
         for s in state.schemes.values()
     )
+
+
+def forecast_lag(state: GameState, scenario: Scenario, rid: str) -> int:
+    """How many months old a commissioner's view of its own year-end position is: without analysts behind its
+    numbers it sees the months just played only `analytics_lag_months` later; everyone else sees at once."""
+    if scenario.roles[rid].population is None or has_analytics(state, scenario, rid):
+        return 0
+    return min(scenario.balance.analytics_lag_months, len(state.orgs[rid].results))
+
+
+def foreseen(state: GameState, scenario: Scenario) -> dict[str, int]:
+    """What each commissioner seeing late expects the year to end on, before the last month is settled."""
+    return {rid: known_forecast(state, scenario, rid) for rid in scenario.roles if forecast_lag(state, scenario, rid)}
+
+
+def surprises(state: GameState, scenario: Scenario, expected: dict[str, int], phase: str) -> Outcome:
+    """The year end told as a surprise to a commissioner whose late view missed it by `surprise_from` or more."""
+    events = []
+    for rid, foresaw in expected.items():
+        actual = state.orgs[rid].balance
+        if abs(actual - foresaw) >= scenario.balance.surprise_from:
+            lag = scenario.balance.analytics_lag_months
+            events.append(
+                event(
+                    state, phase, "ForecastMissed", (rid,), (rid,), ("money",),
+                    role=rid, expected=foresaw, actual=actual, lag=lag,
+                )
+            )  # fmt: skip
+    return state, events
+
+
+def known_forecast(state: GameState, scenario: Scenario, rid: str) -> int:
+    """The year-end position as this organisation can see it: the forecast it would have made `forecast_lag`
+    months ago, from the results it then knew, carried to today's cash. Bots and the desk decide from this."""
+    lag = forecast_lag(state, scenario, rid)
+    if not lag:
+        return forecast(state, scenario, rid)
+    org = state.orgs[rid]
+    seen = org.results[:-lag]
+    then = org.balance - sum(org.results[-lag:])
+    if not seen:
+        return then + projected_result(state, scenario, rid, 0) * len(scenario.months)  # the plan as first set
+    recent = seen[-3:]
+    return then + round(sum(recent) / len(recent) * (len(scenario.months) - len(seen)))
 
 
 def shares_needs_assessment(state: GameState, scenario: Scenario, cid: str) -> bool:

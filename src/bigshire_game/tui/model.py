@@ -28,7 +28,8 @@ class Figures:
     last_spend: int
     last_result: int
     projected: int  # this month's result if nothing changes
-    forecast: int  # year-end position
+    forecast: int  # year-end position, as the organisation can see it
+    forecast_lag: int  # months late it sees its results (no analysts); 0 at once
     quality: int
     action_points: int
     ap_base: int
@@ -94,6 +95,7 @@ def desk_model(
         last_result=org.results[-1] if org.results else 0,
         projected=seen.projected,
         forecast=seen.forecast,
+        forecast_lag=seen.forecast_lag,
         quality=org.quality,
         action_points=org.action_points,
         ap_base=org.ap_base,

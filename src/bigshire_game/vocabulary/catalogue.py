@@ -96,6 +96,7 @@ POWERS: dict[str, str] = {
     "assess_plan": "assess the credibility of a consortium's financial plan",
     "award_funding": "award transitional funding from the top-slice",
     "mediate": "mediate a dispute between organisations",
+    "recruit": "take on staff when its agenda outgrows it (one more action a month, at a cost)",
     "scrutinise": "call organisations to account in public",
 }
 
@@ -179,7 +180,7 @@ NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
     "GameStarted": ("scenario", "start", "end"),
     "MonthStarted": ("turn",),
     "PhaseStarted": ("phase",),
-    "TurnStarted": (),
+    "TurnStarted": ("waiting", "action_points"),
     "TurnEnded": ("moves",),
     "CardPublished": ("card", "audience", "deck"),
     "OptionChosen": ("card", "option"),
@@ -221,6 +222,9 @@ NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
     "FundingBid": ("consortium", "amount", "to"),
     "FundingAwarded": ("board", "consortium", "awarded", "requested"),
     "AgendaItemAdded": ("regulator", "subject", "reason"),
+    "AgendaCarriedOver": ("role", "items", "capacity"),
+    "ForecastMissed": ("role", "expected", "actual", "lag"),
+    "StaffRecruited": ("role", "posts", "cost", "capacity"),
     "InspectionHeld": ("inspector", "subject", "rating", "quality"),
     "SanctionImposed": ("regulator", "subject", "step", "step_text", "ladder", "level", "steps", "reason"),
     "SanctionLifted": ("regulator", "subject", "step", "ladder", "level", "steps"),
@@ -297,6 +301,7 @@ NARRATIVE_SWITCHES: dict[str, dict[str, tuple[bool | str, ...]]] = {
         "temporary": _YES_NO,
     },
     "RulingMade": {"changed": _YES_NO, "setting": tuple(RULE_SETTINGS)},
+    "ForecastMissed": {"worse": _YES_NO},
 }
 """What a template's `when` table may test for each event, and the values each test can take."""
 

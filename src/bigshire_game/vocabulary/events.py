@@ -159,9 +159,11 @@ class PhaseStarted(Event):
 
 @_kind("an organisation's turn began")
 class TurnStarted(Event):
-    """An organisation's turn began."""
+    """An organisation's turn began, with what was waiting for it and what it had to meet it with."""
 
     role: str | None = None
+    waiting: int | None = None  # items in its inbox and on its agenda
+    action_points: int | None = None
 
 
 @_kind("an organisation ended its turn")
@@ -614,6 +616,35 @@ class FundingAwarded(Event):
     consortium: str | None = None
     requested: int | None = None
     awarded: int | None = None
+
+
+@_kind("a commissioner's year ended far from what it could foresee")
+class ForecastMissed(Event):
+    """Without analysts a commissioner saw its position late, and the year end came as a surprise."""
+
+    role: str | None = None
+    expected: int | None = None  # what it foresaw, £k
+    actual: int | None = None  # where it ended, £k
+    lag: int | None = None  # how many months late it saw its results
+
+
+@_kind("items on an organisation's agenda waited into another month")
+class AgendaCarriedOver(Event):
+    """What an agenda could not take in a month carried over into the next."""
+
+    role: str | None = None
+    items: int | None = None  # open items older than this month
+    capacity: int | None = None  # the organisation's action points each month
+
+
+@_kind("an organisation took on staff to keep up with its work")
+class StaffRecruited(Event):
+    """An organisation recruited, admitting it could not cope: more action points from next month, at a cost."""
+
+    role: str | None = None
+    posts: int | None = None
+    cost: int | None = None
+    capacity: int | None = None  # its action points each month from now on
 
 
 @_kind("an item was put on a regulator's agenda")

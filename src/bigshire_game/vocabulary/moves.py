@@ -192,6 +192,11 @@ class LiftSanction(Move):
 
 
 @frozen(kw_only=True)
+class Recruit(Move):
+    """Take on staff to keep up with an agenda: one more action each month, paid for from the organisation's money."""
+
+
+@frozen(kw_only=True)
 class Inspect(Move):
     subject: str
 
@@ -285,6 +290,7 @@ MOVE_TYPES: dict[str, type[Move]] = {
         DecideReview,
         MakeRuling,
         DismissAgendaItem,
+        Recruit,
         EndTurn,
         PublishCard,
         AdjustFigure,

@@ -177,7 +177,7 @@ def check_routing(w: World, file: str, r: Routing) -> None:
 
 def check_balance(w: World, file: str, b: Balance) -> None:
     """The tuning numbers in the ranges the rules can use: chances 0 to 1, months and points not negative."""
-    for name in ("request_lapse_months", "proposal_lapse_months"):
+    for name in ("request_lapse_months", "proposal_lapse_months", "analytics_lag_months"):
         not_negative(w, file, ("balance", name), getattr(b, name), "a number of months")
     for name in (
         "plan_points_base",
@@ -188,6 +188,9 @@ def check_balance(w: World, file: str, b: Balance) -> None:
         "plan_challenge_cost",
     ):
         not_negative(w, file, ("balance", name), getattr(b, name), "a number of credibility points")
+    not_negative(w, file, ("balance", "recruit_cost"), b.recruit_cost, "a cost")
+    not_negative(w, file, ("balance", "surprise_from"), b.surprise_from, "an amount")
+    not_negative(w, file, ("balance", "recruit_most"), b.recruit_most, "a number of posts")
     for name in ("plan_realistic_factor", "quality_strain", "new_work_cost"):
         not_negative(w, file, ("balance", name), getattr(b, name), "a multiple")
     for name in ("answer_trust", "meeting_trust", "plan_challenge_trust"):

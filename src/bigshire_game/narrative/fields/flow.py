@@ -27,6 +27,42 @@ def _turn_ended(w: Words, e: Event) -> tuple[Switches, Fields]:
     return {}, {"moves": plural(int(get(e.data, "moves", 0)), "move")}
 
 
+def _turn_started(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    waiting, points = int(get(d, "waiting", 0)), int(get(d, "action_points", 0))
+    return {}, {"waiting": plural(waiting, "item"), "action_points": plural(points, "action")}
+
+
+def _carried_over(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    return {}, {
+        "role": w.name(get(d, "role")),
+        "items": str(get(d, "items", 0)),
+        "capacity": plural(int(get(d, "capacity", 0)), "action"),
+    }
+
+
+def _recruited(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    return {}, {
+        "role": w.name(get(d, "role")),
+        "posts": plural(int(get(d, "posts", 1)), "post"),
+        "cost": money(int(get(d, "cost", 0))),
+        "capacity": plural(int(get(d, "capacity", 0)), "action"),
+    }
+
+
+def _forecast_missed(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    expected, actual = int(get(d, "expected", 0)), int(get(d, "actual", 0))
+    return {"worse": actual < expected}, {
+        "role": w.name(get(d, "role")),
+        "expected": money(expected, signed=True),
+        "actual": money(actual, signed=True),
+        "lag": plural(int(get(d, "lag", 0)), "month"),
+    }
+
+
 def _card_published(w: Words, e: Event) -> tuple[Switches, Fields]:
     d = e.data
     card = w.scenario.cards.get(str(get(d, "card")))
@@ -116,7 +152,10 @@ FIELDS: dict[str, FieldsOf] = {
     "GameStarted": _game_started,
     "MonthStarted": _month_started,
     "PhaseStarted": _phase_started,
-    "TurnStarted": nothing,
+    "TurnStarted": _turn_started,
+    "AgendaCarriedOver": _carried_over,
+    "StaffRecruited": _recruited,
+    "ForecastMissed": _forecast_missed,
     "TurnEnded": _turn_ended,
     "CardPublished": _card_published,
     "OptionChosen": _option_chosen,

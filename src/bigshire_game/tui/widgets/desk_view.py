@@ -147,7 +147,8 @@ class DeskView(Widget):
         if f.results:
             grid.add_row("Trend", Text(present.spark(f.results), style="cyan"))
         grid.add_row("This month", Text.from_markup(f"{signed(f.projected)} [dim]projected[/]"))
-        grid.add_row("Year end", Text.from_markup(f"{signed(f.forecast)} [dim]forecast[/]"))
+        late = f", {_months(f.forecast_lag)} late" if f.forecast_lag else ""
+        grid.add_row("Year end", Text.from_markup(f"{signed(f.forecast)} [dim]forecast{late}[/]"))
         grid.add_row("Quality", quality)
         grid.add_row("Actions left", Text.from_markup(f"[b]{dots}[/]  {f.action_points} of {f.ap_base}"))
         grid.add_row("Sanctions", escape(f.sanctions) or "none")
@@ -242,8 +243,14 @@ class DeskView(Widget):
         grid.add_row("", "")
         grid.add_row("This month if nothing changes", Text.from_markup(signed(f.projected)))
         grid.add_row("Forecast to year end", Text.from_markup(signed(f.forecast)))
+        late = (
+            f" Without analysts behind your numbers, you see each month's results {_months(f.forecast_lag)} late."
+            if f.forecast_lag
+            else ""
+        )
         note = Text(
-            "\nThe forecast is the balance plus recent months' average result for each month left.", style="dim"
+            f"\nThe forecast is the balance plus recent months' average result for each month left.{late}",
+            style="dim",
         )
         self.query_one("#money-figures", Static).update(Group(grid, note))
         series = {
@@ -293,3 +300,7 @@ def bar(value: int, width: int = 20) -> str:
     filled = round(value / 100 * width)
     colour = "red" if value < 35 else ("yellow" if value < 60 else "green")
     return f"[{colour}]{'█' * filled}[/][dim]{'░' * (width - filled)}[/]"
+
+
+def _months(n: int) -> str:
+    return f"{n} month" if n == 1 else f"{n} months"
