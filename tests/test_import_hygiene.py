@@ -34,6 +34,7 @@ def _loaded_after(code: str) -> set[str]:
         "bigshire_game.rules",
         "bigshire_game.session",
         "bigshire_game.simulate",
+        "bigshire_game.export",
     ],
 )
 def test_import_does_not_load_heavy_modules(module):

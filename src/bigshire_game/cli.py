@@ -125,17 +125,65 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     target = _free_save_path(args, args.save) if args.save else None
     if target is False:
         return EXIT_PROBLEMS
+    paths = _export_paths(args.events, args.outcomes)
+    if paths is None:
+        return EXIT_PROBLEMS
     scenario = _load(args)
     if scenario is None:
         return EXIT_PROBLEMS
-    if args.games == 1:
-        game = simulate.play(scenario, args.seed, args.months)
-        print(f"{scenario.title} — seed {args.seed}, every organisation played by the computer")
-        simulate.summary(scenario, game, sys.stdout)
-        return _save_simulated(args, scenario, game, target) if target else EXIT_OK
-    outcomes = simulate.sweep(scenario, simulate.seeds_from(args.seed, args.games), args.jobs, sys.stderr)
-    simulate.report(scenario, outcomes, sys.stdout)
+    from .export import ExportError, GameFiles, export_game, outputs
+
+    try:
+        with outputs(*paths) as opened:
+            files = GameFiles(*opened)
+            if args.games == 1:
+                game = simulate.play(scenario, args.seed, args.months)
+                print(f"{scenario.title} — seed {args.seed}, every organisation played by the computer")
+                simulate.summary(scenario, game, sys.stdout)
+                if files.wanted:
+                    files.add(export_game(scenario, args.seed, game.moves, files.wanted))
+            else:
+                seeds = simulate.seeds_from(args.seed, args.games)
+                outcomes = simulate.sweep(scenario, seeds, args.jobs, sys.stderr, files if files.wanted else None)
+                simulate.report(scenario, outcomes, sys.stdout)
+    except ExportError as exc:
+        print(f"bigshire: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    _say_written(scenario, files, *paths)
+    if args.games == 1 and target:
+        return _save_simulated(args, scenario, game, target)
     return EXIT_OK
+
+
+def _export_paths(events: str | None, outcomes: str | None):
+    """The events, outcomes and themes files asked for (None where not), or None after saying why two
+    of them would be the same file."""
+    from .export import themes_path
+
+    themes = themes_path(Path(outcomes)) if outcomes else None
+    paths = (Path(events) if events else None, Path(outcomes) if outcomes else None, themes)
+    named = [p for p in paths if p is not None]
+    for i, path in enumerate(named):
+        for other in named[i + 1 :]:
+            if path.resolve() == other.resolve():
+                print(
+                    f"bigshire: {path}: given for two files; give --events and --outcomes different names",
+                    file=sys.stderr,
+                )
+                return None
+    return paths
+
+
+def _say_written(scenario, files, events: Path | None, organisations: Path | None, themes: Path | None) -> None:
+    games = _plural(files.games, "game")
+    if events is not None:
+        print(f"Wrote {files.lines:,} events of {games} to {events}.")
+    if organisations is not None and themes is not None:
+        rows = files.games * len(scenario.roles)
+        print(
+            f"Wrote {games}' outcomes to {organisations} ({_plural(rows, 'row')}, one per organisation) "
+            f"and their themes to {themes} ({_plural(files.games * len(scenario.info.themes), 'row')})."
+        )
 
 
 def _free_save_path(args: argparse.Namespace, name: str):
@@ -290,6 +338,46 @@ def cmd_debrief(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import ExportError, GameId, lines, outputs, trace
+    from .saves import SaveError, load_record
+
+    scenario = _load(args)
+    if scenario is None:
+        return EXIT_PROBLEMS
+    role = _role_arg(scenario, args.role)
+    if role is False:
+        return EXIT_PROBLEMS
+    try:
+        loaded = load_record(args.save, scenario, saves_dir=args.saves)
+    except SaveError as exc:
+        print(f"bigshire: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for warning in loaded.warnings:
+        print(f"bigshire: warning: {warning}", file=sys.stderr)
+    record = loaded.record
+    game = GameId(record.game, record.seed, scenario.id, scenario.content_hash)
+    traced = trace(scenario, record.seed, record.moves)
+    written = 0
+    try:
+        with outputs(args.events) as (out,):
+            for line in lines(scenario, game, traced, role):
+                out.write(line)
+                written += 1
+    except ExportError as exc:
+        print(f"bigshire: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    game_words = f"game {record.game} (seed {record.seed})"
+    if role:
+        who = scenario.roles[role].short_name
+        print(
+            f"Wrote {written:,} of the {len(traced.events):,} events of {game_words}, those {who} could see, to {args.events}."
+        )
+    else:
+        print(f"Wrote {written:,} events of {game_words} to {args.events}.")
+    return EXIT_OK
+
+
 def _role_arg(scenario, given: str | None):
     """The role id for --role (an id or a name, any case), None for everyone, or False after saying why not."""
     from .content.diagnostics import suggest
@@ -402,8 +490,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", type=int, metavar="J", help="processes to use for a sweep (default: every core, for 40 games or more)"
     )
     p.add_argument("--save", metavar="NAME", help="keep the finished game as a save called NAME")
+    p.add_argument(
+        "--events", metavar="FILE", help="write every game's events as JSON Lines (gzipped if FILE ends in .gz)"
+    )
+    p.add_argument(
+        "--outcomes",
+        metavar="FILE",
+        help="write a CSV row per game and organisation to FILE, and per game and theme to FILE-themes (see docs/events.md)",
+    )
     _saves_options(p, force="replace a save of the same name")
     p.set_defaults(func=cmd_simulate)
+
+    p = sub.add_parser("export", help="write a saved game's events as JSON Lines, for analysis in pandas or R")
+    p.add_argument(
+        "save", metavar="SAVE", help='a save file, a name in the saves folder, a game\'s name or id, or "latest"'
+    )
+    p.add_argument(
+        "--events", required=True, metavar="FILE", help="the file to write (gzipped if FILE ends in .gz; replaced)"
+    )
+    p.add_argument("--role", metavar="ROLE", help="only what this organisation knew (its id or its name)")
+    p.add_argument("--scenario", metavar="DIR", help="scenario folder (default: built-in Bigshire)")
+    _saves_options(p)
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("saves", help="list the games in the saves folder, with their checkpoints and saves")
     _saves_options(p)

@@ -8,7 +8,8 @@ import statistics
 import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from typing import TextIO
+from functools import partial
+from typing import TYPE_CHECKING, TextIO
 
 from attrs import frozen
 
@@ -19,6 +20,9 @@ from .state import GameState
 from .vocabulary.events import Event
 from .vocabulary.moves import Move
 from .vocabulary.words import money, turn_label
+
+if TYPE_CHECKING:
+    from .export import Exported, GameFiles, Wanted
 
 
 @frozen
@@ -123,8 +127,10 @@ def _init_worker(root: str) -> None:
     _SWEEP_SCENARIO = load_scenario(root)
 
 
-def outcome_of(scenario: Scenario, seed: int) -> Outcome:
-    game = play(scenario, seed)
+def outcome_of(scenario: Scenario, seed: int, game: PlayedGame | None = None) -> Outcome:
+    """What the sweep reports of one game: `game` when it has just been played, else the seed's game."""
+    if game is None:
+        game = play(scenario, seed)
     state = game.state
     deadline = str(state.rules["contract_deadline"])
     deadline_index = scenario.months.index(deadline) if deadline in scenario.months else len(scenario.months)
@@ -164,14 +170,39 @@ def highest_sanction(scenario: Scenario, state: GameState, rid: str) -> tuple[in
     return best
 
 
-def _sweep_one(seed: int) -> Outcome:
+def _one_game(scenario: Scenario, seed: int, wanted: Wanted | None) -> tuple[Outcome, Exported | None]:
+    """Play one game; what the trainer's files keep of it is made here too, in the worker that played it."""
+    game = play(scenario, seed)
+    exported = None
+    if wanted:
+        from .export import export_game
+
+        exported = export_game(scenario, seed, game.moves, wanted)
+    return outcome_of(scenario, seed, game), exported
+
+
+def _sweep_one(seed: int, wanted: Wanted | None = None) -> tuple[Outcome, Exported | None]:
     assert _SWEEP_SCENARIO is not None
-    return outcome_of(_SWEEP_SCENARIO, seed)
+    return _one_game(_SWEEP_SCENARIO, seed, wanted)
 
 
-def sweep(scenario: Scenario, seeds: list[int], jobs: int = 1, progress: TextIO | None = None) -> list[Outcome]:
-    """Play one game per seed, on `jobs` processes, showing a progress bar."""
+def sweep(
+    scenario: Scenario,
+    seeds: list[int],
+    jobs: int = 1,
+    progress: TextIO | None = None,
+    files: GameFiles | None = None,
+) -> list[Outcome]:
+    """Play one game per seed, on `jobs` processes, showing a progress bar; each game's events and rows go to
+    `files` in seed order, whichever process finished first."""
     results: list[Outcome] = []
+    wanted = files.wanted if files is not None else None
+
+    def keep(outcome: Outcome, exported: Exported | None) -> None:
+        results.append(outcome)
+        if files is not None and exported is not None:
+            files.add(exported)
+        tick(len(results))
 
     def tick(done: int) -> None:
         if progress is not None:
@@ -182,13 +213,12 @@ def sweep(scenario: Scenario, seeds: list[int], jobs: int = 1, progress: TextIO 
 
     if jobs <= 1:
         for seed in seeds:
-            results.append(outcome_of(scenario, seed))
-            tick(len(results))
+            keep(*_one_game(scenario, seed, wanted))
     else:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(scenario.root,)) as pool:
-            for result in pool.map(_sweep_one, seeds, chunksize=max(1, len(seeds) // (jobs * 8))):
-                results.append(result)
-                tick(len(results))
+            one = partial(_sweep_one, wanted=wanted)
+            for result in pool.map(one, seeds, chunksize=max(1, len(seeds) // (jobs * 8))):
+                keep(*result)
     if progress is not None:
         progress.write("\n")
     return results
