@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from ..narrative import Told, balance
 from ..state import FACILITATOR, GameState
+from ..vocabulary import causes
 from ..vocabulary.events import Event
 from .model import Accounts
 
@@ -68,12 +69,16 @@ def worth_telling(e: Event, deciders: dict[str, int] | None = None, alarms: froz
     if e.kind == "RequestAnswered":
         return not d.get("answered", True)  # answers are routine; silence is not
     if e.kind == "MoneyMoved":
-        return not str(d.get("source", "")).startswith("scheme:")  # the investment tells its cost
+        return not _caused_by(e, causes.SCHEME)  # the investment tells its cost
     if e.kind == "RuleChanged":
-        return not str(d.get("source", "")).startswith("ruling by ")  # the ruling tells it
+        return not _caused_by(e, causes.RULING)  # the ruling tells it
     if e.kind == "FigureAdjusted":
         return d.get("figure") != "workload"
     return True
+
+
+def _caused_by(e: Event, kind: str) -> bool:
+    return e.cause is not None and e.cause.kind == kind
 
 
 def at_month_end(state: GameState) -> bool:
@@ -205,4 +210,4 @@ def timeline_weight(told: Sequence[Told], children: int) -> float:
 def _by_facilitator(e: Event) -> bool:
     """An adjustment, ruling or card the facilitator made at the table."""
     d = e.data
-    return d.get("source") == "facilitator" or d.get("how") == "facilitator" or FACILITATOR in e.actors
+    return _caused_by(e, causes.FACILITATOR) or d.get("how") == "facilitator" or FACILITATOR in e.actors

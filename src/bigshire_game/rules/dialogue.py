@@ -14,6 +14,7 @@ from ..content import Scenario
 from ..state import GameState, Request, evolve, new_id
 from ..state.memo import last_seen
 from ..vocabulary.catalogue import CARE_PROVIDER_KINDS, RULE_SETTINGS, TOPICS
+from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import (
     AnswerRequest,
@@ -93,7 +94,9 @@ def answer_request(
             answer=answer,
         )
     ]
-    state, more = change_trust(state, scenario, actor, request.source, scenario.balance.answer_trust, phase, request.id)
+    state, more = change_trust(
+        state, scenario, actor, request.source, scenario.balance.answer_trust, phase, Cause.answer(request.id)
+    )
     return state, events + more
 
 
@@ -325,7 +328,9 @@ def hold_meetings(state: GameState, scenario: Scenario, phase: str) -> Outcome:
         )
         for i, a in enumerate(present):
             for b in present[i + 1 :]:
-                state, more = change_trust(state, scenario, a, b, scenario.balance.meeting_trust, phase, meeting.id)
+                state, more = change_trust(
+                    state, scenario, a, b, scenario.balance.meeting_trust, phase, Cause.meeting(meeting.id)
+                )
                 events += more
     return state, events
 

@@ -13,6 +13,7 @@ from attrs import frozen
 
 from ..content import Scenario
 from ..state import GameState, Request, evolve, new_id, pair_key, replace_org
+from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import BidForFunding, ChallengePlan, DecideFunding, Move, SubmitPlan
 from . import Handlers, Outcome, dialogue, name_of, refuse, regulation
@@ -205,7 +206,13 @@ def apply_challenge(state: GameState, scenario: Scenario, move: ChallengePlan, p
         )
     ]
     state, more = dialogue.change_trust(
-        state, scenario, move.actor, move.consortium, scenario.balance.plan_challenge_trust, phase, "plan challenged"
+        state,
+        scenario,
+        move.actor,
+        move.consortium,
+        scenario.balance.plan_challenge_trust,
+        phase,
+        Cause.plan_challenge(),
     )
     return state, events + more
 

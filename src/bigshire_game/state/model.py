@@ -153,7 +153,7 @@ class PendingChoice:
 class ScheduledCard:
     card: str
     due: int  # month index
-    reason: str = ""
+    reason: str = ""  # the text form of the Cause that queued it (state holds plain data)
 
 
 @frozen(kw_only=True, slots=False)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...vocabulary.catalogue import CONTRACT_KINDS
+from ...vocabulary.causes import CARD
 from ...vocabulary.events import Event
 from ...vocabulary.words import money
 from ..naming import Words
@@ -28,7 +29,7 @@ def _agreement_proposed(w: Words, e: Event) -> tuple[Switches, Fields]:
     d = e.data
     kind = str(get(d, "kind"))
     parties = tuple(get(d, "parties", ()) or w.parties(get(d, "agreement")))
-    from_card = str(get(d, "source")).startswith("card:")
+    from_card = e.cause is not None and e.cause.kind == CARD
     # a card's offer comes from the provider, the second party
     proposer = parties[1] if from_card and len(parties) > 1 else (e.actors[0] if e.actors else "")
     to = [p for p in parties if p != proposer]
@@ -40,7 +41,7 @@ def _agreement_proposed(w: Words, e: Event) -> tuple[Switches, Fields]:
         "to": w.names(to),
         "services": w.activities(get(d, "activities", ())),
         "months": plural(months, "month"),
-        "cause": w.cause(get(d, "source")),
+        "cause": w.cause(e.cause),
     }
     return (
         {

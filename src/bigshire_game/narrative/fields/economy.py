@@ -16,14 +16,14 @@ def _money_moved(w: Words, e: Event) -> tuple[Switches, Fields]:
     actor = str(get(d, "payer") if transfer else get(d, "role"))
     flow = str(get(d, "flow"))
     return (
-        {"transfer": transfer, "incoming": amount > 0 and not transfer, "caused": bool(get(d, "source"))},
+        {"transfer": transfer, "incoming": amount > 0 and not transfer, "caused": e.cause is not None},
         {
             "actor": w.name(actor),
             "amount": money(amount),
             "flow": "" if flow == "transfer" else flow,
             "payer": w.name(get(d, "payer")) if transfer else "",
             "payee": w.name(get(d, "payee")) if transfer else "",
-            "cause": w.cause(get(d, "source"), actor),
+            "cause": w.cause(e.cause, actor),
         },
     )
 
@@ -46,7 +46,7 @@ def _quality_changed(w: Words, e: Event) -> tuple[Switches, Fields]:
     d = e.data
     amount = int(get(d, "amount", 0))
     actor = str(get(d, "role"))
-    cause, reason = w.cause(get(d, "source"), actor), w.clause(get(d, "reason"))
+    cause, reason = w.cause(e.cause, actor), w.clause(get(d, "reason"))
     why = cause or (f"because of {reason}" if reason else "")
     return (
         {"rising": amount > 0},
@@ -65,13 +65,13 @@ def _cost_base_changed(w: Words, e: Event) -> tuple[Switches, Fields]:
     actor = str(get(d, "role"))
     change = int(get(d, "change", 0))
     return (
-        {"rising": change > 0, "caused": bool(get(d, "source"))},
+        {"rising": change > 0, "caused": e.cause is not None},
         {
             "actor": w.name(actor),
             "percent": percent(float(get(d, "percent", 0.0))),
             "change": money(change),
             "cost_base": money(int(get(d, "cost_base", 0))),
-            "cause": w.cause(get(d, "source"), actor),
+            "cause": w.cause(e.cause, actor),
         },
     )
 
@@ -91,7 +91,7 @@ def _demand_changed(w: Words, e: Event) -> tuple[Switches, Fields]:
             "target": w.name(target) if target else "",
             "until": w.month(until) if until >= 0 else "",
             "referral_rate": f"{float(get(d, 'referral_percent', 100.0)):.0f}%" if referrals else "",
-            "cause": w.cause(get(d, "source"), target),
+            "cause": w.cause(e.cause, target),
         },
     )
 
@@ -106,7 +106,7 @@ def _tariff_changed(w: Words, e: Event) -> tuple[Switches, Fields]:
             "percent": percent(pct),
             "price": f"£{int(get(d, 'price', 0)):,}",
             "previous": f"£{int(get(d, 'previous', 0)):,}",
-            "cause": w.cause(get(d, "source")),
+            "cause": w.cause(e.cause),
         },
     )
 
@@ -122,7 +122,7 @@ def _trust_changed(w: Words, e: Event) -> tuple[Switches, Fields]:
             "second": w.name(pair[1]),
             "points": plural(abs(amount), "point"),
             "trust": str(get(d, "trust")),
-            "cause": w.cause(get(d, "source")),
+            "cause": w.cause(e.cause),
         },
     )
 

@@ -106,7 +106,7 @@ def _figure(w: Words, e: Event) -> tuple[Switches, Fields]:
             "amount": said,
             "value": str(get(d, "value")),
             "until": w.month(until) if until >= 0 else "",
-            "cause": w.cause(get(d, "source"), actor),
+            "cause": w.cause(e.cause, actor),
             "reason": str(get(d, "reason")).rstrip("."),
         },
     )

@@ -17,7 +17,7 @@ def _rule(w: Words, e: Event) -> tuple[Switches, Fields]:
             "setting": w.setting(setting),
             "value": w.value(setting, value),
             "previous": w.value(setting, previous) if previous is not None else "",
-            "cause": w.cause(get(d, "source")),
+            "cause": w.cause(e.cause),
             "regulator": w.name(e.actors[0]) if e.actors else "",
         },
     )

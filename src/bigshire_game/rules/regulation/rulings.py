@@ -7,6 +7,7 @@ from ...content import Scenario, month_label
 from ...content.model import Effect
 from ...state import FACILITATOR, GameState, evolve
 from ...vocabulary.catalogue import RULE_SETTINGS
+from ...vocabulary.causes import Cause
 from ...vocabulary.events import event
 from ...vocabulary.moves import DismissAgendaItem, MakeRuling
 from .. import Outcome, dialogue, name_of, refuse
@@ -73,7 +74,7 @@ def apply_ruling(state: GameState, scenario: Scenario, move: MakeRuling, phase: 
     value = ruling_value(scenario, move.setting, move.value)
     previous = state.rules.get(move.setting)
     rule = Effect(kind="rule", setting=move.setting, value=value)
-    state, changed = apply_effects(state, scenario, (rule,), None, (), phase, f"ruling by {move.actor}")
+    state, changed = apply_effects(state, scenario, (rule,), None, (), phase, Cause.ruling(move.actor))
     events = [
         event(
             state,
