@@ -93,7 +93,9 @@ def test_sanctions_refused_with_a_reason(state, scenario, move, code):
 
 
 def test_imposing_closes_the_agenda_items_behind_it_and_lifting_steps_down(state, scenario):
-    state, _ = regulation.add_agenda_item(state, "resolution", "cqc", "carewell", "Falls at night", CQC_LADDER)
+    state, _ = regulation.add_agenda_item(
+        state, "resolution", "trigger", "cqc", "carewell", "Falls at night", CQC_LADDER
+    )
     item = next(iter(state.agendas))
     state, events = play(state, scenario, ImposeSanction(actor="cqc", ladder=CQC_LADDER, subject="carewell"))
     assert state.agendas[item].status == "acted" and events[0].data["items"] == [item]

@@ -165,7 +165,7 @@ def apply_concern(state: GameState, scenario: Scenario, move: RaiseConcern, phas
         ladder = agenda.ladder_for(scenario, regulator, state.orgs[move.about].kind)
         reason = move.text or f"Concern from {name_of(scenario, move.actor)} about {TOPICS[move.topic].split(',')[0]}"
         state, more = agenda.add_agenda_item(
-            state, phase, move.to, move.about, reason, ladder.id if ladder else "", (move.topic,)
+            state, phase, "concern", move.to, move.about, reason, ladder.id if ladder else "", (move.topic,)
         )
         events += more
     return state, events

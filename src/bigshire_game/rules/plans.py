@@ -227,7 +227,7 @@ def plan_deadline(state: GameState, scenario: Scenario, phase: str) -> Outcome:
     for cid in scenario.roles_of_kind("consortium"):
         if state.orgs[cid].plan_credibility < 0:
             state, more = regulation.add_agenda_item(
-                state, phase, board, cid, NO_PLAN_REASON, ladder.id if ladder else "", once=True
+                state, phase, "missing_plan", board, cid, NO_PLAN_REASON, ladder.id if ladder else "", once=True
             )
             events += more
     return state, events
@@ -283,7 +283,9 @@ def apply_bid(state: GameState, scenario: Scenario, move: BidForFunding, phase: 
             amount=move.amount,
         )
     ]
-    state, more = regulation.add_agenda_item(state, phase, board, move.actor, f"{FUNDING_REASON}: £{move.amount:,}k")
+    state, more = regulation.add_agenda_item(
+        state, phase, "funding_bid", board, move.actor, f"{FUNDING_REASON}: £{move.amount:,}k"
+    )
     return state, events + more
 
 
@@ -316,7 +318,7 @@ def apply_decide(state: GameState, scenario: Scenario, move: DecideFunding, phas
         if item.status == "open"
         and item.regulator == move.actor
         and item.subject == bid.source
-        and item.reason.startswith(FUNDING_REASON)
+        and item.kind == "funding_bid"
     }
     state = evolve(state, agendas={**state.agendas, **done})
     events = [

@@ -109,6 +109,7 @@ class AgendaItem:
     """Something a regulator or the Board must consider."""
 
     id: str
+    kind: str  # why it is there: one of catalogue.AGENDA_ITEM_KINDS
     regulator: str
     subject: str
     reason: str

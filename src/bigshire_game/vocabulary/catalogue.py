@@ -58,6 +58,20 @@ TOPICS: dict[str, str] = {
     "public": "the public and patients' voice",
 }
 
+AGENDA_ITEM_KINDS: dict[str, str] = {
+    "concern": "a concern raised with the regulator about an organisation",
+    "funding_bid": "a consortium's bid for transitional funding",
+    "inspection": "a provider rated inadequate on inspection",
+    "plan_assessment": "a financial plan the Board judged not credible",
+    "missing_plan": "no financial plan by the deadline",
+    "competition_review": "an alliance under competition review",
+    "conflict": "a conflict of interest found undeclared",
+    "unsigned_contract": "a contract not signed by the deadline",
+    "trigger": "one of a ladder's triggers, holding at a month end",
+    "referral": "put on the agenda by a card, a decision or a sanction (the agenda effect)",
+}
+"""Why an item is on a regulator's agenda: the rules find items by their kind, never by their words."""
+
 CONTRACT_KINDS: dict[str, str] = {
     "tariff": "payment per unit of activity at the national price",
     "block": "a fixed monthly sum whatever the volume",
