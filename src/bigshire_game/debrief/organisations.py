@@ -211,7 +211,7 @@ def _activity(ctx: Context, rid: str) -> list[str]:
     if asked and silent:
         out.append(_unanswered(asked, silent))
     landed = sum(1 for e in ctx.events if e.kind == "AgendaItemAdded" and e.data.get("regulator") == rid)
-    dismissed = sum(1 for e in mine if e.kind == "DecisionTaken" and e.data.get("decision") == "dismiss_agenda_item")
+    dismissed = sum(1 for e in mine if e.kind == "AgendaItemDismissed")
     if landed:
         line = f"its agenda received {plural(landed, 'item')}"
         if dismissed:

@@ -36,6 +36,7 @@ TALK = frozenset(
         "CardPublished",
         "OptionChosen",
         "DecisionTaken",
+        "AgendaItemDismissed",
         "AgreementProposed",
         "AgreementCountered",
         "ConcernRaised",
@@ -50,7 +51,7 @@ TALK = frozenset(
 """What people said and did of their own accord: the headline counts topics over these."""
 
 
-_NOT_IN_TIMELINE = BOOKKEEPING | {"AgreementAccepted", "MeetingConvened"}
+_NOT_IN_TIMELINE = BOOKKEEPING | {"AgreementAccepted", "MeetingConvened", "AgendaItemDismissed"}
 
 
 def worth_telling(e: Event, deciders: dict[str, int] | None = None, alarms: frozenset[str] = frozenset()) -> bool:
@@ -62,8 +63,6 @@ def worth_telling(e: Event, deciders: dict[str, int] | None = None, alarms: froz
         return False
     if e.kind == "AgendaItemAdded":
         return str(d.get("reason", "")) in alarms
-    if e.kind == "DecisionTaken" and d.get("decision") == "dismiss_agenda_item":
-        return False
     if e.kind == "OptionChosen" and d.get("defaulted"):
         return (deciders or {}).get(str(d.get("card")), 1) <= 2  # only a card put to one or two is notable
     if e.kind == "RequestAnswered":

@@ -191,7 +191,7 @@ NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
     "TurnEnded": ("moves",),
     "CardPublished": ("card", "audience", "deck"),
     "OptionChosen": ("card", "option"),
-    "DecisionTaken": ("decision", "subject", "reason"),
+    "DecisionTaken": ("decision",),
     "MoneyMoved": ("amount", "flow", "payer", "payee", "cause"),
     "ContractPaid": (*_CONTRACT_PARTIES, "agreement", "amount", "paid_month"),
     "QualityChanged": ("quality", "points", "why"),
@@ -229,6 +229,7 @@ NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
     "FundingBid": ("consortium", "amount", "to"),
     "FundingAwarded": ("board", "consortium", "awarded", "requested"),
     "AgendaItemAdded": ("regulator", "subject", "reason"),
+    "AgendaItemDismissed": ("subject", "reason"),
     "InspectionHeld": ("inspector", "subject", "rating", "quality"),
     "SanctionImposed": ("regulator", "subject", "step", "step_text", "ladder", "level", "steps", "reason"),
     "SanctionLifted": ("regulator", "subject", "step", "ladder", "level", "steps"),
@@ -248,7 +249,6 @@ _AGREEMENT_KINDS = (*CONTRACT_KINDS, *ALLIANCE_KINDS)
 NARRATIVE_SWITCHES: dict[str, dict[str, tuple[bool | str, ...]]] = {
     "CardPublished": {"public": _YES_NO, "how": ("fixed", "drawn", "follow-up", "facilitator")},
     "OptionChosen": {"defaulted": _YES_NO},
-    "DecisionTaken": {"dismissal": _YES_NO},
     "MoneyMoved": {"transfer": _YES_NO, "incoming": _YES_NO, "caused": _YES_NO},
     "QualityChanged": {"rising": _YES_NO},
     "CostBaseChanged": {"rising": _YES_NO, "caused": _YES_NO},
@@ -307,6 +307,11 @@ NARRATIVE_SWITCHES: dict[str, dict[str, tuple[bool | str, ...]]] = {
     "RulingMade": {"changed": _YES_NO, "setting": tuple(RULE_SETTINGS)},
 }
 """What a template's `when` table may test for each event, and the values each test can take."""
+
+RETIRED_SWITCHES: dict[tuple[str, str], str] = {
+    ("DecisionTaken", "dismissal"): 'a regulator setting an item aside is told as "AgendaItemDismissed"',
+}
+"""Variants a narrative file may still test but that no event takes any more (a warning)."""
 
 THEME_PLACEHOLDERS: dict[str, str] = {
     "value": "the theme's figure: the count, the ratio (one decimal) or the share (a whole per cent)",

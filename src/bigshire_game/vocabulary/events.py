@@ -212,10 +212,6 @@ class DecisionTaken(Event):
     role: str | None = None
     decision: str | None = None
     title: str | None = None
-    item: str | None = None
-    subject: str | None = None
-    ladder: str | None = None
-    reason: str | None = None
 
 
 @_kind("money was paid, received or written off", cause="source")
@@ -633,6 +629,18 @@ class AgendaItemAdded(Event):
     ladder: str | None = None
     reason: str | None = None
     agreement: str | None = None
+
+
+@_kind("a regulator set aside an item on its agenda", item_kind="kind")
+class AgendaItemDismissed(Event):
+    """A regulator set aside an item on its agenda: it takes no action on it."""
+
+    item: str | None = None
+    item_kind: str | None = None
+    by: str | None = None
+    subject: str | None = None
+    ladder: str | None = None
+    reason: str | None = None
 
 
 @_kind("an inspection took place")

@@ -69,17 +69,8 @@ def _option_chosen(w: Words, e: Event) -> tuple[Switches, Fields]:
 
 def _decision_taken(w: Words, e: Event) -> tuple[Switches, Fields]:
     d = e.data
-    dismissal = get(d, "decision") == "dismiss_agenda_item"
     actor = e.actors[0] if e.actors else ""
-    decision = "" if dismissal else lower_first(str(get(d, "title")) or w.decision(str(get(d, "decision")), actor))
-    return (
-        {"dismissal": dismissal},
-        {
-            "decision": decision,
-            "subject": w.name(get(d, "subject")) if dismissal else "",
-            "reason": w.clause(get(d, "reason")),
-        },
-    )
+    return {}, {"decision": lower_first(str(get(d, "title")) or w.decision(str(get(d, "decision")), actor))}
 
 
 _FIGURES = {"action_points": ("action", "actions"), "workload": ("item", "items")}

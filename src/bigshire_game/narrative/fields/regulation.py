@@ -38,6 +38,11 @@ def _agenda_item(w: Words, e: Event) -> tuple[Switches, Fields]:
     )
 
 
+def _agenda_item_dismissed(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    return {}, {"subject": w.name(get(d, "subject")), "reason": w.clause(get(d, "reason"))}
+
+
 def _inspection(w: Words, e: Event) -> tuple[Switches, Fields]:
     d = e.data
     return (
@@ -82,6 +87,7 @@ def _sanction(w: Words, e: Event) -> tuple[Switches, Fields]:
 FIELDS: dict[str, FieldsOf] = {
     "RuleChanged": _rule,
     "AgendaItemAdded": _agenda_item,
+    "AgendaItemDismissed": _agenda_item_dismissed,
     "InspectionHeld": _inspection,
     "SanctionImposed": _sanction,
     "SanctionLifted": _sanction,

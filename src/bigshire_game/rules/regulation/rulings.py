@@ -113,19 +113,20 @@ def check_dismiss(state: GameState, scenario: Scenario, move: DismissAgendaItem)
 
 
 def apply_dismiss(state: GameState, scenario: Scenario, move: DismissAgendaItem, phase: str) -> Outcome:
-    """No event kind names a dismissal, so it is recorded as the regulator's decision."""
+    """The item stays on the agenda, set aside; the organisation it is about is told."""
     item = evolve(state.agendas[move.item], status="dismissed")
     state = evolve(state, agendas={**state.agendas, item.id: item})
     return state, [
         event(
             state,
             phase,
-            "DecisionTaken",
+            "AgendaItemDismissed",
             (move.actor,),
             (move.actor, item.subject),
             ("governance",),
-            decision="dismiss_agenda_item",
             item=item.id,
+            kind=item.kind,
+            by=move.actor,
             subject=item.subject,
             ladder=item.ladder,
             reason=item.reason,
