@@ -12,6 +12,7 @@ from ..vocabulary.events import (
     DecisionTaken,
     Event,
     OptionChosen,
+    QualityChanged,
     RulingMade,
     SanctionImposed,
     SchemeInvested,
@@ -72,20 +73,19 @@ def _merge_quality(ctx: Context, events: Iterable[Event]) -> list[Event]:
     out: list[Event] = []
     first: dict[tuple, int] = {}
     for e in events:
-        if e.kind != "QualityChanged":
+        if not isinstance(e, QualityChanged):
             out.append(e)
             continue
-        d = e.data
-        role = str(d.get("role"))
-        amount = int(d.get("amount", 0))
-        key = (role, ctx.words.cause(e.cause, role), d.get("reason", ""), amount > 0)
+        role = str(e.role)
+        amount = int(e.amount or 0)
+        key = (role, ctx.words.cause(e.cause, role), "" if e.reason is None else e.reason, amount > 0)
         if key not in first:
             first[key] = len(out)
             out.append(e)
             continue
         earlier = out[first[key]]
-        total = int(earlier.data.get("amount", 0)) + amount
-        out[first[key]] = earlier.with_data(amount=total, quality=d.get("quality"))
+        total = int(earlier.amount or 0) + amount
+        out[first[key]] = earlier.with_data(amount=total, quality=e.quality)
     return out
 
 

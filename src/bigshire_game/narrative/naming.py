@@ -16,7 +16,17 @@ from ..state import GameState
 from ..vocabulary import causes
 from ..vocabulary.catalogue import ALLIANCE_KINDS, CONTRACT_KINDS, KINDS, RULE_SETTINGS
 from ..vocabulary.causes import Cause
-from ..vocabulary.events import Event
+from ..vocabulary.events import (
+    AgreementProposed,
+    AllianceFormed,
+    ConcernRaised,
+    ContractSigned,
+    Event,
+    FundingBid,
+    MeetingConvened,
+    RequestRaised,
+    SchemeInvested,
+)
 from ..vocabulary.words import listed, month_label, turn_label
 from .wording import fill, lower_first
 
@@ -53,23 +63,20 @@ class Lookup:
             self.investments.setdefault(s.id, s.scheme)
 
     def add_event(self, e: Event) -> None:
-        d = e.data
-        if e.kind == "AgreementProposed" and "parties" in d and not d.get("variation"):
-            parties = tuple(d["parties"])
+        if isinstance(e, AgreementProposed) and e.parties is not None and not e.variation:
+            parties = tuple(e.parties)
             from_card = e.cause is not None and e.cause.kind == causes.CARD
             proposer = parties[1] if from_card and len(parties) > 1 else e.actors[0]
-            found = _Agreement(str(d.get("kind", "")), parties, proposer, tuple(d.get("activities", ())))
-            self.agreements.setdefault(str(d["agreement"]), found)
-        elif e.kind in ("ContractSigned", "AllianceFormed"):
-            self.signed.add(str(d.get("agreement")))
-        elif e.kind in ("RequestRaised", "ConcernRaised", "MeetingConvened", "FundingBid"):
-            rid = str(d.get("request") or d.get("meeting") or d.get("bid"))
-            kind = _REQUEST_KIND[e.kind]
-            self.requests.setdefault(
-                rid, (kind, str(d.get("by", "")), tuple(d.get("to", ())), str(d.get("topic", "money")))
-            )
-        elif e.kind == "SchemeInvested":
-            self.investments.setdefault(str(d["investment"]), str(d.get("scheme", "")))
+            found = _Agreement(str(e.agreement_kind or ""), parties, proposer, tuple(e.activities or ()))
+            self.agreements.setdefault(str(e.agreement), found)
+        elif isinstance(e, ContractSigned | AllianceFormed):
+            self.signed.add(str(e.agreement))
+        elif isinstance(e, RequestRaised | ConcernRaised | MeetingConvened | FundingBid):
+            rid = e.bid if isinstance(e, FundingBid) else e.meeting if isinstance(e, MeetingConvened) else e.request
+            topic = "money" if isinstance(e, FundingBid) or e.topic is None else e.topic
+            self.requests.setdefault(str(rid), (_REQUEST_KIND[e.kind], str(e.by or ""), tuple(e.to or ()), str(topic)))
+        elif isinstance(e, SchemeInvested):
+            self.investments.setdefault(str(e.investment), str(e.scheme or ""))
 
 
 _REQUEST_KIND = {

@@ -3,33 +3,41 @@
 from __future__ import annotations
 
 from ...vocabulary.catalogue import KINDS
-from ...vocabulary.events import Event
+from ...vocabulary.events import (
+    CardPublished,
+    DecisionTaken,
+    FigureAdjusted,
+    GameStarted,
+    MonthStarted,
+    OptionChosen,
+    PhaseStarted,
+    TurnEnded,
+)
 from ...vocabulary.words import listed, money
 from ..naming import Words
 from ..wording import lower_first, plural
-from .common import Fields, FieldsOf, Switches, get, nothing
+from .common import Fields, FieldsOf, Switches, given, nothing
 
 
-def _game_started(w: Words, e: Event) -> tuple[Switches, Fields]:
+def _game_started(w: Words, e: GameStarted) -> tuple[Switches, Fields]:
     months = w.scenario.months
     return {}, {"scenario": w.scenario.title, "start": w.month(0), "end": w.month(len(months) - 1)}
 
 
-def _month_started(w: Words, e: Event) -> tuple[Switches, Fields]:
-    return {}, {"turn": w.turn(tuple(get(e.data, "months", ())) or (w.scenario.months[e.month],))}
+def _month_started(w: Words, e: MonthStarted) -> tuple[Switches, Fields]:
+    return {}, {"turn": w.turn(tuple(given(e.months, ())) or (w.scenario.months[e.month],))}
 
 
-def _phase_started(w: Words, e: Event) -> tuple[Switches, Fields]:
-    return {}, {"phase": lower_first(str(get(e.data, "phase_title")))}
+def _phase_started(w: Words, e: PhaseStarted) -> tuple[Switches, Fields]:
+    return {}, {"phase": lower_first(str(given(e.phase_title)))}
 
 
-def _turn_ended(w: Words, e: Event) -> tuple[Switches, Fields]:
-    return {}, {"moves": plural(int(get(e.data, "moves", 0)), "move")}
+def _turn_ended(w: Words, e: TurnEnded) -> tuple[Switches, Fields]:
+    return {}, {"moves": plural(int(given(e.moves, 0)), "move")}
 
 
-def _card_published(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    card = w.scenario.cards.get(str(get(d, "card")))
+def _card_published(w: Words, e: CardPublished) -> tuple[Switches, Fields]:
+    card = w.scenario.cards.get(str(given(e.card)))
     words = []
     for target in card.audience if card else ():
         if target == "everyone":
@@ -40,10 +48,10 @@ def _card_published(w: Words, e: Event) -> tuple[Switches, Fields]:
         else:
             words.append(w.name(target))
     audience = listed(words) or ("everyone" if not e.audience else w.names(e.audience))
-    deck = next((x.deck.title for x in w.scenario.decks if x.deck.id == get(d, "deck")), "")
+    deck = next((x.deck.title for x in w.scenario.decks if x.deck.id == given(e.deck)), "")
     return (
-        {"public": not e.audience, "how": str(get(d, "how", "fixed"))},
-        {"card": w.card(get(d, "card"), get(d, "title")), "audience": audience, "deck": lower_first(deck)},
+        {"public": not e.audience, "how": str(given(e.how, "fixed"))},
+        {"card": w.card(given(e.card), given(e.title)), "audience": audience, "deck": lower_first(deck)},
     )
 
 
@@ -56,32 +64,29 @@ def _kind_plural(kind: str) -> str:
     return "the " + label + ("s" if not label.endswith("s") else "")
 
 
-def _option_chosen(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
+def _option_chosen(w: Words, e: OptionChosen) -> tuple[Switches, Fields]:
     return (
-        {"defaulted": bool(get(d, "defaulted", False))},
+        {"defaulted": bool(given(e.defaulted, False))},
         {
-            "card": w.card(get(d, "card"), get(d, "title")),
-            "option": w.option(get(d, "card"), get(d, "option"), get(d, "label")),
+            "card": w.card(given(e.card), given(e.title)),
+            "option": w.option(given(e.card), given(e.option), given(e.label)),
         },
     )
 
 
-def _decision_taken(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
+def _decision_taken(w: Words, e: DecisionTaken) -> tuple[Switches, Fields]:
     actor = e.actors[0] if e.actors else ""
-    return {}, {"decision": lower_first(str(get(d, "title")) or w.decision(str(get(d, "decision")), actor))}
+    return {}, {"decision": lower_first(str(given(e.title)) or w.decision(str(given(e.decision)), actor))}
 
 
 _FIGURES = {"action_points": ("action", "actions"), "workload": ("item", "items")}
 
 
-def _figure(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    figure = str(get(d, "figure"))
-    amount = int(get(d, "amount", 0))
-    until = int(get(d, "until", -1))
-    actor = str(get(d, "role"))
+def _figure(w: Words, e: FigureAdjusted) -> tuple[Switches, Fields]:
+    figure = str(given(e.figure))
+    amount = int(given(e.amount, 0))
+    until = int(given(e.until, -1))
+    actor = str(given(e.role))
     if figure == "balance":
         said = money(amount)
     elif figure == "quality":
@@ -95,10 +100,10 @@ def _figure(w: Words, e: Event) -> tuple[Switches, Fields]:
             "actor": w.name(actor),
             "figure": figure.replace("_", " "),
             "amount": said,
-            "value": str(get(d, "value")),
+            "value": str(given(e.value)),
             "until": w.month(until) if until >= 0 else "",
             "cause": w.cause(e.cause, actor),
-            "reason": str(get(d, "reason")).rstrip("."),
+            "reason": str(given(e.reason)).rstrip("."),
         },
     )
 
