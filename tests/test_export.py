@@ -31,6 +31,7 @@ from bigshire_game.export import (
 )
 from bigshire_game.export.reference import FIELD_NOTES
 from bigshire_game.saves import read_record
+from bigshire_game.vocabulary.causes import Cause
 from bigshire_game.vocabulary.events import EVENT_TYPES, FACILITATOR_ONLY, make_event
 from bigshire_game.vocabulary.moves import EndTurn
 
@@ -126,7 +127,7 @@ def test_a_sweeps_events_validate_and_come_in_game_order(sweep):
 
 def test_every_kind_as_exported_fits_the_schema_with_every_field_set():
     """Kinds a computer-played year may never make (a countered proposal, a facilitator's figure) still fit."""
-    sample = {str: "x", int: 3, float: 0.25, bool: True}
+    sample = {str: "x", int: 3, float: 0.25, bool: True, Cause: Cause.scheme("prevention")}
     for kind, cls in EVENT_TYPES.items():
         hints = typing.get_type_hints(cls)
         values = {}
@@ -137,7 +138,8 @@ def test_every_kind_as_exported_fits_the_schema_with_every_field_set():
         line = record(SCENARIO, simulated_game(SCENARIO, 1), 7, e, 3)
         assert_valid([json.loads(json.dumps(line))])
         assert line["visibility"] == "facilitator" and line["month"] == SCENARIO.months[2]
-        assert set(line["fields"]) == set(cls.FIELDS) - {"source"}
+        assert set(line["fields"]) == set(cls.FIELDS) - {"cause"}
+        assert line["cause"] == ("scheme:prevention" if "cause" in cls.FIELDS else None)
 
 
 def test_a_field_the_schema_does_not_know_is_refused_by_it(sweep):

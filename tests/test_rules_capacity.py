@@ -31,7 +31,7 @@ def test_what_waits_counts_inbox_agenda_and_nothing_already_answered(state, scen
     ask = Request(id="R1", kind="request", source="east_bigshire", to=("nhscb",), topic="money")
     meeting = Request(id="R2", kind="meeting", source="monitor", to=("nhscb",), topic="money", attending=("nhscb",))
     state = evolve(state, requests={"R1": ask, "R2": meeting})
-    state, _ = add_agenda_item(state, "system", "nhscb", "north_vale", "Plan not credible")
+    state, _ = add_agenda_item(state, "system", "concern", "nhscb", "north_vale", "Plan not credible")
     assert capacity.waiting_items(state, "nhscb") == 2  # the request and the agenda item; the meeting is answered
     assert capacity.waiting_items(state, "monitor") == 0
 
@@ -44,7 +44,7 @@ def test_every_turn_starts_with_what_waits_and_the_actions_to_meet_it(scenario):
 
 
 def test_items_from_earlier_months_carry_over_and_this_months_do_not(state, scenario):
-    state, _ = add_agenda_item(state, "system", "nhscb", "north_vale", "Plan not credible")
+    state, _ = add_agenda_item(state, "system", "concern", "nhscb", "north_vale", "Plan not credible")
     assert capacity.carry_over(state, scenario, "resolution")[1] == []
     later = evolve(state, month_index=state.month_index + 1)
     _, (carried,) = capacity.carry_over(later, scenario, "resolution")
@@ -73,7 +73,7 @@ def test_only_a_holder_of_the_power_recruits(state, scenario):
 def test_the_board_recruits_only_when_far_more_waits_than_it_can_act_on(state, scenario):
     quiet = bots.score(state, scenario, "nhscb", Recruit(actor="nhscb"), jitter=0.0)
     for n in range(12):
-        state, _ = add_agenda_item(state, "system", "nhscb", "north_vale", f"Item {n}")
+        state, _ = add_agenda_item(state, "system", "concern", "nhscb", "north_vale", f"Item {n}")
     busy = bots.score(state, scenario, "nhscb", Recruit(actor="nhscb"), jitter=0.0)
     assert quiet == 0.0 and busy > scenario.roles["nhscb"].bot.threshold
 

@@ -11,6 +11,7 @@ from bigshire_game.rules import decisions, effects
 from bigshire_game.rules.conditions import holds, metric_value
 from bigshire_game.state import pair_key, replace_org
 from bigshire_game.vocabulary.catalogue import CARE_PROVIDER_KINDS, EFFECT_FIELDS, EVENT_KINDS
+from bigshire_game.vocabulary.causes import Cause
 from bigshire_game.vocabulary.moves import TakeDecision
 
 
@@ -20,7 +21,7 @@ def state(scenario):
 
 
 def run(state, scenario, *effs, self_id=None, audience=()):
-    return effects.apply_effects(state, scenario, effs, self_id, audience, "news", "test")
+    return effects.apply_effects(state, scenario, effs, self_id, audience, "news", Cause.card("test"))
 
 
 def money_in_play(state):

@@ -6,9 +6,12 @@ import pytest
 from attrs import evolve
 
 from bigshire_game.engine.game import new_game
+from bigshire_game.narrative import sentence
+from bigshire_game.narrative.wording import lower_first
 from bigshire_game.rules import dialogue, regulation
 from bigshire_game.rules.economy import forecast
 from bigshire_game.state import FACILITATOR, ladder_key, replace_org
+from bigshire_game.vocabulary.events import AgendaItemDismissed
 from bigshire_game.vocabulary.moves import (
     AssessPlan,
     DismissAgendaItem,
@@ -93,7 +96,9 @@ def test_sanctions_refused_with_a_reason(state, scenario, move, code):
 
 
 def test_imposing_closes_the_agenda_items_behind_it_and_lifting_steps_down(state, scenario):
-    state, _ = regulation.add_agenda_item(state, "resolution", "cqc", "carewell", "Falls at night", CQC_LADDER)
+    state, _ = regulation.add_agenda_item(
+        state, "resolution", "trigger", "cqc", "carewell", "Falls at night", CQC_LADDER
+    )
     item = next(iter(state.agendas))
     state, events = play(state, scenario, ImposeSanction(actor="cqc", ladder=CQC_LADDER, subject="carewell"))
     assert state.agendas[item].status == "acted" and events[0].data["items"] == [item]
@@ -230,8 +235,27 @@ def test_a_regulator_dismisses_only_its_own_items(state, scenario):
     item = next(i for i in state.agendas.values() if i.regulator == "monitor")
     assert play(state, scenario, DismissAgendaItem(actor="cqc", item=item.id)).code == "not_your_item"
     state, events = play(state, scenario, DismissAgendaItem(actor="monitor", item=item.id))
-    assert state.agendas[item.id].status == "dismissed" and events[0].data["decision"] == "dismiss_agenda_item"
+    assert state.agendas[item.id].status == "dismissed" and kinds(events) == ["AgendaItemDismissed"]
     assert play(state, scenario, DismissAgendaItem(actor="monitor", item=item.id)).code == "item_closed"
+
+
+def test_a_dismissal_is_its_own_event_told_as_before(state, scenario):
+    """Setting an item aside names the item, who set it aside and the item's kind, and reads as it always did."""
+    state, _ = regulation.check_triggers(state, scenario, "resolution")
+    item = next(i for i in state.agendas.values() if i.regulator == "monitor")
+    _, [dismissed] = play(state, scenario, DismissAgendaItem(actor="monitor", item=item.id))
+    assert isinstance(dismissed, AgendaItemDismissed)
+    assert (dismissed.item, dismissed.by, dismissed.item_kind, dismissed.subject, dismissed.ladder) == (
+        item.id, "monitor", "trigger", item.subject, MONITOR_LADDER,
+    )  # fmt: skip
+    assert dismissed.data["kind"] == "trigger" and dismissed.reason == item.reason
+    assert (dismissed.actors, dismissed.audience, dismissed.topics) == (
+        ("monitor",),
+        ("monitor", item.subject),
+        ("governance",),
+    )
+    subject = scenario.roles[item.subject].short_name
+    assert sentence(scenario, dismissed) == f"Monitor set aside an item about {subject} ({lower_first(item.reason)})."
 
 
 def test_legal_moves_follow_the_agenda_and_the_ladders(state, scenario):

@@ -191,7 +191,7 @@ def test_the_file_reads_in_order_header_save_seats_pins_table_moves_state(short_
     assert lines[-1] == "# end of save"
     assert "[[moves]]  # 1\nmove = " in text
     assert '1234"' not in text
-    assert lines[5:8] == ["format = 2", 'game = "cafe0042"', 'name = "Tuesday group"']
+    assert lines[5:8] == [f"format = {FORMAT}", 'game = "cafe0042"', 'name = "Tuesday group"']
     table = text[text.index("\n[table]\n") + 1 : text.index("\n[[moves]]  # 1")]
     assert table.startswith(
         "[table]\nnews_shown = 2\nreported = 2\nclock = { minutes = 20, remaining = 1200, paused = false }\n"
@@ -350,9 +350,20 @@ def test_a_save_is_found_by_path_without_suffix_by_name_and_as_latest(tmp_path, 
         load_record("wednesday", SCENARIO, saves_dir=saves)
 
 
+def format_2(text: str) -> str:
+    """The same save as format 2 wrote it: agenda items without their kind."""
+    out, agenda = [], False
+    for line in text.splitlines(keepends=True):
+        if line.startswith("["):
+            agenda = line.startswith("[state.agendas.")
+        if not (agenda and line.startswith("kind = ")):
+            out.append(line)
+    return "".join(out).replace(f"format = {FORMAT}\n", "format = 2\n", 1)
+
+
 def format_1(text: str) -> str:
     """The same save as format 1 wrote it: no game id, no table; checkpoints in [[checkpoints]] with `moves`."""
-    head, rest = text.split("\n# The table:", 1)
+    head, rest = format_2(text).split("\n# The table:", 1)
     table, moves = rest.split("\n[[moves]]", 1)
     checkpoints = []
     for block in table.split("[[table.log]]\n")[1:]:
@@ -365,7 +376,7 @@ def format_1(text: str) -> str:
     lines = [
         line for line in head.splitlines(keepends=True) if not line.startswith(("game = ", "name = ", "parent = "))
     ]
-    old = "".join(lines).replace(f"format = {FORMAT}\n", "format = 1\n")
+    old = "".join(lines).replace("format = 2\n", "format = 1\n")
     return old + "".join("\n" + c for c in checkpoints) + "\n[[moves]]" + moves
 
 
@@ -386,7 +397,7 @@ def format_0(text: str) -> str:
 
 
 def test_format_0_is_migrated_through_the_table(tmp_path, short_game):
-    assert set(MIGRATIONS) == {0, 1}
+    assert set(MIGRATIONS) == {0, 1, 2}
     record = record_of(short_game, label="lost in format 0", created=CREATED)
     path = tmp_path / "old.toml"
     path.write_text(format_0(dumps(record)))
@@ -398,7 +409,8 @@ def test_format_0_is_migrated_through_the_table(tmp_path, short_game):
         "this save was written in format 0 and has been read as format 1: it was saved before saves named their scenario's files"
     )
     assert loaded.warnings[1].startswith("this save was written in format 1 and has been read as format 2: ")
-    assert len(loaded.warnings) == 2
+    assert loaded.warnings[2].startswith("this save was written in format 2 and has been read as format 3: ")
+    assert len(loaded.warnings) == 3
     assert path.read_bytes() == before
 
 
@@ -423,8 +435,39 @@ def test_format_1_checkpoints_become_table_entries_and_the_game_resumes_at_the_c
     assert loaded.warnings == [
         "this save was written in format 1 and has been read as format 2: its checkpoints are now entries of the "
         f'table log; the game has the id "{loaded.record.game}"; it resumes at the seat whose turn it was, '
-        "with the clock paused"
+        "with the clock paused",
+        FORMAT_2_NOTE,
     ]
+
+
+FORMAT_2_NOTE = (
+    "this save was written in format 2 and has been read as format 3: its agenda items now say why they are "
+    "there, told from their words and the requests behind them"
+)
+
+
+def test_format_2_agenda_items_get_their_kinds_and_the_game_replays(tmp_path):
+    """Format 2 told an item's kind only by its words; a trigger titled as the Board's own verdict on a plan
+    ("Financial plan not credible") reads as that verdict, and the log puts it right on loading."""
+    session, _ = bot_session(27, 7)
+    kinds = {gid: item.kind for gid, item in session.state.agendas.items()}
+    alike = {
+        gid
+        for gid, i in session.state.agendas.items()
+        if i.kind == "trigger" and i.reason == "Financial plan not credible"
+    }
+    assert alike
+    path = tmp_path / "old.toml"
+    path.write_text(format_2(dumps(record_of(session, created=CREATED))))
+    assert "kind = " not in path.read_text().split("[state.agendas.", 1)[1].split("[state.requests.", 1)[0]
+    derived = {gid: item.kind for gid, item in read_record(path).snapshot.agendas.items()}
+    assert {gid for gid in kinds if derived[gid] != kinds[gid]} == alike  # the words alone cannot tell these
+    assert {derived[gid] for gid in alike} == {"plan_assessment"} and set(kinds.values()) >= {"concern", "referral"}
+    loaded = load_record(path, SCENARIO)
+    assert loaded.warnings == [FORMAT_2_NOTE]
+    assert loaded.record.snapshot == session.state == loaded.session.state
+    read_only = load_record(path, SCENARIO, replay=False).record.snapshot.agendas
+    assert {read_only[gid].kind for gid in alike} == {"plan_assessment"}
 
 
 def test_read_only_opens_the_snapshot_without_replaying(tmp_path, short_game):

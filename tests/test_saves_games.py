@@ -1,7 +1,7 @@
 """Games sharing a saves folder: each game autosaves into a folder of its own, is found again by its
 name or id, and "latest" never silently picks another table's game; a lock stops two processes
-writing one game, and a lock left by a dead process is taken over. Saves of format 1, and the single
-`autosave/latest.toml` they kept, still load."""
+writing one game, and a lock left by a dead process is taken over. Saves of formats 1 and 2, and the single
+`autosave/latest.toml` format 1 kept, still load."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import pytest
 from bigshire_game.cli import build_parser, main
 from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.saves import (
+    FORMAT,
     Autosaver,
     GameLock,
     ManyGames,
@@ -37,6 +38,7 @@ from bigshire_game.vocabulary.moves import EndTurn
 DATA = Path(__file__).parent / "data"
 CHILD = DATA / "autosave_child.py"
 FORMAT_1 = DATA / "format1" / "tuesday.toml"  # written by format 1's code: seed 2, June 2013, two checkpoints
+FORMAT_2 = DATA / "format2" / "four_months.toml"  # written by format 2's code: the golden game of seed 8
 SCENARIO = load_scenario(builtin_scenario_dir())
 
 
@@ -203,7 +205,7 @@ def test_a_game_whose_latest_autosave_is_damaged_resumes_from_its_newest_whole_o
 
 def test_a_format_1_save_loads_with_its_checkpoints_pins_and_a_stable_id():
     record = read_record(FORMAT_1)
-    assert record.format == 2 and record.game == read_record(FORMAT_1).game == "f163ae3c1c"
+    assert record.format == FORMAT and record.game == read_record(FORMAT_1).game == "f163ae3c1c"
     assert [(c.label, c.moves) for c in record.checkpoints] == [("start", 0), ("mid June", 20)]
     assert set(record.pins) == {"Ann"} and record.seats["north_vale"] == "Ann"
     assert record.news_shown == record.reported == record.snapshot.turn and record.clock.paused
@@ -211,6 +213,19 @@ def test_a_format_1_save_loads_with_its_checkpoints_pins_and_a_stable_id():
     assert loaded.session.moves == list(record.moves) and loaded.session.pins == record.pins
     assert [e.label for e in loaded.session.checkpoints] == ["start", "mid June"]
     assert any("format 1" in w for w in loaded.warnings)
+
+
+def test_a_format_2_save_loads_and_replays_with_its_agenda_items_kinds():
+    record = read_record(FORMAT_2)
+    assert record.format == FORMAT and record.game == "golden8" and record.seats["north_vale"] == "alice"
+    kinds = {item.kind for item in record.snapshot.agendas.values()}
+    assert {"concern", "funding_bid", "trigger", "referral", "plan_assessment", "competition_review"} == kinds
+    loaded = load_record(FORMAT_2, SCENARIO)
+    assert loaded.warnings[0].startswith("this save was written in format 2 and has been read as format 3: ")
+    assert not any("different position" in w for w in loaded.warnings)
+    again = Session.replay(SCENARIO, record.seed, record.seats, record.moves)
+    assert loaded.session.state == again.state and loaded.record.snapshot.agendas == again.state.agendas
+    assert loaded.session.moves == list(record.moves)
 
 
 def test_a_format_1_autosave_left_unreadable_by_the_old_undo_bug_loads_without_the_stray_checkpoint(tmp_path):

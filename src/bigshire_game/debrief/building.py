@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ..content import Scenario
 from ..state import FACILITATOR, GameState
 from ..vocabulary.catalogue import CONTRACT_KINDS
-from ..vocabulary.events import Event
+from ..vocabulary.events import AgreementLapsed, Event
 from .context import Context, gathered_dated
 from .headline import headline, period
 from .model import Debrief
@@ -100,9 +100,9 @@ def _section(ctx: Context, kinds: tuple[str, ...]) -> list[str]:
     for e in ctx.events:
         if e.kind not in wanted:
             continue
-        if e.kind == "AgreementLapsed":
-            is_contract = ctx.words.lookup.agreements.get(str(e.data.get("agreement")))
-            contract = (is_contract.kind if is_contract else str(e.data.get("kind"))) in CONTRACT_KINDS
+        if isinstance(e, AgreementLapsed):
+            is_contract = ctx.words.lookup.agreements.get(str(e.agreement))
+            contract = (is_contract.kind if is_contract else str(e.agreement_kind)) in CONTRACT_KINDS
             if (lapsed == "contract") != contract:
                 continue
         chosen.append(e)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..content import Scenario
 from ..narrative import Lookup, Told, Words, gather, tell
 from ..state import GameState
-from ..vocabulary.events import Event
+from ..vocabulary.events import CardPublished, Event
 from .selection import knows_books, published, worth_telling
 
 
@@ -32,9 +32,7 @@ class Context:
         self.window_events = tuple(events)  # everything that happened, for the published accounts
         lo, hi = self.window(months)
         self.events = [e for e in self.all_events if lo <= e.month <= hi]
-        self.deciders = {
-            str(e.data.get("card")): len(e.data.get("deciders", ())) for e in events if e.kind == "CardPublished"
-        }
+        self.deciders = {str(e.card): len(e.deciders or ()) for e in events if isinstance(e, CardPublished)}
         self.alarms = frozenset(t.title for ladder in scenario.info.ladders for t in ladder.triggers)
         self._told: dict[int, Told] = {}
         self._published: dict[tuple[bool, str], int | None] = {}

@@ -8,6 +8,7 @@ from ..content import Scenario
 from ..narrative import listed, money, number, plural, possessive
 from ..state import GameState
 from ..vocabulary.catalogue import CARE_PROVIDER_KINDS, COMMISSIONER_KINDS, PROVIDER_KINDS
+from ..vocabulary.events import AllianceReviewed, SanctionImposed
 from ..vocabulary.words import turn_label
 from .context import Context
 from .selection import TALK
@@ -56,12 +57,12 @@ def headline(ctx: Context) -> list[str]:
             f"{ctx.name(worst[1])} did worst, {money(worst[0])} {'worse' if worst[0] < 0 else 'better'} off "
             f"({holding(end.orgs[worst[1]].balance)})."
         )
-    sanctions = [e for e in ctx.events if e.kind == "SanctionImposed"]
+    sanctions = [e for e in ctx.events if isinstance(e, SanctionImposed)]
     if sanctions:
-        top = max(sanctions, key=lambda e: (bool(e.data.get("final")), int(e.data.get("level", 0))))
-        title, _ = ctx.words.step(top.data.get("ladder"), int(top.data.get("level", 0)))
+        top = max(sanctions, key=lambda e: (bool(e.final), int(e.level or 0)))
+        title, _ = ctx.words.step(top.ladder, int(top.level or 0))
         regulator = ctx.name(top.actors[0]) if top.actors else "a regulator"
-        what = f'{possessive(regulator)} "{title}" for {ctx.name(str(top.data.get("subject")))}'
+        what = f'{possessive(regulator)} "{title}" for {ctx.name(str(top.subject))}'
         if len(sanctions) == 1:
             out.append(f"Regulators imposed one sanction: {what}.")
         else:
@@ -69,7 +70,7 @@ def headline(ctx: Context) -> list[str]:
     else:
         out.append("No regulator imposed a sanction.")
     counts = Counter(e.kind for e in ctx.events)
-    blocked = sum(1 for e in ctx.events if e.kind == "AllianceReviewed" and e.data.get("outcome") == "blocked")
+    blocked = sum(1 for e in ctx.events if isinstance(e, AllianceReviewed) and e.outcome == "blocked")
     deals = []
     if counts["ContractSigned"]:
         deals.append(

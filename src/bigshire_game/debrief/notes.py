@@ -6,7 +6,16 @@ from collections.abc import Sequence
 
 from ..content.model import EventFilter, Theme
 from ..narrative import fill
-from ..vocabulary.events import Event
+from ..vocabulary.events import (
+    AgendaItemAdded,
+    AgreementAccepted,
+    AgreementCountered,
+    AgreementProposed,
+    AgreementRejected,
+    Event,
+    RequestAnswered,
+    RulingMade,
+)
 from .context import Context, gathered_dated
 from .model import Note
 from .selection import BOOKKEEPING, TALK
@@ -17,8 +26,8 @@ def _from(ctx: Context, e: Event) -> str:
     d = e.data
     if "by" in d:
         return str(d["by"])
-    if e.kind == "AgreementProposed" and not d.get("variation"):
-        found = ctx.words.lookup.agreements.get(str(d.get("agreement")))
+    if isinstance(e, AgreementProposed) and not e.variation:
+        found = ctx.words.lookup.agreements.get(str(e.agreement))
         if found and found.proposer:
             return found.proposer
     return e.actors[0] if e.actors else ""
@@ -28,11 +37,11 @@ def _to(ctx: Context, e: Event) -> tuple[str, ...]:
     d = e.data
     if "to" in d:
         return tuple(d["to"])
-    if e.kind == "AgendaItemAdded":
-        return (str(d.get("regulator")),)
-    if e.kind == "AgreementProposed":
+    if isinstance(e, AgendaItemAdded):
+        return (str(e.regulator),)
+    if isinstance(e, AgreementProposed):
         source = _from(ctx, e)
-        return tuple(p for p in d.get("parties", e.actors) if p != source)
+        return tuple(p for p in (e.actors if e.parties is None else e.parties) if p != source)
     return tuple(e.actors[1:])
 
 
@@ -40,11 +49,10 @@ def answered_ids(events: Sequence[Event]) -> set[str]:
     """Ids of proposals, requests and meetings that got a reply from someone."""
     out: set[str] = set()
     for e in events:
-        d = e.data
-        if e.kind in ("AgreementAccepted", "AgreementRejected", "AgreementCountered"):
-            out.add(str(d.get("agreement")))
-        elif (e.kind == "RequestAnswered" and d.get("answered", True)) or (e.kind == "RulingMade" and d.get("request")):
-            out.add(str(d.get("request")))
+        if isinstance(e, AgreementAccepted | AgreementRejected | AgreementCountered):
+            out.add(str(e.agreement))
+        elif (isinstance(e, RequestAnswered) and e.answered is not False) or (isinstance(e, RulingMade) and e.request):
+            out.add(str(e.request))
     return out
 
 

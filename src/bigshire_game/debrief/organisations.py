@@ -9,7 +9,7 @@ from ..content import Scenario
 from ..narrative import balance, listed, money, number, plural
 from ..state import GameState
 from ..vocabulary.catalogue import CARE_PROVIDER_KINDS, COMMISSIONER_KINDS, SYSTEM_KINDS
-from ..vocabulary.events import Event
+from ..vocabulary.events import AgendaItemAdded, Event, MonthResolved
 from .context import Context, gathered_dated
 from .headline import as_sentence, holding
 from .model import OrgStory, Row
@@ -93,8 +93,8 @@ def org_stories(ctx: Context) -> list[OrgStory]:
     by_org: dict[str, list[Event]] = defaultdict(list)
     results: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for e in ctx.events:
-        if e.kind == "MonthResolved":
-            results[str(e.data.get("role"))].append((e.month, int(e.data.get("result", 0))))
+        if isinstance(e, MonthResolved):
+            results[str(e.role)].append((e.month, int(e.result or 0)))
             continue
         if e.kind not in ORG_WEIGHT or not ctx.worth(e):
             continue
@@ -210,8 +210,8 @@ def _activity(ctx: Context, rid: str) -> list[str]:
     silent = sum(1 for e in asked if item_id(e) not in answered)
     if asked and silent:
         out.append(_unanswered(asked, silent))
-    landed = sum(1 for e in ctx.events if e.kind == "AgendaItemAdded" and e.data.get("regulator") == rid)
-    dismissed = sum(1 for e in mine if e.kind == "DecisionTaken" and e.data.get("decision") == "dismiss_agenda_item")
+    landed = sum(1 for e in ctx.events if isinstance(e, AgendaItemAdded) and e.regulator == rid)
+    dismissed = sum(1 for e in mine if e.kind == "AgendaItemDismissed")
     if landed:
         line = f"its agenda received {plural(landed, 'item')}"
         if dismissed:

@@ -10,7 +10,24 @@ from collections.abc import Iterable, Sequence
 
 from ..narrative import Told, balance
 from ..state import FACILITATOR, GameState
-from ..vocabulary.events import Event
+from ..vocabulary import causes
+from ..vocabulary.events import (
+    AgendaItemAdded,
+    CardPublished,
+    CostBaseChanged,
+    Event,
+    FigureAdjusted,
+    FundingAwarded,
+    MoneyMoved,
+    MonthResolved,
+    OptionChosen,
+    QualityChanged,
+    QualityPremiumPaid,
+    RequestAnswered,
+    RuleChanged,
+    SanctionImposed,
+    SchemeInvested,
+)
 from .model import Accounts
 
 BOOKKEEPING = frozenset(
@@ -36,6 +53,7 @@ TALK = frozenset(
         "CardPublished",
         "OptionChosen",
         "DecisionTaken",
+        "AgendaItemDismissed",
         "AgreementProposed",
         "AgreementCountered",
         "ConcernRaised",
@@ -50,31 +68,32 @@ TALK = frozenset(
 """What people said and did of their own accord: the headline counts topics over these."""
 
 
-_NOT_IN_TIMELINE = BOOKKEEPING | {"AgreementAccepted", "MeetingConvened"}
+_NOT_IN_TIMELINE = BOOKKEEPING | {"AgreementAccepted", "MeetingConvened", "AgendaItemDismissed"}
 
 
 def worth_telling(e: Event, deciders: dict[str, int] | None = None, alarms: frozenset[str] = frozenset()) -> bool:
     """Whether an observer would write this event down. `deciders` is how many answer each card;
     `alarms` are the regulators' trigger titles: only those agenda items are news, the rest
     repeat the concern, bid or card that raised them."""
-    d = e.data
     if e.kind in _NOT_IN_TIMELINE:
         return False
-    if e.kind == "AgendaItemAdded":
-        return str(d.get("reason", "")) in alarms
-    if e.kind == "DecisionTaken" and d.get("decision") == "dismiss_agenda_item":
-        return False
-    if e.kind == "OptionChosen" and d.get("defaulted"):
-        return (deciders or {}).get(str(d.get("card")), 1) <= 2  # only a card put to one or two is notable
-    if e.kind == "RequestAnswered":
-        return not d.get("answered", True)  # answers are routine; silence is not
-    if e.kind == "MoneyMoved":
-        return not str(d.get("source", "")).startswith("scheme:")  # the investment tells its cost
-    if e.kind == "RuleChanged":
-        return not str(d.get("source", "")).startswith("ruling by ")  # the ruling tells it
-    if e.kind == "FigureAdjusted":
-        return d.get("figure") != "workload"
+    if isinstance(e, AgendaItemAdded):
+        return str(e.reason or "") in alarms
+    if isinstance(e, OptionChosen) and e.defaulted:
+        return (deciders or {}).get(str(e.card), 1) <= 2  # only a card put to one or two is notable
+    if isinstance(e, RequestAnswered):
+        return e.answered is False  # answers are routine; silence is not
+    if isinstance(e, MoneyMoved):
+        return not _caused_by(e, causes.SCHEME)  # the investment tells its cost
+    if isinstance(e, RuleChanged):
+        return not _caused_by(e, causes.RULING)  # the ruling tells it
+    if isinstance(e, FigureAdjusted):
+        return e.figure != "workload"
     return True
+
+
+def _caused_by(e: Event, kind: str) -> bool:
+    return e.cause is not None and e.cause.kind == kind
 
 
 def at_month_end(state: GameState) -> bool:
@@ -90,9 +109,9 @@ def published(state: GameState, events: Iterable[Event], rid: str) -> Accounts:
     organisation; `bigshire debrief --role` shows them for every organisation but the role's own.
     `events` are those up to `state` (they give the months' results, and the last published balance
     when `state` is part-way through a month)."""
-    closed = [e for e in events if e.kind == "MonthResolved" and e.data.get("role") == rid]
-    results = tuple(int(e.data.get("result", 0)) for e in closed)
-    balances = tuple(int(e.data.get("balance", 0)) for e in closed)
+    closed = [e for e in events if isinstance(e, MonthResolved) and e.role == rid]
+    results = tuple(int(e.result or 0) for e in closed)
+    balances = tuple(int(e.balance or 0) for e in closed)
     if at_month_end(state):
         balance: int | None = state.orgs[rid].balance
         if balances:
@@ -140,16 +159,18 @@ ORG_WEIGHT: dict[str, int] = {
 
 def org_weight(e: Event) -> float:
     """How much an event moved an organisation: its kind, then the money in it."""
-    d = e.data
     base = ORG_WEIGHT.get(e.kind, 0)
-    if e.kind in ("MoneyMoved", "FundingAwarded", "SchemeInvested", "QualityPremiumPaid"):
-        amount = abs(int(d.get("amount", 0) or d.get("awarded", 0) or d.get("cost", 0)))
-        base += min(amount / 50, 60)
-    elif e.kind == "CostBaseChanged":
-        base += min(abs(int(d.get("change", 0))) / 200, 60)
-    elif e.kind == "QualityChanged":
-        base += 8 * abs(int(d.get("amount", 0)))
-    return base + (50 if d.get("final") else 0)
+    if isinstance(e, MoneyMoved | QualityPremiumPaid):
+        base += min(abs(int(e.amount or 0)) / 50, 60)
+    elif isinstance(e, FundingAwarded):
+        base += min(abs(int(e.awarded or 0)) / 50, 60)
+    elif isinstance(e, SchemeInvested):
+        base += min(abs(int(e.cost or 0)) / 50, 60)
+    elif isinstance(e, CostBaseChanged):
+        base += min(abs(int(e.change or 0)) / 200, 60)
+    elif isinstance(e, QualityChanged):
+        base += 8 * abs(int(e.amount or 0))
+    return base + (50 if isinstance(e, SanctionImposed) and e.final else 0)
 
 
 TIMELINE_WEIGHT: dict[str, int] = {
@@ -205,5 +226,5 @@ def timeline_weight(told: Sequence[Told], children: int) -> float:
 
 def _by_facilitator(e: Event) -> bool:
     """An adjustment, ruling or card the facilitator made at the table."""
-    d = e.data
-    return d.get("source") == "facilitator" or d.get("how") == "facilitator" or FACILITATOR in e.actors
+    by_table = isinstance(e, CardPublished) and e.how == "facilitator"
+    return _caused_by(e, causes.FACILITATOR) or by_table or FACILITATOR in e.actors

@@ -6,7 +6,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..narrative import Told, gather_tree
-from ..vocabulary.events import Event
+from ..vocabulary.causes import Cause
+from ..vocabulary.events import (
+    CardPublished,
+    DecisionTaken,
+    Event,
+    OptionChosen,
+    QualityChanged,
+    RulingMade,
+    SanctionImposed,
+    SchemeInvested,
+    SchemeSavingsReleased,
+)
 from ..vocabulary.words import turn_label
 from .context import Context
 from .model import Item, Month
@@ -24,30 +35,29 @@ def _self(e: Event) -> str:
     return e.actors[0] if e.actors else ""
 
 
-def _provides(e: Event) -> list[tuple[str, str]]:
-    """The `source` its consequences name, with the organisation they must happen to ("" for any)."""
-    d = e.data
-    if e.kind == "CardPublished":
-        return [(f"card:{d.get('card')}", "")]
-    if e.kind == "OptionChosen":
-        return [(f"card:{d.get('card')}:{d.get('option')}", str(d.get("role")))]
-    if e.kind == "DecisionTaken":
-        return [(f"decision:{d.get('decision')}", str(d.get("role")))]
-    if e.kind == "SanctionImposed":
-        return [(f"{d.get('ladder')}:{d.get('step')}", str(d.get("subject")))]
-    if e.kind in ("SchemeInvested", "SchemeSavingsReleased"):
-        return [(f"scheme:{d.get('investment')}", "")]
-    if e.kind == "RulingMade" and e.actors:
-        return [(f"ruling by {e.actors[0]}", "")]
+def _provides(e: Event) -> list[tuple[Cause, str]]:
+    """The cause its consequences name, with the organisation they must happen to ("" for any)."""
+    if isinstance(e, CardPublished):
+        return [(Cause.card(str(e.card)), "")]
+    if isinstance(e, OptionChosen):
+        return [(Cause.card(str(e.card), str(e.option)), str(e.role))]
+    if isinstance(e, DecisionTaken):
+        return [(Cause.decision(str(e.decision)), str(e.role))]
+    if isinstance(e, SanctionImposed):
+        return [(Cause.sanction(str(e.ladder), str(e.step)), str(e.subject))]
+    if isinstance(e, SchemeInvested | SchemeSavingsReleased):
+        return [(Cause.scheme(str(e.investment)), "")]
+    if isinstance(e, RulingMade) and e.actors:
+        return [(Cause.ruling(e.actors[0]), "")]
     return []
 
 
 def _tree(ctx: Context, events: Iterable[Event]) -> list[tuple[Told, list[Told]]]:
     """Events with the consequences that followed from them in the same month beneath them."""
     nodes: list[tuple[Told, list[Told]]] = []
-    causes: dict[tuple[str, str], int] = {}
+    causes: dict[tuple[Cause, str], int] = {}
     for e in events:
-        source = str(e.data.get("source", ""))
+        source = e.cause
         parent = causes.get((source, _self(e)), causes.get((source, ""))) if source else None
         if parent is not None:
             nodes[parent][1].append(ctx.tell(e))
@@ -63,20 +73,19 @@ def _merge_quality(ctx: Context, events: Iterable[Event]) -> list[Event]:
     out: list[Event] = []
     first: dict[tuple, int] = {}
     for e in events:
-        if e.kind != "QualityChanged":
+        if not isinstance(e, QualityChanged):
             out.append(e)
             continue
-        d = e.data
-        role = str(d.get("role"))
-        amount = int(d.get("amount", 0))
-        key = (role, ctx.words.cause(d.get("source"), role), d.get("reason", ""), amount > 0)
+        role = str(e.role)
+        amount = int(e.amount or 0)
+        key = (role, ctx.words.cause(e.cause, role), "" if e.reason is None else e.reason, amount > 0)
         if key not in first:
             first[key] = len(out)
             out.append(e)
             continue
         earlier = out[first[key]]
-        total = int(earlier.data.get("amount", 0)) + amount
-        out[first[key]] = earlier.with_data(amount=total, quality=d.get("quality"))
+        total = int(earlier.amount or 0) + amount
+        out[first[key]] = earlier.with_data(amount=total, quality=e.quality)
     return out
 
 

@@ -18,7 +18,7 @@ from ..state import GameState
 from ..vocabulary.events import FACILITATOR_ONLY, Event
 from ..vocabulary.moves import Move
 
-CAUSE_FIELD = "source"
+CAUSE_FIELD = "cause"  # a Cause value, exported in its text form ("card:<card>", "scheme:<id>", "facilitator")
 """A kind's own record of why it happened: exported once, as the envelope's `cause`, not again among its fields."""
 
 VISIBILITIES = ("public", "parties", "facilitator")
@@ -123,6 +123,7 @@ def _plain(value: Any, kind: str, name: str) -> Any:
 def record(scenario: Scenario, game: GameId, seq: int, e: Event, move: int | None) -> dict[str, Any]:
     """One event as a line of the file holds it, its keys in the envelope's order."""
     cause = e.__dict__.get(CAUSE_FIELD)
+    cause = None if cause is None else str(cause)
     return {
         "game": game.game,
         "seed": game.seed,

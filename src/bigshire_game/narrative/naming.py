@@ -13,8 +13,20 @@ from attrs import frozen
 
 from ..content import Scenario
 from ..state import GameState
+from ..vocabulary import causes
 from ..vocabulary.catalogue import ALLIANCE_KINDS, CONTRACT_KINDS, KINDS, RULE_SETTINGS
-from ..vocabulary.events import Event
+from ..vocabulary.causes import Cause
+from ..vocabulary.events import (
+    AgreementProposed,
+    AllianceFormed,
+    ConcernRaised,
+    ContractSigned,
+    Event,
+    FundingBid,
+    MeetingConvened,
+    RequestRaised,
+    SchemeInvested,
+)
 from ..vocabulary.words import listed, month_label, turn_label
 from .wording import fill, lower_first
 
@@ -51,22 +63,20 @@ class Lookup:
             self.investments.setdefault(s.id, s.scheme)
 
     def add_event(self, e: Event) -> None:
-        d = e.data
-        if e.kind == "AgreementProposed" and "parties" in d and not d.get("variation"):
-            parties = tuple(d["parties"])
-            proposer = parties[1] if str(d.get("source", "")).startswith("card:") and len(parties) > 1 else e.actors[0]
-            found = _Agreement(str(d.get("kind", "")), parties, proposer, tuple(d.get("activities", ())))
-            self.agreements.setdefault(str(d["agreement"]), found)
-        elif e.kind in ("ContractSigned", "AllianceFormed"):
-            self.signed.add(str(d.get("agreement")))
-        elif e.kind in ("RequestRaised", "ConcernRaised", "MeetingConvened", "FundingBid"):
-            rid = str(d.get("request") or d.get("meeting") or d.get("bid"))
-            kind = _REQUEST_KIND[e.kind]
-            self.requests.setdefault(
-                rid, (kind, str(d.get("by", "")), tuple(d.get("to", ())), str(d.get("topic", "money")))
-            )
-        elif e.kind == "SchemeInvested":
-            self.investments.setdefault(str(d["investment"]), str(d.get("scheme", "")))
+        if isinstance(e, AgreementProposed) and e.parties is not None and not e.variation:
+            parties = tuple(e.parties)
+            from_card = e.cause is not None and e.cause.kind == causes.CARD
+            proposer = parties[1] if from_card and len(parties) > 1 else e.actors[0]
+            found = _Agreement(str(e.agreement_kind or ""), parties, proposer, tuple(e.activities or ()))
+            self.agreements.setdefault(str(e.agreement), found)
+        elif isinstance(e, ContractSigned | AllianceFormed):
+            self.signed.add(str(e.agreement))
+        elif isinstance(e, RequestRaised | ConcernRaised | MeetingConvened | FundingBid):
+            rid = e.bid if isinstance(e, FundingBid) else e.meeting if isinstance(e, MeetingConvened) else e.request
+            topic = "money" if isinstance(e, FundingBid) or e.topic is None else e.topic
+            self.requests.setdefault(str(rid), (_REQUEST_KIND[e.kind], str(e.by or ""), tuple(e.to or ()), str(topic)))
+        elif isinstance(e, SchemeInvested):
+            self.investments.setdefault(str(e.investment), str(e.scheme or ""))
 
 
 _REQUEST_KIND = {
@@ -215,32 +225,34 @@ class Words:
         return fill(words.text or "", {"value": self.value(setting, value)}, capital=False)
 
     # causes
-    def cause(self, source: object, actor: str = "") -> str:
-        """Why something happened, as a phrase: 'after "Norovirus closes wards"', 'after deciding to cut beds'."""
-        source = str(source or "")
-        head, _, rest = source.partition(":")
-        if head == "card":
-            cid, _, oid = rest.partition(":")
-            if oid:
-                return f'after choosing "{self.option(cid, oid)}" ("{self.card(cid)}")'
-            return f'after "{self.card(cid)}"'
-        if head == "decision":
-            return f"after deciding to {lower_first(self.decision(rest, actor))}"
-        if head == "scheme":
-            scheme = self.lookup.investments.get(rest)
+    def cause(self, cause: Cause | None, actor: str = "") -> str:
+        """Why something happened, as a phrase: 'after "Norovirus closes wards"', 'after deciding to cut beds'.
+        Demand and the facilitator's adjustments are told by their own sentences, so they have no phrase."""
+        if cause is None:
+            return ""
+        kind, ref, part = cause.kind, cause.ref, cause.part
+        if kind == causes.CARD:
+            if part:
+                return f'after choosing "{self.option(ref, part)}" ("{self.card(ref)}")'
+            return f'after "{self.card(ref)}"'
+        if kind == causes.DECISION:
+            return f"after deciding to {lower_first(self.decision(ref, actor))}"
+        if kind == causes.SCHEME:
+            scheme = self.lookup.investments.get(ref)
             return f"through {self.scheme(scheme)}" if scheme else "through a scheme"
-        if head in self.scenario.ladders:
-            _title, regulator, _ = self.ladder(head)
-            step = next((s.title for s in self.scenario.ladders[head].steps if s.id == rest), "a sanction")
+        if kind == causes.SANCTION and ref in self.scenario.ladders:
+            _title, regulator, _ = self.ladder(ref)
+            step = next((s.title for s in self.scenario.ladders[ref].steps if s.id == part), "a sanction")
             return f'under {regulator}\'s "{step}"'
-        if source.startswith("ruling by "):
-            return f"by {self.name(source.removeprefix('ruling by '))}'s ruling"
-        if source in self.lookup.requests:
-            kind = self.lookup.requests[source][0]
-            return "after a meeting" if kind == "meeting" else "after an answer"
-        if source == "agreement":
+        if kind == causes.RULING:
+            return f"by {self.name(ref)}'s ruling"
+        if kind == causes.MEETING:
+            return "after a meeting"
+        if kind == causes.ANSWER:
+            return "after an answer"
+        if kind == causes.AGREEMENT:
             return "over an agreement"
-        if source == "plan challenged":
+        if kind == causes.PLAN_CHALLENGE:
             return "after a challenged plan"
         return ""
 

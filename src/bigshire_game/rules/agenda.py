@@ -7,6 +7,7 @@ from typing import Any
 from ..content import Scenario
 from ..content.model import Ladder
 from ..state import AgendaItem, GameState, evolve, new_id
+from ..vocabulary.catalogue import AGENDA_ITEM_KINDS
 from ..vocabulary.events import event
 from . import Outcome
 
@@ -35,6 +36,7 @@ def open_items(
 def add_agenda_item(
     state: GameState,
     phase: str,
+    kind: str,
     regulator: str,
     subject: str,
     reason: str,
@@ -44,12 +46,15 @@ def add_agenda_item(
     audience: tuple[str, ...] = (),
     **data: Any,
 ) -> Outcome:
-    """Put an item on a regulator's agenda; with `once`, not while one is open for that subject and ladder."""
+    """Put an item of a kind (`AGENDA_ITEM_KINDS`) on a regulator's agenda; with `once`, not while one is open
+    for that subject and ladder."""
+    if kind not in AGENDA_ITEM_KINDS:
+        raise ValueError(f"there is no kind of agenda item called {kind}")
     if once and open_items(state, regulator, subject, ladder):
         return state, []
     gid, state = new_id(state, "G")
     item = AgendaItem(
-        id=gid, regulator=regulator, subject=subject, reason=reason, ladder=ladder, opened=state.month_index
+        id=gid, kind=kind, regulator=regulator, subject=subject, reason=reason, ladder=ladder, opened=state.month_index
     )
     state = evolve(state, agendas={**state.agendas, gid: item})
     seen_by = audience or (regulator, subject)

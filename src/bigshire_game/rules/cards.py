@@ -13,6 +13,7 @@ from ..content import Scenario
 from ..content.model import Card, DeckFile
 from ..state import FACILITATOR, GameState, PendingChoice, evolve, new_id
 from ..state.chance import draw
+from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import AnswerCard, Move, PublishCard
 from . import Handlers, Outcome, refuse
@@ -61,7 +62,7 @@ def publish(state: GameState, scenario: Scenario, card_id: str, phase: str, how:
             **chance,
         )
     ]
-    state, more = apply_effects(state, scenario, card.effects, None, reached, phase, f"card:{card.id}")
+    state, more = apply_effects(state, scenario, card.effects, None, reached, phase, Cause.card(card.id))
     events += more
     if card.options:
         options = tuple(o.id for o in card.options)
@@ -74,7 +75,7 @@ def publish(state: GameState, scenario: Scenario, card_id: str, phase: str, how:
             state = evolve(state, pending={**state.pending, cid: choice})
     for follow in card.follow_ups:
         if follow.option is None:
-            state = schedule(state, follow.card, state.month_index + follow.after, f"card:{card.id}")
+            state = schedule(state, follow.card, state.month_index + follow.after, Cause.card(card.id))
     return state, events
 
 
@@ -176,13 +177,13 @@ def _answer(
             defaulted=defaulted,
         )
     ]
-    source = f"card:{card.id}:{option.id}"
+    cause = Cause.card(card.id, option.id)
     state, more = apply_effects(
-        state, scenario, option.effects, choice.role, audience_of(scenario, card.audience), phase, source
+        state, scenario, option.effects, choice.role, audience_of(scenario, card.audience), phase, cause
     )
     for follow in card.follow_ups:
         if follow.option == option.id:  # queued once per publication, however many deciders choose it
-            state = schedule(state, follow.card, choice.published + follow.after, source)
+            state = schedule(state, follow.card, choice.published + follow.after, cause)
     return state, events + more
 
 

@@ -8,6 +8,7 @@ from collections.abc import Container, Iterator
 from ..content import Scenario
 from ..content.model import Decision
 from ..state import GameState, evolve, replace_org
+from ..vocabulary.causes import Cause
 from ..vocabulary.events import event
 from ..vocabulary.moves import Move, TakeDecision
 from . import Handlers, Outcome, refuse
@@ -58,7 +59,7 @@ def apply_decision(state: GameState, scenario: Scenario, move: TakeDecision, pha
             title=decision.title,
         )
     ]
-    state, more = apply_effects(state, scenario, decision.effects, move.actor, (), phase, f"decision:{decision.id}")
+    state, more = apply_effects(state, scenario, decision.effects, move.actor, (), phase, Cause.decision(decision.id))
     return state, events + more
 
 

@@ -14,6 +14,7 @@ from ..content import Scenario
 from ..state import GameState, Request, evolve, new_id
 from ..state.memo import last_seen
 from ..vocabulary.catalogue import REGULATOR_KINDS, RULE_SETTINGS, TOPICS
+from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import (
     AnswerRequest,
@@ -70,7 +71,9 @@ def answer_request(
             answer=answer,
         )
     ]
-    state, more = change_trust(state, scenario, actor, request.source, scenario.balance.answer_trust, phase, request.id)
+    state, more = change_trust(
+        state, scenario, actor, request.source, scenario.balance.answer_trust, phase, Cause.answer(request.id)
+    )
     return state, events + more
 
 
@@ -139,7 +142,7 @@ def apply_concern(state: GameState, scenario: Scenario, move: RaiseConcern, phas
         ladder = agenda.ladder_for(scenario, regulator, state.orgs[move.about].kind)
         reason = move.text or f"Concern from {name_of(scenario, move.actor)} about {TOPICS[move.topic].split(',')[0]}"
         state, more = agenda.add_agenda_item(
-            state, phase, move.to, move.about, reason, ladder.id if ladder else "", (move.topic,)
+            state, phase, "concern", move.to, move.about, reason, ladder.id if ladder else "", (move.topic,)
         )
         events += more
     return state, events
@@ -312,7 +315,9 @@ def hold_meetings(state: GameState, scenario: Scenario, phase: str) -> Outcome:
         )
         for i, a in enumerate(present):
             for b in present[i + 1 :]:
-                state, more = change_trust(state, scenario, a, b, scenario.balance.meeting_trust, phase, meeting.id)
+                state, more = change_trust(
+                    state, scenario, a, b, scenario.balance.meeting_trust, phase, Cause.meeting(meeting.id)
+                )
                 events += more
     return state, events
 

@@ -16,6 +16,7 @@ from ..content import Scenario
 from ..state import Agreement, GameState, Org, evolve
 from ..state.memo import last_seen
 from ..vocabulary.catalogue import CARE_PROVIDER_KINDS
+from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from .quality import change_quality
 
@@ -329,7 +330,7 @@ def resolve_month(state: GameState, scenario: Scenario, month: int, phase: str) 
     state = evolve(state, orgs=orgs, external_net=state.external_net + created)
 
     for rid in strained:
-        state, more = change_quality(state, rid, -1, phase, "demand", reason="demand above planned capacity")
+        state, more = change_quality(state, rid, -1, phase, Cause.demand(), reason="demand above planned capacity")
         events += more
     return state, events
 

@@ -28,6 +28,7 @@ from ..state import (
     replace_org,
 )
 from ..vocabulary.catalogue import RULE_SETTINGS
+from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from . import Outcome
 from .agenda import add_agenda_item
@@ -64,13 +65,13 @@ def targets(scenario: Scenario, word: str | None, self_id: str | None, audience:
 
 @frozen
 class _Context:
-    """Who `self` and `audience` are for the effects being applied, and where they come from."""
+    """Who `self` and `audience` are for the effects being applied, and why they happen."""
 
     scenario: Scenario
     self_id: str | None
     audience: tuple[str, ...]
     phase: str
-    source: str
+    cause: Cause
 
     def who(self, word: str | None) -> tuple[str, ...]:
         return targets(self.scenario, word, self.self_id, self.audience)
@@ -85,7 +86,7 @@ class _Context:
         /,
         **data: Any,
     ) -> Event:
-        return event(state, self.phase, kind, actors, audience, topics, source=self.source, **data)
+        return event(state, self.phase, kind, actors, audience, topics, source=self.cause, **data)
 
 
 def apply_effects(
@@ -95,10 +96,10 @@ def apply_effects(
     self_id: str | None,
     audience: tuple[str, ...],
     phase: str,
-    source: str,
+    cause: Cause,
 ) -> Outcome:
     """Apply content's effects in order; `audience` is the role ids a card reached (empty for decisions)."""
-    ctx = _Context(scenario, self_id, audience, phase, source)
+    ctx = _Context(scenario, self_id, audience, phase, cause)
     events: list[Event] = []
     for effect in effects:
         state, more = _APPLY[effect.kind](state, effect, ctx)
@@ -142,7 +143,7 @@ def _transfer(state: GameState, e: Effect, c: _Context) -> Outcome:
 def _quality(state: GameState, e: Effect, c: _Context) -> Outcome:
     events: list[Event] = []
     for rid in c.who(e.target):
-        state, more = change_quality(state, rid, e.amount, c.phase, c.source)
+        state, more = change_quality(state, rid, e.amount, c.phase, c.cause)
         events += more
     return state, events
 
@@ -231,10 +232,12 @@ def _trust(state: GameState, e: Effect, c: _Context) -> Outcome:
     return state, events
 
 
-def change_trust(state: GameState, scenario: Scenario, a: str, b: str, amount: int, phase: str, source: str) -> Outcome:
+def change_trust(
+    state: GameState, scenario: Scenario, a: str, b: str, amount: int, phase: str, cause: Cause
+) -> Outcome:
     """Trust between two organisations moves through the trust effect, recorded as cards record it."""
     return apply_effects(
-        state, scenario, (Effect(kind="trust", target=a, other=b, amount=amount),), None, (), phase, source
+        state, scenario, (Effect(kind="trust", target=a, other=b, amount=amount),), None, (), phase, cause
     )
 
 
@@ -247,7 +250,7 @@ def _agenda(state: GameState, e: Effect, c: _Context) -> Outcome:
     topics = _REGULATOR_TOPICS.get(state.orgs[regulator].kind, ("governance",))
     events = []
     for subject in c.who(e.target):
-        state, more = add_agenda_item(state, c.phase, regulator, subject, e.reason, topics=topics)
+        state, more = add_agenda_item(state, c.phase, "referral", regulator, subject, e.reason, topics=topics)
         events += more
     return state, events
 
@@ -348,16 +351,17 @@ def _figure_adjusted(
     )  # fmt: skip
 
 
-def schedule(state: GameState, card: str, due: int, reason: str) -> GameState:
-    """Queue a card for the news of month `due`; a card already queued for that month is not queued twice."""
+def schedule(state: GameState, card: str, due: int, cause: Cause) -> GameState:
+    """Queue a card for the news of month `due`; a card already queued for that month is not queued twice.
+    The state keeps the cause in its text form: state is plain data a save writes as it is."""
     if any(s.card == card and s.due == due for s in state.scheduled):
         return state
-    return evolve(state, scheduled=(*state.scheduled, ScheduledCard(card=card, due=due, reason=reason)))
+    return evolve(state, scheduled=(*state.scheduled, ScheduledCard(card=card, due=due, reason=str(cause))))
 
 
 def _card(state: GameState, e: Effect, c: _Context) -> Outcome:
     """Scheduling is silent: the CardPublished event when it is due tells the story."""
-    return schedule(state, e.card, state.month_index + (1 if e.after is None else e.after), c.source), []
+    return schedule(state, e.card, state.month_index + (1 if e.after is None else e.after), c.cause), []
 
 
 def _offer(state: GameState, e: Effect, c: _Context) -> Outcome:

@@ -7,6 +7,7 @@ from collections.abc import Container, Iterator
 from ..content import Scenario
 from ..state import FACILITATOR, GameState, evolve
 from ..vocabulary.catalogue import CARE_PROVIDER_KINDS
+from ..vocabulary.causes import Cause
 from ..vocabulary.events import event
 from ..vocabulary.moves import AdjustFigure, Move
 from . import Handlers, Outcome, name_of, refuse
@@ -51,7 +52,7 @@ def apply_adjust(state: GameState, scenario: Scenario, move: AdjustFigure, phase
         event(
             state, phase, "FigureAdjusted", (FACILITATOR, move.role), (), topics,
             role=move.role, figure=move.figure, amount=move.amount, value=value, reason=move.reason,
-            source="facilitator",
+            source=Cause.facilitator(),
         )
     ]  # fmt: skip
 

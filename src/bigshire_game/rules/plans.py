@@ -13,6 +13,7 @@ from attrs import frozen
 
 from ..content import Scenario
 from ..state import GameState, Request, evolve, new_id, pair_key, replace_org
+from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import BidForFunding, ChallengePlan, DecideFunding, Move, SubmitPlan
 from . import Handlers, Outcome, dialogue, name_of, refuse, regulation
@@ -250,7 +251,13 @@ def apply_challenge(state: GameState, scenario: Scenario, move: ChallengePlan, p
         )
     ]
     state, more = dialogue.change_trust(
-        state, scenario, move.actor, move.consortium, scenario.balance.plan_challenge_trust, phase, "plan challenged"
+        state,
+        scenario,
+        move.actor,
+        move.consortium,
+        scenario.balance.plan_challenge_trust,
+        phase,
+        Cause.plan_challenge(),
     )
     return state, events + more
 
@@ -265,7 +272,7 @@ def plan_deadline(state: GameState, scenario: Scenario, phase: str) -> Outcome:
     for cid in scenario.roles_of_kind("consortium"):
         if state.orgs[cid].plan_credibility < 0:
             state, more = regulation.add_agenda_item(
-                state, phase, board, cid, NO_PLAN_REASON, ladder.id if ladder else "", once=True
+                state, phase, "missing_plan", board, cid, NO_PLAN_REASON, ladder.id if ladder else "", once=True
             )
             events += more
     return state, events
@@ -321,7 +328,9 @@ def apply_bid(state: GameState, scenario: Scenario, move: BidForFunding, phase: 
             amount=move.amount,
         )
     ]
-    state, more = regulation.add_agenda_item(state, phase, board, move.actor, f"{FUNDING_REASON}: £{move.amount:,}k")
+    state, more = regulation.add_agenda_item(
+        state, phase, "funding_bid", board, move.actor, f"{FUNDING_REASON}: £{move.amount:,}k"
+    )
     return state, events + more
 
 
@@ -354,7 +363,7 @@ def apply_decide(state: GameState, scenario: Scenario, move: DecideFunding, phas
         if item.status == "open"
         and item.regulator == move.actor
         and item.subject == bid.source
-        and item.reason.startswith(FUNDING_REASON)
+        and item.kind == "funding_bid"
     }
     state = evolve(state, agendas={**state.agendas, **done})
     events = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..state import GameState, evolve, replace_org
 from ..vocabulary.catalogue import CARE_PROVIDER_KINDS
+from ..vocabulary.causes import Cause
 from ..vocabulary.events import event
 from . import Outcome
 
@@ -13,7 +14,7 @@ def clamp(value: int) -> int:
     return max(0, min(100, value))
 
 
-def change_quality(state: GameState, rid: str, amount: int, phase: str, source: str, reason: str = "") -> Outcome:
+def change_quality(state: GameState, rid: str, amount: int, phase: str, cause: Cause, reason: str = "") -> Outcome:
     """A care provider's quality moves within 0..100; other organisations have no quality score."""
     org = state.orgs[rid]
     new = clamp(org.quality + amount)
@@ -30,7 +31,7 @@ def change_quality(state: GameState, rid: str, amount: int, phase: str, source: 
             role=rid,
             amount=new - org.quality,
             quality=new,
-            source=source,
+            source=cause,
             reason=reason or None,
         )
     ]

@@ -14,6 +14,7 @@ from ..content.model import Scheme
 from ..state import GameState, SchemeInvestment, evolve, new_id, pair_key
 from ..state.chance import draw
 from ..vocabulary.catalogue import KINDS as ORG_KINDS
+from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import InvestInScheme, Move
 from . import Handlers, Outcome, name_of, refuse
@@ -117,7 +118,7 @@ def apply_invest(state: GameState, scenario: Scenario, move: InvestInScheme, pha
             matures=investment.matures,
         )
     ]
-    source = f"scheme:{sid}"
+    cause = Cause.scheme(sid)
     if move.partners:
         share, rest = divmod(scheme.cost, len(move.partners))
         for i, partner in enumerate(move.partners):
@@ -135,7 +136,7 @@ def apply_invest(state: GameState, scenario: Scenario, move: InvestInScheme, pha
                     payee=partner,
                     amount=amount,
                     flow="scheme delivery",
-                    source=source,
+                    source=cause,
                 )
             )
             # the partner spends it on the staff who deliver the scheme: paid for work, not a windfall
@@ -143,7 +144,7 @@ def apply_invest(state: GameState, scenario: Scenario, move: InvestInScheme, pha
             events.append(
                 event(
                     state, phase, "MoneyMoved", (partner,), (partner,), ("money",),
-                    role=partner, amount=-amount, flow="scheme delivery costs", source=source,
+                    role=partner, amount=-amount, flow="scheme delivery costs", source=cause,
                 )
             )  # fmt: skip
     else:
@@ -159,7 +160,7 @@ def apply_invest(state: GameState, scenario: Scenario, move: InvestInScheme, pha
                 role=move.actor,
                 amount=-scheme.cost,
                 flow="scheme delivery",
-                source=source,
+                source=cause,
             )
         )
     return state, events
@@ -219,7 +220,7 @@ def mature_schemes(state: GameState, scenario: Scenario, month: int, phase: str)
         )
         for partner in investment.partners:
             state, more = change_quality(
-                state, partner, scheme.quality, phase, f"scheme:{investment.id}", "delivering a scheme"
+                state, partner, scheme.quality, phase, Cause.scheme(investment.id), "delivering a scheme"
             )
             events += more
     return state, events

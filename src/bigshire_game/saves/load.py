@@ -16,10 +16,11 @@ from ..content import Scenario, builtin_scenario_dir, load_scenario
 from ..content.diagnostics import KeyPath, dotted, suggest
 from ..engine.replay import ReplayRefused
 from ..session import BOT, Session, Table
-from ..state import FACILITATOR
+from ..state import FACILITATOR, GameState, evolve
 from . import layout
 from .errors import SaveError, shown
 from .lock import AUTOSAVE
+from .migrate import AGENDA_KINDS_SINCE
 from .read import Parsed, parse_bytes
 from .record import GameRecord
 from .store import LATEST, SUFFIX, find_save
@@ -76,6 +77,8 @@ def load_record(
         raise problem
     session = _replay(parsed, scenario, changed, len(record.moves))
     reached = attrs.evolve(session.state, content_hash=record.snapshot.content_hash) if changed else session.state
+    if parsed.found < AGENDA_KINDS_SINCE:
+        record = attrs.evolve(record, snapshot=_agenda_kinds_from(record.snapshot, reached))
     if reached != record.snapshot:
         path, saved, now = _first_difference(record.snapshot, reached)
         where = dotted(("state", *path))
@@ -246,6 +249,16 @@ def _check_snapshot(parsed: Parsed, scenario: Scenario) -> None:
                 raise parsed.problem(
                     ("state", "agreements", key, "parties"), f'there is no organisation "{party}" in {scenario.title}'
                 )
+
+
+def _agenda_kinds_from(saved: GameState, reached: GameState) -> GameState:
+    """An older save's agenda items with the kinds its log gives them: their kinds were told from their words,
+    which two kinds of item can share."""
+    agendas = {
+        gid: evolve(item, kind=reached.agendas[gid].kind) if gid in reached.agendas else item
+        for gid, item in saved.agendas.items()
+    }
+    return evolve(saved, agendas=agendas)
 
 
 def _first_difference(saved: object, now: object) -> tuple[KeyPath, str, str]:

@@ -7,6 +7,7 @@ problem found later is still reported at the line the file really has.
 
 Format 0 never shipped: it is a save without `label` and `file_hashes`.
 Format 1 kept checkpoints in `[[checkpoints]]` and nothing else of the table.
+Format 2 said why an item was on an agenda only in its words, not by its `kind`.
 """
 
 from __future__ import annotations
@@ -89,7 +90,58 @@ def _from_1(raw: Raw) -> tuple[Raw, str]:
     )
 
 
-MIGRATIONS: dict[int, Callable[[Raw], tuple[Raw, str]]] = {0: _from_0, 1: _from_1}
+AGENDA_KINDS_SINCE = 3
+"""Saves older than this told their agenda items' kinds from their words; loading takes them from the log."""
+
+# Format 2's own wordings of the items the engine put on agendas (whole, or how they began and ended).
+_ENGINE_WORDS = (
+    ("Financial plan not credible", None, "plan_assessment"),  # also a trigger's title in the built-in scenario
+    ("No financial plan by the deadline", None, "missing_plan"),
+    ("Rated inadequate on inspection (", ")", "inspection"),
+    ("Bid for transitional funding: ", "", "funding_bid"),
+    ("Competition review of the proposed ", "", "competition_review"),
+    ("Undeclared conflict of interest: ", "", "conflict"),
+    ("Contract with ", " not signed by the deadline", "unsigned_contract"),
+)
+
+
+def agenda_item_kind(item: Raw, requests: Raw) -> str:
+    """Why a format-2 agenda item was there, from what the file holds. A concern or a bid was stored just
+    before its item (ids count up together), so the request numbered one below the item names it; the
+    engine's own items are told by their words; the rest came from a ladder's trigger (they name a ladder)
+    or from an agenda effect. A trigger titled in the engine's words reads as the engine's item: loading
+    replays the log, and keeps the kind the log gives."""
+    gid, regulator, subject, reason = (item.get(k) for k in ("id", "regulator", "subject", "reason"))
+    number = gid[1:] if isinstance(gid, str) else ""
+    before = requests.get(f"R{int(number) - 1}") if number.isdigit() else None
+    if isinstance(before, dict) and before.get("to") == [regulator]:
+        if before.get("kind") == "concern" and before.get("about") == subject:
+            return "concern"
+        if before.get("kind") == "funding" and before.get("source") == subject:
+            return "funding_bid"
+    reason = reason if isinstance(reason, str) else ""
+    for begins, ends, kind in _ENGINE_WORDS:
+        if (reason == begins) if ends is None else (reason.startswith(begins) and reason.endswith(ends)):
+            return kind
+    return "trigger" if item.get("ladder") else "referral"
+
+
+def _from_2(raw: Raw) -> tuple[Raw, str]:
+    out = {**raw, "save": {**raw["save"], "format": 3}}
+    state = raw.get("state")
+    agendas = state.get("agendas") if isinstance(state, dict) else None
+    if isinstance(agendas, dict):
+        requests = state.get("requests")
+        requests = requests if isinstance(requests, dict) else {}
+        kinds = {
+            gid: {"kind": agenda_item_kind(item, requests), **item} if isinstance(item, dict) else item
+            for gid, item in agendas.items()
+        }  # anything malformed is left for the reader to refuse, at its line
+        out["state"] = {**state, "agendas": kinds}
+    return out, "its agenda items now say why they are there, told from their words and the requests behind them"
+
+
+MIGRATIONS: dict[int, Callable[[Raw], tuple[Raw, str]]] = {0: _from_0, 1: _from_1, 2: _from_2}
 
 # new key path prefix -> the old one, for each step
 MOVED: dict[int, dict[KeyPath, KeyPath]] = {

@@ -109,6 +109,7 @@ class AgendaItem:
     """Something a regulator or the Board must consider."""
 
     id: str
+    kind: str  # why it is there: one of catalogue.AGENDA_ITEM_KINDS
     regulator: str
     subject: str
     reason: str
@@ -153,7 +154,7 @@ class PendingChoice:
 class ScheduledCard:
     card: str
     due: int  # month index
-    reason: str = ""
+    reason: str = ""  # the text form of the Cause that queued it (state holds plain data)
 
 
 @frozen(kw_only=True, slots=False)

@@ -59,6 +59,20 @@ TOPICS: dict[str, str] = {
     "public": "the public and patients' voice",
 }
 
+AGENDA_ITEM_KINDS: dict[str, str] = {
+    "concern": "a concern raised with the regulator about an organisation",
+    "funding_bid": "a consortium's bid for transitional funding",
+    "inspection": "a provider rated inadequate on inspection",
+    "plan_assessment": "a financial plan the Board judged not credible",
+    "missing_plan": "no financial plan by the deadline",
+    "competition_review": "an alliance under competition review",
+    "conflict": "a conflict of interest found undeclared",
+    "unsigned_contract": "a contract not signed by the deadline",
+    "trigger": "one of a ladder's triggers, holding at a month end",
+    "referral": "put on the agenda by a card, a decision or a sanction (the agenda effect)",
+}
+"""Why an item is on a regulator's agenda: the rules find items by their kind, never by their words."""
+
 CONTRACT_KINDS: dict[str, str] = {
     "tariff": "payment per unit of activity at the national price",
     "block": "a fixed monthly sum whatever the volume",
@@ -184,7 +198,7 @@ NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
     "TurnEnded": ("moves",),
     "CardPublished": ("card", "audience", "deck"),
     "OptionChosen": ("card", "option"),
-    "DecisionTaken": ("decision", "subject", "reason"),
+    "DecisionTaken": ("decision",),
     "MoneyMoved": ("amount", "flow", "payer", "payee", "cause"),
     "ContractPaid": (*_CONTRACT_PARTIES, "agreement", "amount", "paid_month"),
     "QualityChanged": ("quality", "points", "why"),
@@ -225,6 +239,7 @@ NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
     "AgendaCarriedOver": ("role", "items", "capacity"),
     "ForecastMissed": ("role", "expected", "actual", "lag"),
     "StaffRecruited": ("role", "posts", "cost", "capacity"),
+    "AgendaItemDismissed": ("subject", "reason"),
     "InspectionHeld": ("inspector", "subject", "rating", "quality"),
     "SanctionImposed": ("regulator", "subject", "step", "step_text", "ladder", "level", "steps", "reason"),
     "SanctionLifted": ("regulator", "subject", "step", "ladder", "level", "steps"),
@@ -244,7 +259,6 @@ _AGREEMENT_KINDS = (*CONTRACT_KINDS, *ALLIANCE_KINDS)
 NARRATIVE_SWITCHES: dict[str, dict[str, tuple[bool | str, ...]]] = {
     "CardPublished": {"public": _YES_NO, "how": ("fixed", "drawn", "follow-up", "facilitator")},
     "OptionChosen": {"defaulted": _YES_NO},
-    "DecisionTaken": {"dismissal": _YES_NO},
     "MoneyMoved": {"transfer": _YES_NO, "incoming": _YES_NO, "caused": _YES_NO},
     "QualityChanged": {"rising": _YES_NO},
     "CostBaseChanged": {"rising": _YES_NO, "caused": _YES_NO},
@@ -304,6 +318,11 @@ NARRATIVE_SWITCHES: dict[str, dict[str, tuple[bool | str, ...]]] = {
     "ForecastMissed": {"worse": _YES_NO},
 }
 """What a template's `when` table may test for each event, and the values each test can take."""
+
+RETIRED_SWITCHES: dict[tuple[str, str], str] = {
+    ("DecisionTaken", "dismissal"): 'a regulator setting an item aside is told as "AgendaItemDismissed"',
+}
+"""Variants a narrative file may still test but that no event takes any more (a warning)."""
 
 THEME_PLACEHOLDERS: dict[str, str] = {
     "value": "the theme's figure: the count, the ratio (one decimal) or the share (a whole per cent)",

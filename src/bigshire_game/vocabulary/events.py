@@ -3,7 +3,8 @@
 Every change to the world produces one, as an instance of one frozen class per kind, named in the past
 tense, with typed fields. `audience` says who may see it: empty for everyone, role ids for the parties,
 or only the facilitator. `data` gives the fields as the sentence templates in narrative.toml name them
-(a facilitator's own narrative file keeps working); fields left unset are not there.
+(a facilitator's own narrative file keeps working); fields left unset are not there. A kind that records why
+it happened has a `cause` (a `Cause`), which `data` gives as `source` in its text form.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from .causes import Cause
 from .seats import FACILITATOR
 
 PUBLIC: tuple[str, ...] = ()
@@ -30,6 +32,7 @@ class Event:
     DESCRIPTION: ClassVar[str] = ""
     KEYS: ClassVar[dict[str, str]] = {}  # field name -> its name in templates and exports, where they differ
     FIELDS: ClassVar[tuple[str, ...]] = ()  # the kind's own fields, in their declared order
+    cause: ClassVar[Cause | None] = None  # why it happened: a field of the kinds that record it, None for the rest
 
     month: int  # month index when it happened
     phase: str
@@ -82,14 +85,18 @@ class Event:
         return f"{type(self).__name__}({shown})"
 
     def __getattr__(self, name: str) -> Any:
-        """`data`: the event's own fields under their template names, unset (None) fields left out. Made on
-        first use and kept in the instance, so later reads are plain attribute reads (the debrief makes
-        hundreds of thousands)."""
+        """`data`: the event's own fields under their template names, unset (None) fields left out, a cause in
+        its text form. Made on first use and kept in the instance, so later reads are plain attribute reads (the
+        debrief makes hundreds of thousands)."""
         if name != "data":
             raise AttributeError(f"{type(self).__name__} has no field called {name}")
         values = self.__dict__
         keys = self.KEYS
-        data = {keys.get(field, field): value for field in self.FIELDS if (value := values[field]) is not None}
+        data = {
+            keys.get(field, field): str(value) if type(value) is Cause else value
+            for field in self.FIELDS
+            if (value := values[field]) is not None
+        }
         values["data"] = data
         return data
 
@@ -207,17 +214,13 @@ class DecisionTaken(Event):
     role: str | None = None
     decision: str | None = None
     title: str | None = None
-    item: str | None = None
-    subject: str | None = None
-    ladder: str | None = None
-    reason: str | None = None
 
 
-@_kind("money was paid, received or written off")
+@_kind("money was paid, received or written off", cause="source")
 class MoneyMoved(Event):
     """Money was paid, received or written off."""
 
-    source: str | None = None
+    cause: Cause | None = None
     role: str | None = None
     amount: int | None = None
     flow: str | None = None
@@ -236,33 +239,33 @@ class ContractPaid(Event):
     month_label: str | None = None
 
 
-@_kind("a provider's quality changed")
+@_kind("a provider's quality changed", cause="source")
 class QualityChanged(Event):
     """A provider's quality changed."""
 
     role: str | None = None
     amount: int | None = None
     quality: int | None = None
-    source: str | None = None
+    cause: Cause | None = None
     reason: str | None = None
 
 
-@_kind("an organisation's cost base changed")
+@_kind("an organisation's cost base changed", cause="source")
 class CostBaseChanged(Event):
     """An organisation's cost base changed."""
 
-    source: str | None = None
+    cause: Cause | None = None
     role: str | None = None
     percent: float | None = None
     cost_base: int | None = None
     change: int | None = None
 
 
-@_kind("demand for an activity changed")
+@_kind("demand for an activity changed", cause="source")
 class DemandChanged(Event):
     """Demand for an activity changed."""
 
-    source: str | None = None
+    cause: Cause | None = None
     activity: str | None = None
     percent: float | None = None
     target: str | None = None
@@ -272,42 +275,42 @@ class DemandChanged(Event):
     referral_percent: float | None = None
 
 
-@_kind("a national price changed")
+@_kind("a national price changed", cause="source")
 class TariffChanged(Event):
     """A national price changed."""
 
-    source: str | None = None
+    cause: Cause | None = None
     activity: str | None = None
     percent: float | None = None
     price: int | None = None
     previous: int | None = None
 
 
-@_kind("a rule setting changed")
+@_kind("a rule setting changed", cause="source")
 class RuleChanged(Event):
     """A rule setting changed."""
 
-    source: str | None = None
+    cause: Cause | None = None
     setting: str | None = None
     value: bool | int | float | str | None = None
     previous: bool | int | float | str | None = None
 
 
-@_kind("trust between organisations changed")
+@_kind("trust between organisations changed", cause="source")
 class TrustChanged(Event):
     """Trust between organisations changed."""
 
-    source: str | None = None
+    cause: Cause | None = None
     between: tuple[str, ...] | None = None
     amount: int | None = None
     trust: int | None = None
 
 
-@_kind("an agreement was proposed", agreement_kind="kind")
+@_kind("an agreement was proposed", agreement_kind="kind", cause="source")
 class AgreementProposed(Event):
     """An agreement was proposed."""
 
-    source: str | None = None
+    cause: Cause | None = None
     agreement: str | None = None
     agreement_kind: str | None = None
     parties: tuple[str, ...] | None = None
@@ -500,11 +503,11 @@ class SchemeFailed(Event):
     chance: float | None = None
 
 
-@_kind("a concern was raised")
+@_kind("a concern was raised", cause="source")
 class ConcernRaised(Event):
     """A concern was raised."""
 
-    source: str | None = None
+    cause: Cause | None = None
     request: str | None = None
     by: str | None = None
     to: tuple[str, ...] | None = None
@@ -659,6 +662,18 @@ class AgendaItemAdded(Event):
     agreement: str | None = None
 
 
+@_kind("a regulator set aside an item on its agenda", item_kind="kind")
+class AgendaItemDismissed(Event):
+    """A regulator set aside an item on its agenda: it takes no action on it."""
+
+    item: str | None = None
+    item_kind: str | None = None
+    by: str | None = None
+    subject: str | None = None
+    ladder: str | None = None
+    reason: str | None = None
+
+
 @_kind("an inspection took place")
 class InspectionHeld(Event):
     """An inspection took place."""
@@ -715,11 +730,11 @@ class QualityPremiumPaid(Event):
     quality: int | None = None
 
 
-@_kind("the facilitator adjusted a figure")
+@_kind("the facilitator adjusted a figure", cause="source")
 class FigureAdjusted(Event):
     """The facilitator adjusted a figure."""
 
-    source: str | None = None
+    cause: Cause | None = None
     role: str | None = None
     figure: str | None = None
     amount: int | None = None

@@ -55,6 +55,15 @@ def check_narrative(w: World, file: str, n: NarrativeFile) -> None:
             continue
         if not check_word(w, file, (*path, "event"), t.event, cat.EVENT_KINDS, "event"):
             continue
+        retired = next((key for key in t.when if (t.event, key) in cat.RETIRED_SWITCHES), None)
+        if retired is not None:
+            why = cat.RETIRED_SWITCHES[(t.event, retired)]
+            w.warn(
+                file,
+                (*path, "when", retired),
+                f'"{retired}" is no longer a variant of "{t.event}" ({why}): this sentence is never used',
+            )
+            continue
         fields = {*cat.NARRATIVE_COMMON, *cat.NARRATIVE_FIELDS.get(t.event, ())}
         what = f'a sentence about "{t.event}"'
         some_text(w, file, (*path, "text"), t.text)

@@ -2,57 +2,67 @@
 
 from __future__ import annotations
 
-from ...vocabulary.events import Event
+from ...vocabulary.events import (
+    ContractPaid,
+    CostBaseChanged,
+    DemandChanged,
+    MoneyMoved,
+    MonthResolved,
+    QualityChanged,
+    QualityPremiumPaid,
+    SchemeFailed,
+    SchemeInvested,
+    SchemeSavingsReleased,
+    TariffChanged,
+    TrustChanged,
+)
 from ...vocabulary.words import balance, money
 from ..naming import Words
 from ..wording import percent, plural
-from .common import Fields, FieldsOf, Switches, get
+from .common import Fields, FieldsOf, Switches, given
 
 
-def _money_moved(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    amount = int(get(d, "amount", 0))
-    transfer = "payer" in d
-    actor = str(get(d, "payer") if transfer else get(d, "role"))
-    flow = str(get(d, "flow"))
+def _money_moved(w: Words, e: MoneyMoved) -> tuple[Switches, Fields]:
+    amount = int(given(e.amount, 0))
+    transfer = e.payer is not None
+    actor = str(given(e.payer) if transfer else given(e.role))
+    flow = str(given(e.flow))
     return (
-        {"transfer": transfer, "incoming": amount > 0 and not transfer, "caused": bool(get(d, "source"))},
+        {"transfer": transfer, "incoming": amount > 0 and not transfer, "caused": e.cause is not None},
         {
             "actor": w.name(actor),
             "amount": money(amount),
             "flow": "" if flow == "transfer" else flow,
-            "payer": w.name(get(d, "payer")) if transfer else "",
-            "payee": w.name(get(d, "payee")) if transfer else "",
-            "cause": w.cause(get(d, "source"), actor),
+            "payer": w.name(given(e.payer)) if transfer else "",
+            "payee": w.name(given(e.payee)) if transfer else "",
+            "cause": w.cause(e.cause, actor),
         },
     )
 
 
-def _contract_paid(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
+def _contract_paid(w: Words, e: ContractPaid) -> tuple[Switches, Fields]:
     payer, payee = ([*list(e.actors), "", ""])[:2]
     return {}, {
         "commissioner": w.name(payer),
         "provider": w.name(payee),
-        "agreement": w.agreement(get(d, "agreement"), get(d, "kind"))
-        if get(d, "agreement")
+        "agreement": w.agreement(given(e.agreement), given(e.agreement_kind))
+        if given(e.agreement)
         else "work without a contract",
-        "amount": money(int(get(d, "amount", 0))),
-        "paid_month": w.month(get(d, "month")),
+        "amount": money(int(given(e.amount, 0))),
+        "paid_month": w.month(given(e.month_label)),
     }
 
 
-def _quality_changed(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    amount = int(get(d, "amount", 0))
-    actor = str(get(d, "role"))
-    cause, reason = w.cause(get(d, "source"), actor), w.clause(get(d, "reason"))
+def _quality_changed(w: Words, e: QualityChanged) -> tuple[Switches, Fields]:
+    amount = int(given(e.amount, 0))
+    actor = str(given(e.role))
+    cause, reason = w.cause(e.cause, actor), w.clause(given(e.reason))
     why = cause or (f"because of {reason}" if reason else "")
     return (
         {"rising": amount > 0},
         {
             "actor": w.name(actor),
-            "quality": str(get(d, "quality")),
+            "quality": str(given(e.quality)),
             "points": plural(abs(amount), "point"),
             "why": why,
             "cause": cause,  # not a placeholder: lets a consequence told under its cause drop it
@@ -60,114 +70,107 @@ def _quality_changed(w: Words, e: Event) -> tuple[Switches, Fields]:
     )
 
 
-def _cost_base_changed(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    actor = str(get(d, "role"))
-    change = int(get(d, "change", 0))
+def _cost_base_changed(w: Words, e: CostBaseChanged) -> tuple[Switches, Fields]:
+    actor = str(given(e.role))
+    change = int(given(e.change, 0))
     return (
-        {"rising": change > 0, "caused": bool(get(d, "source"))},
+        {"rising": change > 0, "caused": e.cause is not None},
         {
             "actor": w.name(actor),
-            "percent": percent(float(get(d, "percent", 0.0))),
+            "percent": percent(float(given(e.percent, 0.0))),
             "change": money(change),
-            "cost_base": money(int(get(d, "cost_base", 0))),
-            "cause": w.cause(get(d, "source"), actor),
+            "cost_base": money(int(given(e.cost_base, 0))),
+            "cause": w.cause(e.cause, actor),
         },
     )
 
 
-def _demand_changed(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    referrals = bool(get(d, "referrals", False))
-    pct = float(get(d, "percent", 0.0))
-    target = str(get(d, "role") if referrals else get(d, "target"))
-    until = int(get(d, "until", -1)) if not referrals else -1
+def _demand_changed(w: Words, e: DemandChanged) -> tuple[Switches, Fields]:
+    referrals = bool(given(e.referrals, False))
+    pct = float(given(e.percent, 0.0))
+    target = str(given(e.role) if referrals else given(e.target))
+    until = int(given(e.until, -1)) if not referrals else -1
     return (
         {"referrals": referrals, "rising": pct > 0, "everywhere": not target, "lasting": until < 0},
         {
             "actor": w.name(target) if target else "",
-            "activity": w.activity(get(d, "activity")) if not referrals else "referrals",
+            "activity": w.activity(given(e.activity)) if not referrals else "referrals",
             "percent": percent(pct),
             "target": w.name(target) if target else "",
             "until": w.month(until) if until >= 0 else "",
-            "referral_rate": f"{float(get(d, 'referral_percent', 100.0)):.0f}%" if referrals else "",
-            "cause": w.cause(get(d, "source"), target),
+            "referral_rate": f"{float(given(e.referral_percent, 100.0)):.0f}%" if referrals else "",
+            "cause": w.cause(e.cause, target),
         },
     )
 
 
-def _tariff_changed(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    pct = float(get(d, "percent", 0.0))
+def _tariff_changed(w: Words, e: TariffChanged) -> tuple[Switches, Fields]:
+    pct = float(given(e.percent, 0.0))
     return (
         {"rising": pct > 0},
         {
-            "activity": w.activity(get(d, "activity")),
+            "activity": w.activity(given(e.activity)),
             "percent": percent(pct),
-            "price": f"£{int(get(d, 'price', 0)):,}",
-            "previous": f"£{int(get(d, 'previous', 0)):,}",
-            "cause": w.cause(get(d, "source")),
+            "price": f"£{int(given(e.price, 0)):,}",
+            "previous": f"£{int(given(e.previous, 0)):,}",
+            "cause": w.cause(e.cause),
         },
     )
 
 
-def _trust_changed(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    pair = [*list(get(d, "between", e.actors)), "", ""]
-    amount = int(get(d, "amount", 0))
+def _trust_changed(w: Words, e: TrustChanged) -> tuple[Switches, Fields]:
+    pair = [*list(given(e.between, e.actors)), "", ""]
+    amount = int(given(e.amount, 0))
     return (
         {"rising": amount > 0},
         {
             "first": w.name(pair[0]),
             "second": w.name(pair[1]),
             "points": plural(abs(amount), "point"),
-            "trust": str(get(d, "trust")),
-            "cause": w.cause(get(d, "source")),
+            "trust": str(given(e.trust)),
+            "cause": w.cause(e.cause),
         },
     )
 
 
-def _scheme(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    partners = tuple(get(d, "partners", ()))
+def _scheme(w: Words, e: SchemeInvested | SchemeSavingsReleased | SchemeFailed) -> tuple[Switches, Fields]:
+    partners = tuple(given(e.partners, ()))
     fields = {
-        "actor": w.name(get(d, "investor")),
-        "investor": w.name(get(d, "investor")),
-        "scheme": w.scheme(get(d, "scheme")),
+        "actor": w.name(given(e.investor)),
+        "investor": w.name(given(e.investor)),
+        "scheme": w.scheme(given(e.scheme)),
         "partners": w.names(partners),
     }
-    if e.kind == "SchemeInvested":
-        fields |= {"cost": money(int(get(d, "cost", 0))), "matures": w.month(int(get(d, "matures", e.month)))}
-    if e.kind == "SchemeSavingsReleased":
+    if isinstance(e, SchemeInvested):
+        fields |= {"cost": money(int(given(e.cost, 0))), "matures": w.month(int(given(e.matures, e.month)))}
+    if isinstance(e, SchemeSavingsReleased):
         fields |= {
-            "activity": w.activity(get(d, "activity")),
-            "percent": percent(float(get(d, "reduction_percent", 0.0))),
+            "activity": w.activity(given(e.activity)),
+            "percent": percent(float(given(e.reduction_percent, 0.0))),
         }
     return {"partnered": bool(partners)}, fields
 
 
-def _month_resolved(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    result = int(get(d, "result", 0))
+def _month_resolved(w: Words, e: MonthResolved) -> tuple[Switches, Fields]:
+    result = int(given(e.result, 0))
     return (
         {"surplus": result >= 0},
         {
-            "actor": w.name(get(d, "role")),
+            "actor": w.name(given(e.role)),
             "result": money(result),
-            "balance": balance(int(get(d, "balance", 0))),
-            "income": money(int(get(d, "income", 0))),
-            "spend": money(int(get(d, "spend", 0))),
-            "paid_month": w.month(get(d, "month")),
+            "balance": balance(int(given(e.balance, 0))),
+            "income": money(int(given(e.income, 0))),
+            "spend": money(int(given(e.spend, 0))),
+            "paid_month": w.month(given(e.month_label)),
         },
     )
 
 
-def _premium(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
+def _premium(w: Words, e: QualityPremiumPaid) -> tuple[Switches, Fields]:
     return {}, {
-        "actor": w.name(get(d, "role")),
-        "amount": money(int(get(d, "amount", 0))),
-        "quality": str(get(d, "quality")),
+        "actor": w.name(given(e.role)),
+        "amount": money(int(given(e.amount, 0))),
+        "quality": str(given(e.quality)),
     }
 
 

@@ -3,69 +3,77 @@
 from __future__ import annotations
 
 from ...vocabulary.catalogue import KINDS
-from ...vocabulary.events import Event
+from ...vocabulary.events import (
+    AgendaCarriedOver,
+    CardPublished,
+    DecisionTaken,
+    FigureAdjusted,
+    ForecastMissed,
+    GameStarted,
+    MonthStarted,
+    OptionChosen,
+    PhaseStarted,
+    StaffRecruited,
+    TurnEnded,
+    TurnStarted,
+)
 from ...vocabulary.words import listed, money
 from ..naming import Words
 from ..wording import lower_first, plural
-from .common import Fields, FieldsOf, Switches, get, nothing
+from .common import Fields, FieldsOf, Switches, given, nothing
 
 
-def _game_started(w: Words, e: Event) -> tuple[Switches, Fields]:
+def _game_started(w: Words, e: GameStarted) -> tuple[Switches, Fields]:
     months = w.scenario.months
     return {}, {"scenario": w.scenario.title, "start": w.month(0), "end": w.month(len(months) - 1)}
 
 
-def _month_started(w: Words, e: Event) -> tuple[Switches, Fields]:
-    return {}, {"turn": w.turn(tuple(get(e.data, "months", ())) or (w.scenario.months[e.month],))}
+def _month_started(w: Words, e: MonthStarted) -> tuple[Switches, Fields]:
+    return {}, {"turn": w.turn(tuple(given(e.months, ())) or (w.scenario.months[e.month],))}
 
 
-def _phase_started(w: Words, e: Event) -> tuple[Switches, Fields]:
-    return {}, {"phase": lower_first(str(get(e.data, "phase_title")))}
+def _phase_started(w: Words, e: PhaseStarted) -> tuple[Switches, Fields]:
+    return {}, {"phase": lower_first(str(given(e.phase_title)))}
 
 
-def _turn_ended(w: Words, e: Event) -> tuple[Switches, Fields]:
-    return {}, {"moves": plural(int(get(e.data, "moves", 0)), "move")}
+def _turn_ended(w: Words, e: TurnEnded) -> tuple[Switches, Fields]:
+    return {}, {"moves": plural(int(given(e.moves, 0)), "move")}
 
 
-def _turn_started(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    waiting, points = int(get(d, "waiting", 0)), int(get(d, "action_points", 0))
+def _turn_started(w: Words, e: TurnStarted) -> tuple[Switches, Fields]:
+    waiting, points = int(given(e.waiting, 0)), int(given(e.action_points, 0))
     return {}, {"waiting": plural(waiting, "item"), "action_points": plural(points, "action")}
 
 
-def _carried_over(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
+def _carried_over(w: Words, e: AgendaCarriedOver) -> tuple[Switches, Fields]:
     return {}, {
-        "role": w.name(get(d, "role")),
-        "items": str(get(d, "items", 0)),
-        "capacity": plural(int(get(d, "capacity", 0)), "action"),
+        "role": w.name(given(e.role)),
+        "items": plural(int(given(e.items, 0)), "item"),
+        "capacity": plural(int(given(e.capacity, 0)), "action"),
     }
 
 
-def _recruited(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
+def _recruited(w: Words, e: StaffRecruited) -> tuple[Switches, Fields]:
     return {}, {
-        "role": w.name(get(d, "role")),
-        "posts": plural(int(get(d, "posts", 1)), "post"),
-        "cost": money(int(get(d, "cost", 0))),
-        "capacity": plural(int(get(d, "capacity", 0)), "action"),
+        "role": w.name(given(e.role)),
+        "posts": plural(int(given(e.posts, 1)), "post"),
+        "cost": money(int(given(e.cost, 0))),
+        "capacity": plural(int(given(e.capacity, 0)), "action"),
     }
 
 
-def _forecast_missed(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    expected, actual = int(get(d, "expected", 0)), int(get(d, "actual", 0))
+def _forecast_missed(w: Words, e: ForecastMissed) -> tuple[Switches, Fields]:
+    expected, actual = int(given(e.expected, 0)), int(given(e.actual, 0))
     return {"worse": actual < expected}, {
-        "role": w.name(get(d, "role")),
+        "role": w.name(given(e.role)),
         "expected": money(expected, signed=True),
         "actual": money(actual, signed=True),
-        "lag": plural(int(get(d, "lag", 0)), "month"),
+        "lag": plural(int(given(e.lag, 0)), "month"),
     }
 
 
-def _card_published(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    card = w.scenario.cards.get(str(get(d, "card")))
+def _card_published(w: Words, e: CardPublished) -> tuple[Switches, Fields]:
+    card = w.scenario.cards.get(str(given(e.card)))
     words = []
     for target in card.audience if card else ():
         if target == "everyone":
@@ -76,10 +84,10 @@ def _card_published(w: Words, e: Event) -> tuple[Switches, Fields]:
         else:
             words.append(w.name(target))
     audience = listed(words) or ("everyone" if not e.audience else w.names(e.audience))
-    deck = next((x.deck.title for x in w.scenario.decks if x.deck.id == get(d, "deck")), "")
+    deck = next((x.deck.title for x in w.scenario.decks if x.deck.id == given(e.deck)), "")
     return (
-        {"public": not e.audience, "how": str(get(d, "how", "fixed"))},
-        {"card": w.card(get(d, "card"), get(d, "title")), "audience": audience, "deck": lower_first(deck)},
+        {"public": not e.audience, "how": str(given(e.how, "fixed"))},
+        {"card": w.card(given(e.card), given(e.title)), "audience": audience, "deck": lower_first(deck)},
     )
 
 
@@ -92,41 +100,29 @@ def _kind_plural(kind: str) -> str:
     return "the " + label + ("s" if not label.endswith("s") else "")
 
 
-def _option_chosen(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
+def _option_chosen(w: Words, e: OptionChosen) -> tuple[Switches, Fields]:
     return (
-        {"defaulted": bool(get(d, "defaulted", False))},
+        {"defaulted": bool(given(e.defaulted, False))},
         {
-            "card": w.card(get(d, "card"), get(d, "title")),
-            "option": w.option(get(d, "card"), get(d, "option"), get(d, "label")),
+            "card": w.card(given(e.card), given(e.title)),
+            "option": w.option(given(e.card), given(e.option), given(e.label)),
         },
     )
 
 
-def _decision_taken(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    dismissal = get(d, "decision") == "dismiss_agenda_item"
+def _decision_taken(w: Words, e: DecisionTaken) -> tuple[Switches, Fields]:
     actor = e.actors[0] if e.actors else ""
-    decision = "" if dismissal else lower_first(str(get(d, "title")) or w.decision(str(get(d, "decision")), actor))
-    return (
-        {"dismissal": dismissal},
-        {
-            "decision": decision,
-            "subject": w.name(get(d, "subject")) if dismissal else "",
-            "reason": w.clause(get(d, "reason")),
-        },
-    )
+    return {}, {"decision": lower_first(str(given(e.title)) or w.decision(str(given(e.decision)), actor))}
 
 
 _FIGURES = {"action_points": ("action", "actions"), "workload": ("item", "items")}
 
 
-def _figure(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    figure = str(get(d, "figure"))
-    amount = int(get(d, "amount", 0))
-    until = int(get(d, "until", -1))
-    actor = str(get(d, "role"))
+def _figure(w: Words, e: FigureAdjusted) -> tuple[Switches, Fields]:
+    figure = str(given(e.figure))
+    amount = int(given(e.amount, 0))
+    until = int(given(e.until, -1))
+    actor = str(given(e.role))
     if figure == "balance":
         said = money(amount)
     elif figure == "quality":
@@ -140,10 +136,10 @@ def _figure(w: Words, e: Event) -> tuple[Switches, Fields]:
             "actor": w.name(actor),
             "figure": figure.replace("_", " "),
             "amount": said,
-            "value": str(get(d, "value")),
+            "value": str(given(e.value)),
             "until": w.month(until) if until >= 0 else "",
-            "cause": w.cause(get(d, "source"), actor),
-            "reason": str(get(d, "reason")).rstrip("."),
+            "cause": w.cause(e.cause, actor),
+            "reason": str(given(e.reason)).rstrip("."),
         },
     )
 

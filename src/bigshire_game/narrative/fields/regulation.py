@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from ...vocabulary.events import Event
+from ...vocabulary.events import (
+    AgendaItemAdded,
+    AgendaItemDismissed,
+    InspectionHeld,
+    RuleChanged,
+    RulingMade,
+    SanctionImposed,
+    SanctionLifted,
+)
 from ..naming import Words
-from .common import Fields, FieldsOf, Switches, get
+from .common import Fields, FieldsOf, Switches, given
 
 
-def _rule(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    setting, value, previous = get(d, "setting"), get(d, "value"), get(d, "previous", None)
+def _rule(w: Words, e: RuleChanged | RulingMade) -> tuple[Switches, Fields]:
+    setting, value, previous = given(e.setting), given(e.value), e.previous
     return (
         {"changed": previous != value, "setting": str(setting)},
         {
@@ -17,63 +24,64 @@ def _rule(w: Words, e: Event) -> tuple[Switches, Fields]:
             "setting": w.setting(setting),
             "value": w.value(setting, value),
             "previous": w.value(setting, previous) if previous is not None else "",
-            "cause": w.cause(get(d, "source")),
+            "cause": w.cause(e.cause),
             "regulator": w.name(e.actors[0]) if e.actors else "",
         },
     )
 
 
-def _agenda_item(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    regulator = str(get(d, "regulator"))
+def _agenda_item(w: Words, e: AgendaItemAdded) -> tuple[Switches, Fields]:
+    regulator = str(given(e.regulator))
     kind = w.scenario.roles[regulator].kind if regulator in w.scenario.roles else ""
     return (
         {"regulator": kind if kind in ("nhscb", "monitor", "cqc") else "nhscb"},
         {
-            "actor": w.name(get(d, "subject")),
+            "actor": w.name(given(e.subject)),
             "regulator": w.name(regulator),
-            "subject": w.name(get(d, "subject")),
-            "reason": w.clause(get(d, "reason")),
+            "subject": w.name(given(e.subject)),
+            "reason": w.clause(given(e.reason)),
         },
     )
 
 
-def _inspection(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
+def _agenda_item_dismissed(w: Words, e: AgendaItemDismissed) -> tuple[Switches, Fields]:
+    return {}, {"subject": w.name(given(e.subject)), "reason": w.clause(given(e.reason))}
+
+
+def _inspection(w: Words, e: InspectionHeld) -> tuple[Switches, Fields]:
     return (
-        {"rating": str(get(d, "rating"))},
+        {"rating": str(given(e.rating))},
         {
-            "actor": w.name(get(d, "subject")),
+            "actor": w.name(given(e.subject)),
             "inspector": w.name(e.actors[0]) if e.actors else "",
-            "subject": w.name(get(d, "subject")),
-            "rating": str(get(d, "rating")),
-            "quality": str(get(d, "quality")),
+            "subject": w.name(given(e.subject)),
+            "rating": str(given(e.rating)),
+            "quality": str(given(e.quality)),
         },
     )
 
 
-def _sanction(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    title, regulator, steps = w.ladder(get(d, "ladder"))
+def _sanction(w: Words, e: SanctionImposed | SanctionLifted) -> tuple[Switches, Fields]:
+    title, regulator, steps = w.ladder(given(e.ladder))
     regulator = w.name(e.actors[0]) if e.actors else regulator
-    level = int(get(d, "level", 0))
-    if e.kind == "SanctionLifted":
-        step, text = w.step(get(d, "ladder"), level + 1)
+    level = int(given(e.level, 0))
+    if isinstance(e, SanctionLifted):
+        step, text = w.step(given(e.ladder), level + 1)
     else:
-        step, text = w.step(get(d, "ladder"), level)
-    reason = w.clause(get(d, "reason"))
+        step, text = w.step(given(e.ladder), level)
     fields = {
-        "actor": w.name(get(d, "subject")),
+        "actor": w.name(given(e.subject)),
         "regulator": regulator,
-        "subject": w.name(get(d, "subject")),
+        "subject": w.name(given(e.subject)),
         "step": step,
         "ladder": title,
         "level": str(level),
         "steps": str(steps),
     }
-    if e.kind == "SanctionLifted":
+    if isinstance(e, SanctionLifted):
         return {}, fields
-    return {"final": bool(get(d, "final", False)), "has_reason": bool(reason)}, fields | {
+    reason = w.clause(given(e.reason))
+    return {"final": bool(given(e.final, False)), "has_reason": bool(reason)}, fields | {
         "step_text": text.rstrip("."),
         "reason": reason,
     }
@@ -82,6 +90,7 @@ def _sanction(w: Words, e: Event) -> tuple[Switches, Fields]:
 FIELDS: dict[str, FieldsOf] = {
     "RuleChanged": _rule,
     "AgendaItemAdded": _agenda_item,
+    "AgendaItemDismissed": _agenda_item_dismissed,
     "InspectionHeld": _inspection,
     "SanctionImposed": _sanction,
     "SanctionLifted": _sanction,

@@ -5,42 +5,51 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...vocabulary.events import Event
+from ...vocabulary.events import (
+    ConcernRaised,
+    FundingAwarded,
+    FundingBid,
+    MeetingConvened,
+    MeetingHeld,
+    PlanAssessed,
+    PlanChallenged,
+    PlanSubmitted,
+    RequestAnswered,
+    RequestRaised,
+)
 from ...vocabulary.words import money
 from ..naming import Words
 from ..wording import plural
-from .common import Fields, FieldsOf, Switches, get
+from .common import Fields, FieldsOf, Switches, given
 
 
-def _concern_raised(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    to = tuple(get(d, "to", ()))
-    about = get(d, "about")
-    text = str(get(d, "text")).strip()
+def _concern_raised(w: Words, e: ConcernRaised) -> tuple[Switches, Fields]:
+    to = tuple(given(e.to, ()))
+    about = given(e.about)
+    text = str(given(e.text)).strip()
     return (
         {"has_text": bool(text), "to_subject": to == (about,)},
         {
-            "actor": w.name(get(d, "by")),
-            "by": w.name(get(d, "by")),
+            "actor": w.name(given(e.by)),
+            "by": w.name(given(e.by)),
             "to": w.names(to),
             "about": w.name(about),
-            "topic": w.topic(get(d, "topic")),
+            "topic": w.topic(given(e.topic)),
             "text": text.rstrip("."),
         },
     )
 
 
-def _request_raised(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    text = str(get(d, "text")).strip()
-    setting = get(d, "setting")
+def _request_raised(w: Words, e: RequestRaised) -> tuple[Switches, Fields]:
+    text = str(given(e.text)).strip()
+    setting = given(e.setting)
     return (
-        {"ruling": bool(get(d, "ruling", False)), "has_text": bool(text)},
+        {"ruling": bool(given(e.ruling, False)), "has_text": bool(text)},
         {
-            "actor": w.name(get(d, "by")),
-            "by": w.name(get(d, "by")),
-            "to": w.names(get(d, "to", ())),
-            "topic": w.topic(get(d, "topic")),
+            "actor": w.name(given(e.by)),
+            "by": w.name(given(e.by)),
+            "to": w.names(given(e.to, ())),
+            "topic": w.topic(given(e.topic)),
             "text": text.rstrip("."),
             "setting": w.setting(setting) if setting else "",
         },
@@ -55,20 +64,19 @@ _ITEMS = {
 }
 
 
-def _request_answered(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
+def _request_answered(w: Words, e: RequestAnswered) -> tuple[Switches, Fields]:
     kind, source, to, topic = w.lookup.requests.get(
-        str(get(d, "request")), (str(get(d, "kind", "request")), "", (), "")
+        str(given(e.request)), (str(given(e.item_kind, "request")), "", (), "")
     )
-    answered = bool(get(d, "answered", True))
+    answered = bool(given(e.answered, True))
     answerer = e.actors[0] if e.actors and answered else ""
-    answer = str(get(d, "answer")).strip()
+    answer = str(given(e.answer)).strip()
     answer = re.sub(r"\bTrue\b", "yes", re.sub(r"\bFalse\b", "no", answer))  # a ruling's answer names its value
     return (
         {
-            "item": str(get(d, "kind", kind)),
+            "item": str(given(e.item_kind, kind)),
             "answered": answered,
-            "attend": bool(get(d, "attend", False)),
+            "attend": bool(given(e.attend, False)),
             "has_answer": bool(answer),
         },
         {
@@ -76,7 +84,7 @@ def _request_answered(w: Words, e: Event) -> tuple[Switches, Fields]:
             "asker": w.name(source) if source else "an organisation",
             "answerer": w.name(answerer) if answerer else "",
             "to": w.names(to),
-            "item": _ITEMS.get(str(get(d, "kind", kind)), "request"),
+            "item": _ITEMS.get(str(given(e.item_kind, kind)), "request"),
             "topic": w.topic(topic or _first(e.topics)),
             "answer": answer.rstrip("."),
         },
@@ -87,26 +95,24 @@ def _first(items: Sequence[str]) -> str:
     return items[0] if items else ""
 
 
-def _meeting_convened(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    text = str(get(d, "text")).strip()
+def _meeting_convened(w: Words, e: MeetingConvened) -> tuple[Switches, Fields]:
+    text = str(given(e.text)).strip()
     return (
         {"has_text": bool(text)},
         {
-            "actor": w.name(get(d, "by")),
-            "convener": w.name(get(d, "by")),
-            "invitees": w.names(get(d, "to", ())),
-            "topic": w.topic(get(d, "topic")),
+            "actor": w.name(given(e.by)),
+            "convener": w.name(given(e.by)),
+            "invitees": w.names(given(e.to, ())),
+            "topic": w.topic(given(e.topic)),
             "text": text.rstrip("."),
         },
     )
 
 
-def _meeting_held(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    by = get(d, "by")
-    attendees = [a for a in get(d, "attendees", ()) if a != by]
-    declined, absent = tuple(get(d, "declined", ())), tuple(get(d, "absent", ()))
+def _meeting_held(w: Words, e: MeetingHeld) -> tuple[Switches, Fields]:
+    by = given(e.by)
+    attendees = [a for a in given(e.attendees, ()) if a != by]
+    declined, absent = tuple(given(e.declined, ())), tuple(given(e.absent, ()))
     return (
         {
             "nobody_came": not attendees,
@@ -119,70 +125,65 @@ def _meeting_held(w: Words, e: Event) -> tuple[Switches, Fields]:
             "attendees": w.names(attendees),
             "declined": w.names(declined),
             "absent": w.names(absent),
-            "topic": w.topic(get(d, "topic")),
+            "topic": w.topic(given(e.topic)),
         },
     )
 
 
-def _plan_submitted(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
+def _plan_submitted(w: Words, e: PlanSubmitted) -> tuple[Switches, Fields]:
     return (
         {
-            "late": bool(get(d, "late", False)),
-            "needs_assessment": bool(get(d, "reflects_needs_assessment", False)),
-            "gap": int(get(d, "gap", 0)) > 0,
+            "late": bool(given(e.late, False)),
+            "needs_assessment": bool(given(e.reflects_needs_assessment, False)),
+            "gap": int(given(e.gap, 0)) > 0,
         },
         {
-            "consortium": w.name(get(d, "consortium")),
-            "savings": money(int(get(d, "savings", 0))),
-            "gap": money(int(get(d, "gap", 0))),
-            "credibility": str(get(d, "credibility")),
+            "consortium": w.name(given(e.consortium)),
+            "savings": money(int(given(e.savings, 0))),
+            "gap": money(int(given(e.gap, 0))),
+            "credibility": str(given(e.credibility)),
         },
     )
 
 
-def _plan_challenged(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
+def _plan_challenged(w: Words, e: PlanChallenged) -> tuple[Switches, Fields]:
     return {}, {
-        "challenger": w.name(get(d, "by") or (e.actors[0] if e.actors else "")),
-        "consortium": w.name(get(d, "consortium")),
-        "credibility": str(get(d, "credibility")),
-        "points": plural(abs(int(get(d, "change", 0))), "point"),
+        "challenger": w.name(given(e.by) or (e.actors[0] if e.actors else "")),
+        "consortium": w.name(given(e.consortium)),
+        "credibility": str(given(e.credibility)),
+        "points": plural(abs(int(given(e.change, 0))), "point"),
     }
 
 
-def _plan_assessed(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
+def _plan_assessed(w: Words, e: PlanAssessed) -> tuple[Switches, Fields]:
     return (
-        {"verdict": str(get(d, "verdict"))},
+        {"verdict": str(given(e.verdict))},
         {
-            "actor": w.name(get(d, "consortium")),
+            "actor": w.name(given(e.consortium)),
             "assessor": w.name(e.actors[0]) if e.actors else "",
-            "consortium": w.name(get(d, "consortium")),
-            "verdict": str(get(d, "verdict")),
-            "credibility": str(get(d, "credibility")),
+            "consortium": w.name(given(e.consortium)),
+            "verdict": str(given(e.verdict)),
+            "credibility": str(given(e.credibility)),
         },
     )
 
 
-def _funding_bid(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
+def _funding_bid(w: Words, e: FundingBid) -> tuple[Switches, Fields]:
     return {}, {
-        "consortium": w.name(get(d, "by")),
-        "amount": money(int(get(d, "amount", 0))),
-        "to": w.names(get(d, "to", ())),
+        "consortium": w.name(given(e.by)),
+        "amount": money(int(given(e.amount, 0))),
+        "to": w.names(given(e.to, ())),
     }
 
 
-def _funding_awarded(w: Words, e: Event) -> tuple[Switches, Fields]:
-    d = e.data
-    awarded, requested = int(get(d, "awarded", 0)), int(get(d, "requested", 0))
+def _funding_awarded(w: Words, e: FundingAwarded) -> tuple[Switches, Fields]:
+    awarded, requested = int(given(e.awarded, 0)), int(given(e.requested, 0))
     return (
         {"refused": awarded == 0, "in_full": awarded >= requested},
         {
-            "actor": w.name(get(d, "consortium")),
+            "actor": w.name(given(e.consortium)),
             "board": w.name(e.actors[0]) if e.actors else "",
-            "consortium": w.name(get(d, "consortium")),
+            "consortium": w.name(given(e.consortium)),
             "awarded": money(awarded),
             "requested": money(requested),
         },

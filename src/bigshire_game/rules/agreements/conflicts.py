@@ -63,7 +63,9 @@ def apply_challenge(state: GameState, scenario: Scenario, move: ChallengeConflic
                     f"Undeclared conflict of interest: {name_of(scenario, commissioner)} "
                     f"and {name_of(scenario, agreement.provider)}"
                 )
-                state, more = add_agenda_item(state, phase, regulator, commissioner, reason, topics=("governance",))
+                state, more = add_agenda_item(
+                    state, phase, "conflict", regulator, commissioner, reason, topics=("governance",)
+                )
                 events += more
     events.insert(
         0,

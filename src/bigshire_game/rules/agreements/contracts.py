@@ -451,6 +451,6 @@ def _roll_over(state: GameState, scenario: Scenario, month: int, phase: str) -> 
         )
         if nhscb:
             reason = f"Contract with {name_of(scenario, agreement.provider)} not signed by the deadline"
-            state, more = add_agenda_item(state, phase, nhscb, agreement.commissioner, reason)
+            state, more = add_agenda_item(state, phase, "unsigned_contract", nhscb, agreement.commissioner, reason)
             events += more
     return state, events

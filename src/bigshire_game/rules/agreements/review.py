@@ -81,7 +81,7 @@ def sign_alliance(state: GameState, scenario: Scenario, agreement: Agreement, ph
         if monitor:
             reason = f"Competition review of the proposed {agreement.kind.replace('_', ' ')}"
             state, more = add_agenda_item(
-                state, phase, monitor, agreement.proposer, reason, topics=("competition",),
+                state, phase, "competition_review", monitor, agreement.proposer, reason, topics=("competition",),
                 audience=(monitor, *agreement.parties), agreement=agreement.id,
             )  # fmt: skip
             events += more

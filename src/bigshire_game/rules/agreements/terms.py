@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ...content import Scenario
 from ...state import Agreement, GameState, Terms, evolve
 from ...vocabulary.catalogue import CARE_PROVIDER_KINDS, CONTRACT_KINDS, PROVIDER_KINDS
+from ...vocabulary.causes import Cause
 from ...vocabulary.moves import Move
 from .. import Outcome, name_of, refuse
 from ..effects import change_trust
@@ -22,7 +23,7 @@ def with_trust(outcome: Outcome, scenario: Scenario, phase: str, changes: list[t
     """Kept and broken promises move trust, recorded through the trust effect like every other change."""
     state, events = outcome
     for a, b, amount in changes:
-        state, more = change_trust(state, scenario, a, b, amount, phase, "agreement")
+        state, more = change_trust(state, scenario, a, b, amount, phase, Cause.agreement())
         events = [*events, *more]
     return state, events
 

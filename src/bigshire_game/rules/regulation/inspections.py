@@ -74,6 +74,7 @@ def apply_inspect(state: GameState, scenario: Scenario, move: Inspect, phase: st
         state, more = add_agenda_item(
             state,
             phase,
+            "inspection",
             move.actor,
             move.subject,
             reason,
@@ -125,6 +126,7 @@ def apply_assess(state: GameState, scenario: Scenario, move: AssessPlan, phase: 
         state, more = add_agenda_item(
             state,
             phase,
+            "plan_assessment",
             move.actor,
             move.consortium,
             "Financial plan not credible",

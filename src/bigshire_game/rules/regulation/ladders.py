@@ -48,7 +48,7 @@ def check_triggers(state: GameState, scenario: Scenario, phase: str) -> Outcome:
                 if holds(state, scenario, trigger.condition, subject):
                     topics = ("quality",) if "quality" in _metrics(trigger.condition) else ("money",)
                     state, more = add_agenda_item(
-                        state, phase, regulator, subject, trigger.title, ladder.id, topics, once=True
+                        state, phase, "trigger", regulator, subject, trigger.title, ladder.id, topics, once=True
                     )
                     events += more
     return state, events

@@ -7,6 +7,7 @@ from ...content import Scenario, month_label
 from ...content.model import Effect
 from ...state import FACILITATOR, GameState, evolve
 from ...vocabulary.catalogue import RULE_SETTINGS
+from ...vocabulary.causes import Cause
 from ...vocabulary.events import event
 from ...vocabulary.moves import DismissAgendaItem, MakeRuling
 from .. import Outcome, dialogue, name_of, refuse
@@ -73,7 +74,7 @@ def apply_ruling(state: GameState, scenario: Scenario, move: MakeRuling, phase: 
     value = ruling_value(scenario, move.setting, move.value)
     previous = state.rules.get(move.setting)
     rule = Effect(kind="rule", setting=move.setting, value=value)
-    state, changed = apply_effects(state, scenario, (rule,), None, (), phase, f"ruling by {move.actor}")
+    state, changed = apply_effects(state, scenario, (rule,), None, (), phase, Cause.ruling(move.actor))
     events = [
         event(
             state,
@@ -112,19 +113,20 @@ def check_dismiss(state: GameState, scenario: Scenario, move: DismissAgendaItem)
 
 
 def apply_dismiss(state: GameState, scenario: Scenario, move: DismissAgendaItem, phase: str) -> Outcome:
-    """No event kind names a dismissal, so it is recorded as the regulator's decision."""
+    """The item stays on the agenda, set aside; the organisation it is about is told."""
     item = evolve(state.agendas[move.item], status="dismissed")
     state = evolve(state, agendas={**state.agendas, item.id: item})
     return state, [
         event(
             state,
             phase,
-            "DecisionTaken",
+            "AgendaItemDismissed",
             (move.actor,),
             (move.actor, item.subject),
             ("governance",),
-            decision="dismiss_agenda_item",
             item=item.id,
+            kind=item.kind,
+            by=move.actor,
             subject=item.subject,
             ladder=item.ladder,
             reason=item.reason,

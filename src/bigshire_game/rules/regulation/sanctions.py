@@ -6,6 +6,7 @@ from ...content import Scenario
 from ...content.model import Ladder
 from ...state import GameState, evolve, ladder_key
 from ...vocabulary.catalogue import KINDS as ORG_KINDS
+from ...vocabulary.causes import Cause
 from ...vocabulary.events import Event, event
 from ...vocabulary.moves import ImposeSanction, LiftSanction
 from .. import Outcome, name_of, refuse
@@ -112,7 +113,7 @@ def apply_impose(state: GameState, scenario: Scenario, move: ImposeSanction, pha
         move.subject,
         (),
         phase,
-        f"{ladder.id}:{ladder.steps[step - 1].id}",
+        Cause.sanction(ladder.id, ladder.steps[step - 1].id),
     )
     return state, events + more
 

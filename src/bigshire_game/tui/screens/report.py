@@ -4,8 +4,6 @@ figures (with sparklines), the regulators' agendas, and the deadlines ahead.
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
@@ -49,11 +47,6 @@ _ENDS: dict[str, object] = {}  # the last month end replayed: a report is opened
 def agenda_lines(scenario: Scenario, state: GameState, events: list[Event]) -> str:
     """Each regulator's open agenda as the room may read it: the organisations on it and why, except that
     what an organisation wrote in a concern is its own (the item says only what the concern was about)."""
-    from_concern = {
-        str(e.data.get("item"))
-        for before, e in pairwise(events)
-        if e.kind == "AgendaItemAdded" and before.kind == "ConcernRaised"
-    }
     topics = {str(e.data.get("item")): e.topics for e in events if e.kind == "AgendaItemAdded"}
     lines = []
     for rid in scenario.roles_of_kind("monitor", "cqc", "nhscb"):
@@ -64,7 +57,7 @@ def agenda_lines(scenario: Scenario, state: GameState, events: list[Event]) -> s
             continue
         lines.append(f"[b]{name}[/] ({len(items)})")
         for item in items[:4]:
-            if item.id in from_concern:
+            if item.kind == "concern":
                 about = " and ".join(TOPICS.get(t, t).split(",")[0] for t in topics.get(item.id, ())) or "it"
                 reason = f"a concern about {about}"
             else:
