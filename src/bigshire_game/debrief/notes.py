@@ -7,50 +7,10 @@ from collections.abc import Sequence
 from ..content.model import EventFilter, Theme
 from ..narrative import fill
 from ..vocabulary.events import Event
+from .asking import addressees, answered_ids, initiator, item_id
 from .context import Context, gathered_dated
 from .model import Note
 from .selection import BOOKKEEPING, TALK
-
-
-def _from(ctx: Context, e: Event) -> str:
-    """Who took the initiative: the asker, the proposer (a card's offer comes from its provider)."""
-    d = e.data
-    if "by" in d:
-        return str(d["by"])
-    if e.kind == "AgreementProposed" and not d.get("variation"):
-        found = ctx.words.lookup.agreements.get(str(d.get("agreement")))
-        if found and found.proposer:
-            return found.proposer
-    return e.actors[0] if e.actors else ""
-
-
-def _to(ctx: Context, e: Event) -> tuple[str, ...]:
-    d = e.data
-    if "to" in d:
-        return tuple(d["to"])
-    if e.kind == "AgendaItemAdded":
-        return (str(d.get("regulator")),)
-    if e.kind == "AgreementProposed":
-        source = _from(ctx, e)
-        return tuple(p for p in d.get("parties", e.actors) if p != source)
-    return tuple(e.actors[1:])
-
-
-def answered_ids(events: Sequence[Event]) -> set[str]:
-    """Ids of proposals, requests and meetings that got a reply from someone."""
-    out: set[str] = set()
-    for e in events:
-        d = e.data
-        if e.kind in ("AgreementAccepted", "AgreementRejected", "AgreementCountered"):
-            out.add(str(d.get("agreement")))
-        elif (e.kind == "RequestAnswered" and d.get("answered", True)) or (e.kind == "RulingMade" and d.get("request")):
-            out.add(str(d.get("request")))
-    return out
-
-
-def item_id(e: Event) -> str:
-    d = e.data
-    return str(d.get("agreement") or d.get("request") or d.get("meeting") or d.get("bid") or "")
 
 
 def _matches(ctx: Context, f: EventFilter, e: Event, answered: set[str]) -> bool:
@@ -62,9 +22,9 @@ def _matches(ctx: Context, f: EventFilter, e: Event, answered: set[str]) -> bool
     if f.topics and not set(f.topics) & set(e.topics):
         return False
     kinds = {rid: role.kind for rid, role in ctx.scenario.roles.items()}
-    if f.from_kinds and kinds.get(_from(ctx, e)) not in f.from_kinds:
+    if f.from_kinds and kinds.get(initiator(ctx, e)) not in f.from_kinds:
         return False
-    if f.to_kinds and not {kinds.get(r) for r in _to(ctx, e)} & set(f.to_kinds):
+    if f.to_kinds and not {kinds.get(r) for r in addressees(ctx, e)} & set(f.to_kinds):
         return False
     return f.answered is None or (item_id(e) in answered) == f.answered
 
