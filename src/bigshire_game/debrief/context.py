@@ -40,12 +40,20 @@ class Context:
         self._published: dict[tuple[bool, str], int | None] = {}
         self._closings: list[Event] | None = None
         self._positions: dict[int, int] | None = None
+        self._order: dict[int, int] | None = None
 
     def position(self, e: Event) -> int:
         """Where an event comes in the game's order (by identity: a list's index() compares every event)."""
         if self._positions is None:
             self._positions = {id(x): i for i, x in enumerate(self.events)}
         return self._positions[id(e)]
+
+    def in_order(self, events: Sequence[Event]) -> list[Event]:
+        """Events in the order they happened, wherever they came from among those the reader saw."""
+        if self._order is None:
+            self._order = {id(x): i for i, x in enumerate(self.all_events)}
+        order = self._order
+        return sorted(events, key=lambda e: order.get(id(e), len(order)))
 
     def worth(self, e: Event) -> bool:
         return worth_telling(e, self.deciders, self.alarms)

@@ -1,16 +1,23 @@
-"""The observer themes: which events each theme's measure counts, and the notes that held, with evidence."""
+"""The observer themes: which events each theme's measure counts, or what it reads off the organisations'
+graph, and the notes that held, with evidence."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..content.model import EventFilter, Theme
-from ..narrative import fill
+from ..narrative import fill, listed
+from ..vocabulary.catalogue import GRAPH_MEASURES
 from ..vocabulary.events import Event
 from .asking import addressees, answered_ids, initiator, item_id
 from .context import Context, gathered_dated
+from .graph import Reading, organisation_graph, read
 from .model import Note
 from .selection import BOOKKEEPING, TALK
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def _matches(ctx: Context, f: EventFilter, e: Event, answered: set[str]) -> bool:
@@ -32,7 +39,7 @@ def _matches(ctx: Context, f: EventFilter, e: Event, answered: set[str]) -> bool
 def measure(ctx: Context, theme: Theme, answered: set[str]) -> tuple[float, int, int, list[Event]]:
     """(value, matching `of`, matching `against`, the `of` events) for one theme over the window."""
     m = theme.measure
-    of = [e for e in ctx.events if _matches(ctx, m.of, e, answered)]
+    of = [e for e in ctx.events if _matches(ctx, m.of or EventFilter(), e, answered)]
     against = [e for e in ctx.events if m.against is not None and _matches(ctx, m.against, e, answered)]
     if m.kind == "count":
         value = float(len(of))
@@ -49,19 +56,38 @@ def _figure(kind: str, value: float) -> str:
     return str(round(value))
 
 
-def observer_notes(ctx: Context) -> list[Note]:
+def observer_notes(ctx: Context, graph: nx.MultiDiGraph | None = None) -> list[Note]:
+    """The themes whose measure held over the window. `graph` is the organisations' graph of the same
+    context, when the caller has built it already; it is built here only if a theme reads it."""
     answered = answered_ids(ctx.all_events)
     out = []
     for theme in ctx.scenario.info.themes:
-        value, n_of, n_against, behind = measure(ctx, theme, answered)
-        if value < theme.measure.at_least or not behind:
+        m = theme.measure
+        if m.kind in GRAPH_MEASURES:
+            graph = organisation_graph(ctx) if graph is None else graph
+            reading = read(graph, m)
+            value, n_of, n_against, behind = reading.value, reading.of, reading.against, ctx.in_order(reading.evidence)
+        else:
+            reading = None
+            value, n_of, n_against, behind = measure(ctx, theme, answered)
+        if value < m.at_least or not behind:
             continue
-        fields = {"value": _figure(theme.measure.kind, value), "of": str(n_of), "against": str(n_against)}
+        fields = {"value": _figure(m.kind, value), "of": str(n_of), "against": str(n_against)}
+        if reading is not None:
+            fields.update(_named(ctx, reading))
         text = fill(theme.text, fields)
         shown = _spread([e for e in behind if ctx.worth(e)] or behind, 5)
         evidence = gathered_dated(ctx, shown)
         out.append(Note(theme.title, text, tuple(evidence), max(0, len(behind) - len(shown))))
     return out
+
+
+def _named(ctx: Context, reading: Reading) -> dict[str, str]:
+    """The organisations and clusters a graph measure found, in words: "East Bigshire and North Vale"."""
+    return {
+        "names": listed(ctx.name(rid) for rid in reading.names),
+        "groups": "; ".join(listed(ctx.name(rid) for rid in group) for group in reading.groups),
+    }
 
 
 def _spread(events: Sequence[Event], n: int) -> list[Event]:
