@@ -76,7 +76,10 @@ def observer_notes(ctx: Context, graph: nx.MultiDiGraph | None = None) -> list[N
         if reading is not None:
             fields.update(_named(ctx, reading))
         text = fill(theme.text, fields)
-        shown = _spread([e for e in behind if ctx.worth(e)] or behind, 5)
+        # a graph measure's evidence is chosen already (the asks or alliances behind it); of counted events,
+        # those an observer would write down
+        told = behind if reading is not None else [e for e in behind if ctx.worth(e)] or behind
+        shown = _spread(told, 5)
         evidence = gathered_dated(ctx, shown)
         out.append(Note(theme.title, text, tuple(evidence), max(0, len(behind) - len(shown))))
     return out
