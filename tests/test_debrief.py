@@ -361,7 +361,7 @@ def test_cli_two_points_and_a_window(saves, capsys):
     assert code == 0 and 'Between two saves of one game: "early"' in out
     code, out, _ = run(capsys, "late", "--from", "2013-08", "--to", "October 2013")
     assert code == 0
-    months = re.findall(r"^### (.+)$", out.split("## Month by month")[1].split("## Observer notes")[0], re.M)
+    months = re.findall(r"^### (.+)$", out.split("## Month by month")[1].split("## Who talked to whom")[0], re.M)
     assert months == ["August–September 2013", "October 2013"]
 
 

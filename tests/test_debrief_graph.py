@@ -8,7 +8,7 @@ import pytest
 
 from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.content.model import Measure, Theme
-from bigshire_game.debrief import build_debrief
+from bigshire_game.debrief import build_debrief, to_markdown, to_text
 from bigshire_game.debrief.context import Context
 from bigshire_game.debrief.graph import ASKED, dealings, organisation_graph, read
 from bigshire_game.engine.game import new_game
@@ -238,3 +238,77 @@ def test_a_graph_note_gives_its_evidence_as_dated_sentences():
     assert note.evidence == (
         "August 2013: HealthWatch raised a concern with Monitor about United Hospitals and the quality of care.",
     )
+
+
+def test_a_scheme_run_with_a_partner_is_a_two_way_tie():
+    invested = _e("SchemeInvested", ("east_bigshire", "community_trust"), investment="S1", scheme="admission_avoidance",
+                  investor="east_bigshire", partners=("community_trust",), cost=2000)  # fmt: skip
+    graph = _graph([invested])
+    assert set(_edges(graph, "invested")) == {("east_bigshire", "community_trust")}
+    found = dealings(graph)
+    assert found["community_trust"].partners == {"east_bigshire"} and found["community_trust"].schemes == 1
+
+
+# --- who talked to whom ------------------------------------------------------------------------------
+
+
+def _network(events: list[Event] | None = None, role: str | None = None):
+    return build_debrief(SCENARIO, _day() if events is None else events, START, START, role).network
+
+
+def test_the_hubs_are_the_best_connected_and_the_go_between_is_named():
+    hubs = _network().hubs
+    assert [h.name for h in hubs[:2]] == ["North Vale", "East Bigshire"]  # four ties each; North Vale is between more
+    assert len(hubs) == 3
+    assert hubs[0].text == (
+        "North Vale was asked once and answered; it asked once and got a reply. It met others at one meeting and"
+        " signed one agreement. It had two-way dealings with three of the sixteen other organisations, and more of"
+        " the others' dealings ran through it than through anyone else."
+    )
+    assert hubs[0].evidence == (  # the asks it received, its meetings and agreements: not its own asks
+        "August 2013: North Vale and East Bigshire pooled their financial risk.",
+        "August 2013: Wellbeing Board met North Vale about strategy; East Bigshire did not reply.",
+    )
+    assert "ran through it" not in hubs[1].text
+
+
+def test_the_isolated_are_told_what_went_unanswered():
+    isolated = {s.name: s for s in _network().isolated}
+    assert isolated["HealthWatch"].text == (
+        "HealthWatch had two-way dealings with no other organisation. No reply came to its concern; nobody asked"
+        " anything of it."
+    )
+    assert isolated["HealthWatch"].evidence == (
+        "November 2013: HealthWatch's concern to Monitor about the quality of care was never answered.",
+    )
+    assert "North Vale" not in isolated and "East Bigshire" not in isolated  # hubs are not also at the edge
+
+
+def test_organisations_with_no_dealings_are_listed_together():
+    network = _network()
+    assert "CQC" in network.silent and "North Vale" not in network.silent
+    quiet = _network([])
+    assert quiet.hubs == () and quiet.isolated == () and len(quiet.silent) == len(SCENARIO.roles)
+
+
+def test_a_reader_sees_only_the_dealings_it_knew_of():
+    private = [
+        make_event("RequestRaised", 2, "turns", ("north_vale",), ("north_vale", "nhscb"), ("money",),
+                   request="R1", by="north_vale", to=("nhscb",), topic="money"),
+    ]  # fmt: skip
+    assert [h.name for h in _network(private).hubs] == ["NHSCB"]
+    assert _network(private, role="healthwatch").hubs == ()
+    assert [h.name for h in _network(private, role="nhscb").hubs] == ["NHSCB"]
+
+
+@pytest.mark.parametrize("render", [to_markdown, to_text], ids=["markdown", "text"])
+def test_who_talked_to_whom_in_both_renderers(render):
+    text = render(build_debrief(SCENARIO, _day(), START, START))
+    assert "Who talked to whom" in text
+    assert text.index("Who talked to whom") < text.index("Observer notes")
+    assert "North Vale was asked once and answered" in text
+    assert "No dealings at all with the others:" in text
+    heading = "#### North Vale" if render is to_markdown else "North Vale (a hub)"
+    assert heading in text
+    isolated = "#### HealthWatch" if render is to_markdown else "HealthWatch (isolated)"
+    assert isolated in text

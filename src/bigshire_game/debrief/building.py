@@ -9,8 +9,10 @@ from ..state import FACILITATOR, GameState
 from ..vocabulary.catalogue import CONTRACT_KINDS
 from ..vocabulary.events import Event
 from .context import Context, gathered_dated
+from .graph import organisation_graph
 from .headline import headline, period
 from .model import Debrief
+from .network import network
 from .notes import observer_notes
 from .organisations import org_stories, org_table
 from .timeline import month_items, timeline
@@ -38,6 +40,7 @@ def build_debrief(
         if role in (None, FACILITATOR)
         else f"as {scenario.roles[role].short_name} knew it: its own books, what it was told, and what was public"
     )
+    graph = organisation_graph(ctx)
     return Debrief(
         title=title or f"Debrief: {scenario.title}",
         period=period(ctx),
@@ -49,7 +52,8 @@ def build_debrief(
         alliances=tuple(_section(ctx, _ALLIANCE_EVENTS)),
         sanctions=tuple(_section(ctx, _SANCTION_EVENTS)),
         timeline=tuple(timeline(ctx)),
-        notes=tuple(observer_notes(ctx)),
+        notes=tuple(observer_notes(ctx, graph)),
+        network=network(ctx, graph),
     )
 
 

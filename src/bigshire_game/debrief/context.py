@@ -9,7 +9,7 @@ from ..content import Scenario
 from ..narrative import Lookup, Told, Words, gather, tell
 from ..state import GameState
 from ..vocabulary.events import Event
-from .selection import knows_books, published, worth_telling
+from .selection import TALK, knows_books, published, worth_telling
 
 
 class Context:
@@ -108,3 +108,13 @@ def gathered_dated(ctx: Context, events: Sequence[Event]) -> list[str]:
         for text in gather([ctx.tell(e) for e in by_month[month]]):
             out.append(f"{ctx.words.month(month)}: {text}")
     return out
+
+
+def spread(events: Sequence[Event], n: int, talk_first: bool = True) -> list[Event]:
+    """Up to n events from across the period rather than the first few: talk before book-keeping, unless
+    the events were chosen already."""
+    talk = ([e for e in events if e.kind in TALK] if talk_first else []) or list(events)
+    if len(talk) <= n:
+        return talk
+    step = (len(talk) - 1) / (n - 1)
+    return [talk[round(i * step)] for i in range(n)]

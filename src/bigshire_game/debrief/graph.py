@@ -24,10 +24,10 @@ from .context import Context
 if TYPE_CHECKING:
     import networkx as nx
 
-ASKED, MET, AGREED, OWNS, TRUST = "asked", "met", "agreed", "owns", "trust"
+ASKED, MET, AGREED, INVESTED, OWNS, TRUST = "asked", "met", "agreed", "invested", "owns", "trust"
 """The relations an edge can stand for: its `relation` attribute."""
 
-TWO_WAY = frozenset({MET, AGREED, OWNS})
+TWO_WAY = frozenset({MET, AGREED, INVESTED, OWNS})
 """Relations that are ties whichever side began them; an ask is a tie only once it is answered."""
 
 
@@ -67,7 +67,8 @@ def _replies(events: Iterable[Event]) -> tuple[dict[tuple[str, str], Event], dic
 
 def organisation_graph(ctx: Context) -> nx.MultiDiGraph:
     """The scenario's organisations, with an edge for every ask (to each organisation asked), meeting
-    attended, agreement signed, ownership declared and pair whose trust moved in the window.
+    attended, agreement signed, scheme invested in with a partner, ownership declared and pair whose
+    trust moved in the window.
 
     Every edge has `relation`, `evidence` (the events, in the order they happened) and `order` (where
     its first event came among the window's events). Asks also have
@@ -122,6 +123,9 @@ def organisation_graph(ctx: Context) -> nx.MultiDiGraph:
                 tie(a, b, f"agreement:{d.get('agreement')}", AGREED, e, alliance=alliance)
             if d.get("conflict"):  # a consortium buying from a company its own practices own
                 _owned(ctx, e.actors, e, tie)
+        elif kind == "SchemeInvested":
+            for partner in d.get("partners", ()):
+                tie(str(d.get("investor", "")), partner, f"scheme:{d.get('investment')}", INVESTED, e)
         elif kind == "ConflictDeclared" and e.actors:
             tie(e.actors[0], str(d.get("provider", "")), OWNS, OWNS, e)
         elif kind == "TrustChanged":
@@ -274,7 +278,7 @@ def _alone(graph: nx.MultiDiGraph, kinds: set[str], members: int) -> Reading:
 @frozen
 class Dealings:
     """One organisation's place in the graph: what it was asked and answered, what it asked and got
-    answered, whom it met and agreed with, and the organisations it had a two-way tie with."""
+    answered, whom it met, agreed and ran schemes with, and the organisations it had a two-way tie with."""
 
     rid: str
     received: int
@@ -283,8 +287,9 @@ class Dealings:
     heard: int  # of the asks it made, those that got a reply
     meetings: int  # meetings it called or came to that others attended
     agreements: int
+    schemes: int  # schemes invested in with partners, as investor or partner
     partners: frozenset[str]
-    weight: int  # asks received, its asks that were answered, meetings and agreements: its weighted degree
+    weight: int  # asks received, its asks that were answered, meetings, agreements, schemes: its weighted degree
     between: float  # its share of the shortest paths between other organisations (betweenness)
 
 
@@ -295,8 +300,7 @@ def dealings(graph: nx.MultiDiGraph) -> dict[str, Dealings]:
     ties = nx.Graph()
     ties.add_nodes_from(graph.nodes)
     count: dict[str, Counter[str]] = {rid: Counter() for rid in graph.nodes}
-    meetings: dict[str, set[str]] = defaultdict(set)
-    agreements: dict[str, set[str]] = defaultdict(set)
+    shared: dict[str, dict[str, set[str]]] = {relation: defaultdict(set) for relation in (MET, AGREED, INVESTED)}
     for a, b, key, d in graph.edges(keys=True, data=True):
         relation = d["relation"]
         if relation == TRUST:
@@ -311,12 +315,9 @@ def dealings(graph: nx.MultiDiGraph) -> dict[str, Dealings]:
         else:
             count[a]["weight"] += 1
             count[b]["weight"] += 1
-        if relation == MET:
-            meetings[a].add(key)
-            meetings[b].add(key)
-        elif relation == AGREED:
-            agreements[a].add(key)
-            agreements[b].add(key)
+        if relation in shared:
+            shared[relation][a].add(key)
+            shared[relation][b].add(key)
         if relation in TWO_WAY or d.get("answered"):
             ties.add_edge(a, b)
     between = nx.betweenness_centrality(ties)
@@ -327,8 +328,9 @@ def dealings(graph: nx.MultiDiGraph) -> dict[str, Dealings]:
             answered=c["answered"],
             made=c["made"],
             heard=c["heard"],
-            meetings=len(meetings[rid]),
-            agreements=len(agreements[rid]),
+            meetings=len(shared[MET][rid]),
+            agreements=len(shared[AGREED][rid]),
+            schemes=len(shared[INVESTED][rid]),
             partners=frozenset(ties.neighbors(rid)),
             weight=c["weight"],
             between=between.get(rid, 0.0),
@@ -337,7 +339,10 @@ def dealings(graph: nx.MultiDiGraph) -> dict[str, Dealings]:
     }
 
 
-def ties_of(graph: nx.MultiDiGraph, rid: str, relation: str, incoming: bool) -> list[tuple[str, str, dict]]:
-    """The edges of one relation arriving at (or leaving) an organisation, in the order they were made."""
-    edges = graph.in_edges(rid, data=True) if incoming else graph.out_edges(rid, data=True)
+def ties_of(graph: nx.MultiDiGraph, rid: str, relation: str, incoming: bool | None) -> list[tuple[str, str, dict]]:
+    """The edges of one relation arriving at an organisation (`incoming`), leaving it, or either (None)."""
+    edges = [
+        *(graph.in_edges(rid, data=True) if incoming in (True, None) else ()),
+        *(graph.out_edges(rid, data=True) if incoming in (False, None) else ()),
+    ]
     return [(a, b, d) for a, b, d in edges if d["relation"] == relation]

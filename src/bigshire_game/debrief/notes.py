@@ -3,7 +3,6 @@ graph, and the notes that held, with evidence."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..content.model import EventFilter, Theme
@@ -11,10 +10,10 @@ from ..narrative import fill, listed
 from ..vocabulary.catalogue import GRAPH_MEASURES
 from ..vocabulary.events import Event
 from .asking import addressees, answered_ids, initiator, item_id
-from .context import Context, gathered_dated
+from .context import Context, gathered_dated, spread
 from .graph import Reading, organisation_graph, read
 from .model import Note
-from .selection import BOOKKEEPING, TALK
+from .selection import BOOKKEEPING
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -79,7 +78,7 @@ def observer_notes(ctx: Context, graph: nx.MultiDiGraph | None = None) -> list[N
         # a graph measure's evidence is chosen already (the asks or alliances behind it); of counted events,
         # those an observer would write down
         told = behind if reading is not None else [e for e in behind if ctx.worth(e)] or behind
-        shown = _spread(told, 5)
+        shown = spread(told, 5)
         evidence = gathered_dated(ctx, shown)
         out.append(Note(theme.title, text, tuple(evidence), max(0, len(behind) - len(shown))))
     return out
@@ -91,12 +90,3 @@ def _named(ctx: Context, reading: Reading) -> dict[str, str]:
         "names": listed(ctx.name(rid) for rid in reading.names),
         "groups": "; ".join(listed(ctx.name(rid) for rid in group) for group in reading.groups),
     }
-
-
-def _spread(events: Sequence[Event], n: int) -> list[Event]:
-    """Up to n events from across the period rather than the first few: talk before book-keeping."""
-    talk = [e for e in events if e.kind in TALK] or list(events)
-    if len(talk) <= n:
-        return talk
-    step = (len(talk) - 1) / (n - 1)
-    return [talk[round(i * step)] for i in range(n)]
