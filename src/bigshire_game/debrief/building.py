@@ -67,11 +67,24 @@ def month_changes(
 ) -> list[str]:
     """What happened in the turn holding `month_index`, as sentences: like events gathered, each
     followed by what came of it. `role` keeps to what that organisation saw; `limit` keeps the
-    most telling sentences (in the order they happened). `state` names the agreements and
-    requests the events mention: the state at the end of that turn or later."""
+    most telling sentences (in the order they happened), the last of them summing up any talk and
+    meetings it cut. `state` names the agreements and requests the events mention: the state at
+    the end of that turn or later."""
+    return month_account(scenario, events, state, month_index, role, limit)[0]
+
+
+def month_account(
+    scenario: Scenario,
+    events: Sequence[Event],
+    state: GameState,
+    month_index: int,
+    role: str | None = None,
+    limit: int | None = None,
+) -> tuple[list[str], int]:
+    """`month_changes`, with how many smaller events `limit` left out besides the talk it summed up."""
     ctx = Context(scenario, events, state, state, role, (month_index, month_index))
-    items, _ = month_items(ctx, ctx.events, limit)
-    return [" ".join((item.text, *item.then)) for item in items]
+    items, more = month_items(ctx, ctx.events, limit)
+    return [" ".join((item.text, *item.then)) for item in items], more
 
 
 _CONTRACT_EVENTS = (
