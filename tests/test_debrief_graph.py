@@ -299,6 +299,10 @@ def test_a_reader_sees_only_the_dealings_it_knew_of():
     assert [h.name for h in _network(private).hubs] == ["NHSCB"]
     assert _network(private, role="healthwatch").hubs == ()
     assert [h.name for h in _network(private, role="nhscb").hubs] == ["NHSCB"]
+    assert _network(private, role="healthwatch").intro.endswith(
+        "Only what HealthWatch saw is counted: others may have dealt with more than it shows."
+    )
+    assert "Only what" not in _network(private).intro
 
 
 @pytest.mark.parametrize("render", [to_markdown, to_text], ids=["markdown", "text"])
@@ -312,3 +316,12 @@ def test_who_talked_to_whom_in_both_renderers(render):
     assert heading in text
     isolated = "#### HealthWatch" if render is to_markdown else "HealthWatch (isolated)"
     assert isolated in text
+
+
+def test_a_hub_that_neither_asked_nor_was_asked_is_still_named_first():
+    allied = [e for e in _day() if e.kind == "AllianceFormed"]
+    hubs = _network(allied).hubs
+    assert [h.text for h in hubs] == [  # and with nobody between two others, nobody is the go-between
+        "East Bigshire signed one agreement. It had two-way dealings with one of the sixteen other organisations.",
+        "North Vale signed one agreement. It had two-way dealings with one of the sixteen other organisations.",
+    ]

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..narrative import plural
 from .model import BranchDebrief, Debrief, Month, Network
-from .network import NETWORK_INTRO, NOBODY_ISOLATED, silent_line
+from .network import NOBODY_ISOLATED, silent_line
 
 
 def _md_escape(text: str) -> str:
@@ -82,7 +82,7 @@ def _markdown_lines(d: Debrief, level: int) -> list[str]:
 
 
 def _network_lines(n: Network, h: str) -> list[str]:
-    out = [f"{h}# Who talked to whom", "", NETWORK_INTRO, ""]
+    out = [f"{h}# Who talked to whom", "", _md_escape(n.intro), ""]
     for heading, standings, none in (
         ("The hubs", n.hubs, "Nobody asked, met or agreed with anyone."),
         ("Isolated", n.isolated, NOBODY_ISOLATED),

@@ -79,6 +79,7 @@ class Standing:
 class Network:
     """Who talked to whom: the hubs, the isolated, and the organisations with no dealings at all."""
 
+    intro: str = ""  # what was counted, and whose view it is
     hubs: tuple[Standing, ...] = ()
     isolated: tuple[Standing, ...] = ()
     silent: tuple[str, ...] = ()  # names, in the order the debrief lists organisations

@@ -14,6 +14,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..narrative import listed, number, plural
+from ..state import FACILITATOR
 from ..vocabulary.events import Event
 from .context import Context, gathered_dated, spread
 from .graph import AGREED, ASKED, INVESTED, MET, Dealings, dealings, ties_of
@@ -53,8 +54,8 @@ def network(ctx: Context, graph: nx.MultiDiGraph) -> Network:
     active = [d for d in found.values() if d.weight or d.made or d.received]
     ranked = sorted((d for d in active if d.weight), key=lambda d: (-d.weight, -d.between, order[d.rid]))
     hubs = ranked[:HUBS]
-    go_between = max(active, key=lambda d: (d.between, d.weight), default=None)
-    if go_between is not None and go_between.between > 0 and go_between not in hubs:
+    go_between = max((d for d in active if d.between > 0), key=lambda d: (d.between, d.weight), default=None)
+    if go_between is not None and go_between not in hubs:
         hubs.append(go_between)
     others = len(found) - 1
     isolated = sorted(
@@ -62,7 +63,11 @@ def network(ctx: Context, graph: nx.MultiDiGraph) -> Network:
         key=lambda d: (len(d.partners), -_unheard_share(d), order[d.rid]),
     )
     silent = tuple(ctx.name(d.rid) for d in found.values() if d not in active)
+    intro = NETWORK_INTRO
+    if ctx.role not in (None, FACILITATOR):
+        intro += f" Only what {ctx.name(ctx.role)} saw is counted: others may have dealt with more than it shows."
     return Network(
+        intro=intro,
         hubs=tuple(_at_centre(ctx, graph, d, others, d is go_between) for d in hubs),
         isolated=tuple(_at_edge(ctx, graph, d, others) for d in isolated),
         silent=silent,
@@ -85,7 +90,8 @@ def _was_asked(n: int, answered: int) -> str:
     """ "was asked once and answered", "was asked 25 times and answered ten"."""
     if n == 1:
         return "was asked once and " + ("answered" if answered else "did not answer")
-    return f"was asked {_times(n)} and answered " + {n: "all of them", 0: "none"}.get(answered, number(answered))
+    everything = "both" if n == 2 else "all of them"
+    return f"was asked {_times(n)} and answered " + {n: everything, 0: "none"}.get(answered, number(answered))
 
 
 def _asked(n: int, heard: int) -> str:
@@ -112,8 +118,9 @@ def _at_centre(ctx: Context, graph: nx.MultiDiGraph, d: Dealings, others: int, g
     if d.schemes:
         done.append(f"worked on {plural(d.schemes, 'scheme')} with others")
     if done:
-        sentences.append(f"It {listed(done)}.")
-    reach = f"It had two-way dealings with {number(len(d.partners))} of the {number(others)} other organisations"
+        sentences.append(f"{'It' if sentences else name} {listed(done)}.")
+    subject = "It" if sentences else name
+    reach = f"{subject} had two-way dealings with {number(len(d.partners))} of the {number(others)} other organisations"
     if go_between:
         reach += ", and more of the others' dealings ran through it than through anyone else"
     sentences.append(reach + ".")

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from ..narrative import plural
 from .model import BranchDebrief, Debrief, Month
-from .network import NETWORK_INTRO, NOBODY_ISOLATED, silent_line
+from .network import NOBODY_ISOLATED, silent_line
 
 _WIDTH = 78
 
@@ -124,8 +124,8 @@ def _text_lines(d: Debrief, marks: tuple[str, str, str]) -> list[str]:
         out += _heading(month.label, low)
         out += [*_text_items(month), ""]
     out += _heading("Who talked to whom", mid)
-    out += [*_wrap(NETWORK_INTRO), ""]
     n = d.network
+    out += [*_wrap(n.intro), ""]
     for what, standings, none in (
         ("a hub", n.hubs, "Nobody asked, met or agreed with anyone."),
         ("isolated", n.isolated, NOBODY_ISOLATED),
