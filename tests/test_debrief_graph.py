@@ -325,3 +325,20 @@ def test_a_hub_that_neither_asked_nor_was_asked_is_still_named_first():
         "East Bigshire signed one agreement. It had two-way dealings with one of the sixteen other organisations.",
         "North Vale signed one agreement. It had two-way dealings with one of the sixteen other organisations.",
     ]
+
+
+def test_unanswered_invitations_say_how_many_meetings_they_were_for():
+    events = [
+        _e("MeetingConvened", ("wellbeing_board",), meeting=f"M{n}", by="wellbeing_board", topic="strategy",
+           to=("north_vale", "east_bigshire", "west_bigshire"))
+        for n in (1, 2)
+    ] + [
+        _e("ConcernRaised", ("wellbeing_board",), request="C1", by="wellbeing_board", to=("cqc",),
+           about="united_hospitals", topic="quality"),
+        _e("RequestAnswered", ("cqc",), request="C1", kind="concern", answered=True, answer="We will inspect"),
+    ]  # fmt: skip
+    isolated = {s.name: s for s in _network(events).isolated}
+    assert isolated["Wellbeing Board"].text == (
+        "Wellbeing Board had two-way dealings only with CQC. No reply came to six of its seven asks (all invitations"
+        " to two meetings); nobody asked anything of it."
+    )

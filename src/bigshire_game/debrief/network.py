@@ -143,7 +143,13 @@ def _at_edge(ctx: Context, graph: nx.MultiDiGraph, d: Dealings, others: int) -> 
     sentences = [reach + "."]
     if unheard:
         words = Counter(data["ask"] for _, _, data in unheard)
-        what = listed(plural(n, word) for word, n in words.most_common())
+        meetings = len({id(data["evidence"][0]) for _, _, data in unheard if data["ask"] == "invitation"})
+        to_meetings = f" to {plural(meetings, 'meeting')}" if meetings else ""  # one meeting invites several
+
+        def counted(word: str, n: int) -> str:
+            return plural(n, word) + (to_meetings if word == "invitation" else "")
+
+        what = listed(counted(word, n) for word, n in words.most_common())
         if d.made == 1:
             line = f"No reply came to its {unheard[0][2]['ask']}"
         elif len(unheard) == d.made:
@@ -152,7 +158,7 @@ def _at_edge(ctx: Context, graph: nx.MultiDiGraph, d: Dealings, others: int) -> 
             line = f"No reply came to {number(len(unheard))} of its {number(d.made)} asks ({what})"
         else:
             word = next(iter(words))
-            kind = f"all {word}s" if len(unheard) > 1 else f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+            kind = f"all {word}s{to_meetings}" if len(unheard) > 1 else f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
             line = f"No reply came to {number(len(unheard))} of its {number(d.made)} asks ({kind})"
         sentences.append(line + ("; nobody asked anything of it." if not d.received else "."))
     elif not d.received:
