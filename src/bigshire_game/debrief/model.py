@@ -82,7 +82,7 @@ class Network:
     intro: str = ""  # what was counted, and whose view it is
     hubs: tuple[Standing, ...] = ()
     isolated: tuple[Standing, ...] = ()
-    silent: tuple[str, ...] = ()  # names, in the order the debrief lists organisations
+    silent: tuple[str, ...] = ()  # names, in the scenario's order
 
 
 @frozen

@@ -44,6 +44,7 @@ NOBODY_ISOLATED = (
 
 
 def silent_line(names: tuple[str, ...]) -> str:
+    """The organisations that neither asked, were asked, met, agreed nor shared a scheme, in one sentence."""
     return f"No dealings at all with the others: {listed(names)}."
 
 
@@ -75,6 +76,7 @@ def network(ctx: Context, graph: nx.MultiDiGraph) -> Network:
 
 
 def _isolated(d: Dealings) -> bool:
+    """Few two-way ties, or most of what it asked (three asks or more) unanswered."""
     return len(d.partners) <= FEW_TIES or (d.made >= 3 and _unheard_share(d) > 0.5)
 
 
