@@ -24,6 +24,7 @@ from bigshire_game.debrief import (
     Game,
     build_debrief,
     debrief_games,
+    month_account,
     month_changes,
     replay,
     to_markdown,
@@ -33,6 +34,7 @@ from bigshire_game.engine.game import apply, new_game, run_until_input
 from bigshire_game.narrative import Lookup, Words, balance, fields_of, fill, sentence, tell
 from bigshire_game.session import Session
 from bigshire_game.vocabulary.catalogue import EVENT_KINDS, NARRATIVE_COMMON, NARRATIVE_FIELDS, NARRATIVE_SWITCHES
+from bigshire_game.vocabulary.causes import Cause
 from bigshire_game.vocabulary.events import Event, make_event
 from bigshire_game.vocabulary.moves import AcceptProposal, RejectProposal
 
@@ -208,9 +210,91 @@ def test_month_changes_for_the_month_report():
     june = month_changes(SCENARIO, game.events, game.state, 0)
     assert june[0] == 'In the news: "Bigshire\'s health service faces its leanest year yet".'
     assert not any(kind in line for line in june for kind in BOOKKEEPING)
-    assert len(month_changes(SCENARIO, game.events, game.state, 0, limit=5)) == 5
+    capped = month_changes(SCENARIO, game.events, game.state, 0, limit=5)
+    assert capped[:5] == [line for line in june if line in capped[:5]]  # the five most telling, in order
+    assert len(capped) == 6 and capped[5].startswith("…and ")  # then the talk the limit cut, summed up
     east = month_changes(SCENARIO, game.events, game.state, 0, role="east_bigshire")
     assert not any("legacy primary care trust invoices" in line for line in east)
+
+
+# --- the monthly cap ------------------------------------------------------------------------------
+
+
+def _busy_month(month: int = 1) -> list[Event]:
+    """More talk than the cap: a facilitator's adjustment, four contracts, six requests, two concerns, a meeting."""
+    events = [
+        make_event("FigureAdjusted", month, "turns", ("facilitator", "north_vale"), (), ("money",),
+                   role="north_vale", figure="balance", amount=500, value=500, reason="a grant from the council",
+                   source=Cause.facilitator()),
+    ]  # fmt: skip
+    pairs = [("north_vale", "united_hospitals"), ("east_bigshire", "community_trust"),
+             ("west_bigshire", "mental_health_ft"), ("southern_towns", "health_direct")]  # fmt: skip
+    for n, parties in enumerate(pairs):
+        events.append(
+            make_event("ContractSigned", month, "turns", parties, (), ("money",), agreement=f"A{n}", kind="block",
+                       annual_value=1000 * (n + 1), starts=month)
+        )  # fmt: skip
+    for n, topic in enumerate(["money", "quality", "access", "governance", "strategy", "public"]):
+        events.append(
+            make_event("RequestRaised", month, "turns", ("north_vale",), (), (topic,), request=f"R{n}", by="north_vale",
+                       to=("nhscb",), topic=topic)
+        )  # fmt: skip
+    for n, about in enumerate(["united_hospitals", "community_trust"]):
+        events.append(
+            make_event("ConcernRaised", month, "turns", ("healthwatch",), (), ("quality",), request=f"C{n}",
+                       by="healthwatch", to=("cqc",), about=about, topic="quality")
+        )  # fmt: skip
+    events.append(
+        make_event("MeetingHeld", month, "turns", ("wellbeing_board", "north_vale"), (), ("strategy",), meeting="M1",
+                   by="wellbeing_board", topic="strategy", attendees=("wellbeing_board", "north_vale"))
+    )  # fmt: skip
+    return events
+
+
+def test_the_cap_sums_up_the_talk_it_cuts():
+    start = new_game(SCENARIO, SEED)
+    everything, _ = month_account(SCENARIO, _busy_month(), start, 1)
+    assert len(everything) == 14
+    capped, more = month_account(SCENARIO, _busy_month(), start, 1, limit=5)
+    assert capped == [
+        "The facilitator raised North Vale's balance by £500k: a grant from the council.",
+        *everything[1:5],  # the contracts, in the order they were signed
+        "…and six more requests, two concerns and one meeting, from North Vale (6), HealthWatch (2) and Wellbeing"
+        " Board.",
+    ]
+    assert more == 0  # everything cut was talk, and the last line says so
+    assert month_changes(SCENARIO, _busy_month(), start, 1, limit=5) == capped
+
+
+def test_the_cap_keeps_the_facilitator_and_says_who_talked_however_tight():
+    start = new_game(SCENARIO, SEED)
+    capped, more = month_account(SCENARIO, _busy_month(), start, 1, limit=2)
+    assert capped[0].startswith("The facilitator raised North Vale's balance")
+    assert capped[1].startswith("North Vale signed a block contract")
+    assert capped[2].startswith("…and six more requests, two concerns and one meeting, from North Vale (6)")
+    assert more == 3  # three contracts: not talk, so counted, not summed up
+
+
+def test_the_summary_names_the_most_talkative_and_counts_the_rest():
+    start = new_game(SCENARIO, SEED)
+    askers = ["north_vale", "east_bigshire", "west_bigshire", "southern_towns", "healthwatch", "wellbeing_board"]
+    talk = [
+        make_event("RequestRaised", 1, "turns", (by,), (), ("money",), request=f"R{n}", by=by, to=("nhscb",),
+                   topic="money")
+        for n, by in enumerate(askers)
+    ]  # fmt: skip
+    capped, _ = month_account(SCENARIO, [*_busy_month()[:5], *talk], start, 1, limit=5)
+    assert capped[-1] == (
+        "…and six more requests, from North Vale, East Bigshire, West Bigshire, Southern Towns and two others."
+    )
+
+
+def test_the_cap_adds_no_summary_when_it_cuts_no_talk():
+    start = new_game(SCENARIO, SEED)
+    quiet = [e for e in _busy_month() if e.kind in ("FigureAdjusted", "ContractSigned")]
+    capped, more = month_account(SCENARIO, quiet, start, 1, limit=3)
+    assert len(capped) == 3 and more == 2
+    assert not any(line.startswith("…") for line in capped)
 
 
 # --- observer notes ------------------------------------------------------------------------------
@@ -361,7 +445,7 @@ def test_cli_two_points_and_a_window(saves, capsys):
     assert code == 0 and 'Between two saves of one game: "early"' in out
     code, out, _ = run(capsys, "late", "--from", "2013-08", "--to", "October 2013")
     assert code == 0
-    months = re.findall(r"^### (.+)$", out.split("## Month by month")[1].split("## Observer notes")[0], re.M)
+    months = re.findall(r"^### (.+)$", out.split("## Month by month")[1].split("## Who talked to whom")[0], re.M)
     assert months == ["August–September 2013", "October 2013"]
 
 

@@ -67,6 +67,8 @@ EXPECTED: dict[str, tuple[int, str]] = {
         31,
         "a chance is written from 0 to 1 (0.05 is 5%), but it is 5",
     ),
+    "scenario_theme_graph_measure_counts_events.toml": (37, '"of" picks events to count, but an "unanswered"'),
+    "scenario_theme_unknown_ask.toml": (38, '"requests" is not a known kind of ask. Did you mean "request"?'),
     "self_in_card_condition.toml": (
         14,
         '"self" means nobody here: a card\'s condition is tested before anyone',
@@ -222,6 +224,111 @@ def test_json_gives_the_same_diagnostics(name, scenario_copy, monkeypatch, capsy
     assert summary.endswith(
         f"{errors} error{'s' * (errors != 1)}, {report['warnings']} warning{'s' * (report['warnings'] != 1)}"
     )
+
+
+# --- observer themes measured on the graph -------------------------------------------------
+
+_SHARE = 'of = { events = ["RequestRaised"] }\nagainst = { events = ["ConcernRaised"] }'
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "key", "message"),
+    [
+        (
+            "{names} asked the Board.",
+            f'kind = "share"\nat_least = 40.0\n{_SHARE}',
+            "text",
+            '"{names}" lists the organisations a graph measure names; a "share" measure names none',
+        ),
+        (
+            "{value} asks.",
+            'kind = "count"\nat_least = 4.0\nof = { events = ["RequestRaised"] }\nkinds = ["nhscb"]',
+            "measure.kinds",
+            '"kinds" is for the graph measures (alone, clusters, inbound_share, unanswered); a "count" measure picks'
+            ' its events with "of"',
+        ),
+        (
+            "{value} asks.",
+            'kind = "count"\nat_least = 4.0',
+            "measure",
+            'a "count" measure needs "of": the events it counts',
+        ),
+        (
+            "{groups}",
+            'kind = "clusters"\nat_least = 1.0\nkinds = ["consortium"]\nmembers = 1',
+            "measure.members",
+            "a cluster has at least two members, but this says 1",
+        ),
+        (
+            "{groups}",
+            'kind = "clusters"\nat_least = 1.0\nkinds = ["consortium"]\nasks = ["request"]',
+            "measure.asks",
+            'a "clusters" measure counts alliances, not asks; remove "asks"',
+        ),
+        (
+            "{names}",
+            'kind = "alone"\nat_least = 0.0\nkinds = ["consortium"]',
+            "measure.at_least",
+            'an "alone" measure counts organisations: with at_least below 1 its note would show when there were none',
+        ),
+        (
+            "{names}",
+            'kind = "unanswered"\nat_least = 150.0\nkinds = ["hwb"]',
+            "measure.at_least",
+            "must be between 0 and 100, but it is 150",
+        ),
+        (
+            "{names}",
+            'kind = "inbound_share"\nat_least = 40.0\nkinds = ["nhscb"]\nmembers = 3',
+            "measure.members",
+            '"members" is the size of a cluster; an "inbound_share" measure has none (only "clusters" and "alone" do)',
+        ),
+        (
+            "{names} in {groups}",
+            'kind = "unanswered"\nat_least = 50.0\nkinds = ["hwb"]',
+            "text",
+            '"{groups}" lists the clusters alliances drew; only "clusters" and "alone" measures find them, not an'
+            ' "unanswered" measure',
+        ),
+        (
+            "{names}",
+            'kind = "inbound_share"\nat_least = 40.0\nkinds = ["board"]',
+            "measure.kinds[0]",
+            '"board" is not a known kind of organisation',
+        ),
+    ],
+    ids=[
+        "names_in_share",
+        "kinds_on_count",
+        "count_without_of",
+        "cluster_of_one",
+        "asks_on_clusters",
+        "alone_below_one",
+        "share_over_100",
+        "members_on_inbound",
+        "groups_in_unanswered",
+        "unknown_kind",
+    ],
+)
+def test_a_theme_measure_mistake_is_located(scenario_copy, monkeypatch, text, measure, key, message):
+    """A theme added at the end of the shipped scenario.toml: the mistake on the line of the key it is about."""
+    root = scenario_copy()
+    monkeypatch.chdir(root.parent)
+    path = root / "content" / "scenario.toml"
+    before = path.read_text(encoding="utf-8")
+    count = before.count("[[themes]]")
+    added = f'\n[[themes]]\nid = "added"\ntitle = "Added"\ntext = "{text}"\n[themes.measure]\n{measure}\n'
+    path.write_text(before + added, encoding="utf-8")
+    _, diagnostics = read_scenario(Path(root.name))
+    found = [d for d in diagnostics if d.message.startswith(message)]
+    rendered = "\n".join(d.render() for d in diagnostics)
+    assert len(found) == 1, rendered
+    assert found[0].render().split(": ", 1)[1] == f"themes[{count}].{key}: {found[0].message}"
+    written = "[themes.measure]" if key == "measure" else key.split(".")[-1].split("[")[0] + " = "
+    added_lines = added.splitlines()
+    expected = len(before.splitlines()) + next(n for n, line in enumerate(added_lines, 1) if line.startswith(written))
+    assert found[0].line == expected, rendered
+    assert all(d.severity == "error" for d in diagnostics if d.file.endswith("scenario.toml")), rendered
 
 
 # --- the shipped scenario ---------------------------------------------------------------

@@ -58,20 +58,19 @@ _SHOWN = 14
 
 def summary(scenario: Scenario, game: PlayedGame, out: TextIO) -> None:
     """Month by month, what happened (the debrief's sentences, the most telling first); then where everyone ended."""
-    from .debrief import month_changes
+    from .debrief import month_account
 
     for index, months in enumerate(scenario.turns):
         if index > game.state.turn:
             break
         print(f"\n{turn_label(months)}", file=out)
         month = scenario.months.index(months[0])
-        lines = month_changes(scenario, game.events, game.state, month)
-        shown = month_changes(scenario, game.events, game.state, month, limit=_SHOWN)
+        shown, more = month_account(scenario, game.events, game.state, month, limit=_SHOWN)
         for line in shown:
             print(f"  - {line}", file=out)
-        if len(lines) > len(shown):
-            print(f"  - ... and {len(lines) - len(shown)} more", file=out)
-        if not lines:
+        if more:
+            print(f"  - ... and {more} more", file=out)
+        if not shown:
             print("  - a quiet month", file=out)
     print("\nWhere everyone ended", file=out)
     print(f"  {'organisation':24} {'balance':>10} {'quality':>8}  sanctions", file=out)

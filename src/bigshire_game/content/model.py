@@ -297,10 +297,22 @@ class EventFilter:
 
 @frozen(kw_only=True)
 class Measure:
-    kind: str  # count | ratio | share
-    of: EventFilter
+    """What an observer theme measures: events counted (count, ratio, share), or the organisations' graph of
+    who asked, met and allied with whom (inbound_share, unanswered, clusters, alone)."""
+
+    kind: str
+    of: EventFilter | None = None
     against: EventFilter | None = None
     at_least: float
+    kinds: tuple[str, ...] = field(
+        default=(), metadata={"help": "graph measures: the kinds of organisation the measure is about"}
+    )
+    asks: tuple[str, ...] = field(
+        default=(), metadata={"help": "inbound_share and unanswered: which asks count (all when left out)"}
+    )
+    members: int | None = field(
+        default=None, metadata={"help": "clusters and alone: the fewest organisations a cluster has (2 when left out)"}
+    )
 
 
 @frozen(kw_only=True)

@@ -55,6 +55,8 @@ _ENUMS: dict[tuple[type, str], tuple[str, ...]] = {
     (Phase, "kind"): checks.PHASE_KINDS,
     (Phase, "kinds"): tuple(cat.KINDS),
     (Measure, "kind"): checks.MEASURE_KINDS,
+    (Measure, "kinds"): tuple(cat.KINDS),
+    (Measure, "asks"): tuple(cat.ASKS),
     (StartingContract, "kind"): tuple(cat.CONTRACT_KINDS),
     (Card, "tags"): tuple(cat.TOPICS),
     (Template, "event"): (*cat.EVENT_KINDS, *RETIRED_EVENT_KINDS),  # retired ones validate with a warning
@@ -64,6 +66,8 @@ _DESCRIPTIONS: dict[tuple[type, str], str] = {
     (Effect, "kind"): "; ".join(f"{k}: {v}" for k, v in cat.EFFECT_HELP.items()),
     (Condition, "metric"): "; ".join(f"{k}: {v}" for k, v in cat.METRICS.items()),
     (Role, "kind"): "; ".join(f"{k}: {v}" for k, v in cat.KINDS.items()),
+    (Measure, "kind"): "; ".join(f"{k}: {v}" for k, v in cat.MEASURES.items()),
+    (Measure, "asks"): "which asks count (all when left out): " + "; ".join(f"{k}: {v}" for k, v in cat.ASKS.items()),
 }
 
 

@@ -3,18 +3,20 @@
 It narrates events and compares two states; it never guesses. `build_debrief` makes a
 `Debrief` (plain data) from a scenario, the events of the period and the states at its two
 ends; `to_markdown` and `to_text` write it out. `month_changes` gives the sentences for one
-month (the terminal game's month report), `compare_branches` tells two branches of one game
-apart from the move where they part, and `debrief_games` does either from saved move logs.
+month (the terminal game's month report; `month_account` also counts what a limit left out),
+`compare_branches` tells two branches of one game apart from the move where they part, and
+`debrief_games` does either from saved move logs.
 
 Sentences come from content/narrative.toml through `narrative`; this package decides what is
-worth telling, gathers like events, and measures the observer themes.
+worth telling, gathers like events, and measures the observer themes, some of them on a graph of
+who asked, met and allied with whom (`graph`, which also gives the hubs and the isolated).
 """
 
 from .branches import compare_branches, fork_index
-from .building import build_debrief, month_changes
+from .building import build_debrief, month_account, month_changes
 from .games import DebriefError, Game, at_table, debrief_games, replay
 from .markdown import to_markdown
-from .model import Accounts, Branch, BranchDebrief, Debrief, Item, Month, Note, OrgStory, Row
+from .model import Accounts, Branch, BranchDebrief, Debrief, Item, Month, Network, Note, OrgStory, Row, Standing
 from .notes import measure
 from .organisations import _unanswered
 from .selection import BOOKKEEPING, TALK, at_month_end, knows_books, published, worth_telling
@@ -31,9 +33,11 @@ __all__ = [
     "Game",
     "Item",
     "Month",
+    "Network",
     "Note",
     "OrgStory",
     "Row",
+    "Standing",
     "_unanswered",
     "at_month_end",
     "at_table",
@@ -43,6 +47,7 @@ __all__ = [
     "fork_index",
     "knows_books",
     "measure",
+    "month_account",
     "month_changes",
     "published",
     "replay",

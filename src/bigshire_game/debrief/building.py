@@ -9,8 +9,10 @@ from ..state import FACILITATOR, GameState
 from ..vocabulary.catalogue import CONTRACT_KINDS
 from ..vocabulary.events import AgreementLapsed, Event
 from .context import Context, gathered_dated
+from .graph import organisation_graph
 from .headline import headline, period
 from .model import Debrief
+from .network import network
 from .notes import observer_notes
 from .organisations import org_stories, org_table
 from .timeline import month_items, timeline
@@ -38,6 +40,7 @@ def build_debrief(
         if role in (None, FACILITATOR)
         else f"as {scenario.roles[role].short_name} knew it: its own books, what it was told, and what was public"
     )
+    graph = organisation_graph(ctx)
     return Debrief(
         title=title or f"Debrief: {scenario.title}",
         period=period(ctx),
@@ -49,7 +52,8 @@ def build_debrief(
         alliances=tuple(_section(ctx, _ALLIANCE_EVENTS)),
         sanctions=tuple(_section(ctx, _SANCTION_EVENTS)),
         timeline=tuple(timeline(ctx)),
-        notes=tuple(observer_notes(ctx)),
+        notes=tuple(observer_notes(ctx, graph)),
+        network=network(ctx, graph),
     )
 
 
@@ -63,11 +67,24 @@ def month_changes(
 ) -> list[str]:
     """What happened in the turn holding `month_index`, as sentences: like events gathered, each
     followed by what came of it. `role` keeps to what that organisation saw; `limit` keeps the
-    most telling sentences (in the order they happened). `state` names the agreements and
-    requests the events mention: the state at the end of that turn or later."""
+    most telling sentences (in the order they happened), the last of them summing up any talk and
+    meetings it cut. `state` names the agreements and requests the events mention: the state at
+    the end of that turn or later."""
+    return month_account(scenario, events, state, month_index, role, limit)[0]
+
+
+def month_account(
+    scenario: Scenario,
+    events: Sequence[Event],
+    state: GameState,
+    month_index: int,
+    role: str | None = None,
+    limit: int | None = None,
+) -> tuple[list[str], int]:
+    """`month_changes`, with how many smaller events `limit` left out besides the talk it summed up."""
     ctx = Context(scenario, events, state, state, role, (month_index, month_index))
-    items, _ = month_items(ctx, ctx.events, limit)
-    return [" ".join((item.text, *item.then)) for item in items]
+    items, more = month_items(ctx, ctx.events, limit)
+    return [" ".join((item.text, *item.then)) for item in items], more
 
 
 _CONTRACT_EVENTS = (

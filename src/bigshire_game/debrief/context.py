@@ -9,7 +9,7 @@ from ..content import Scenario
 from ..narrative import Lookup, Told, Words, gather, tell
 from ..state import GameState
 from ..vocabulary.events import CardPublished, Event
-from .selection import knows_books, published, worth_telling
+from .selection import TALK, knows_books, published, worth_telling
 
 
 class Context:
@@ -38,12 +38,20 @@ class Context:
         self._published: dict[tuple[bool, str], int | None] = {}
         self._closings: list[Event] | None = None
         self._positions: dict[int, int] | None = None
+        self._order: dict[int, int] | None = None
 
     def position(self, e: Event) -> int:
         """Where an event comes in the game's order (by identity: a list's index() compares every event)."""
         if self._positions is None:
             self._positions = {id(x): i for i, x in enumerate(self.events)}
         return self._positions[id(e)]
+
+    def in_order(self, events: Sequence[Event]) -> list[Event]:
+        """Events in the order they happened, wherever they came from among those the reader saw."""
+        if self._order is None:
+            self._order = {id(x): i for i, x in enumerate(self.all_events)}
+        order = self._order
+        return sorted(events, key=lambda e: order.get(id(e), len(order)))
 
     def worth(self, e: Event) -> bool:
         return worth_telling(e, self.deciders, self.alarms)
@@ -98,3 +106,13 @@ def gathered_dated(ctx: Context, events: Sequence[Event]) -> list[str]:
         for text in gather([ctx.tell(e) for e in by_month[month]]):
             out.append(f"{ctx.words.month(month)}: {text}")
     return out
+
+
+def spread(events: Sequence[Event], n: int, talk_first: bool = True) -> list[Event]:
+    """Up to n events from across the period rather than the first few: talk before book-keeping, unless
+    the events were chosen already."""
+    talk = ([e for e in events if e.kind in TALK] if talk_first else []) or list(events)
+    if len(talk) <= n:
+        return talk
+    step = (len(talk) - 1) / (n - 1)
+    return [talk[round(i * step)] for i in range(n)]

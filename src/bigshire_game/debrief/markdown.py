@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable
 
 from ..narrative import plural
-from .model import BranchDebrief, Debrief, Month
+from .model import BranchDebrief, Debrief, Month, Network
+from .network import NOBODY_ISOLATED, silent_line
 
 
 def _md_escape(text: str) -> str:
@@ -70,12 +71,31 @@ def _markdown_lines(d: Debrief, level: int) -> list[str]:
         out += ["Nothing worth telling happened.", ""]
     for month in d.timeline:
         out += [f"{h}## {month.label}", "", *_item_lines(month)]
+    out += _network_lines(d.network, h)
     out += [f"{h}# Observer notes", ""]
     if not d.notes:
         out += ["No observer's theme showed up clearly in this period.", ""]
     for note in d.notes:
         out += [f"{h}## {_md_escape(note.title)}", "", _md_escape(note.text), ""]
         out += ["Behind it:", "", *_bullets(note.evidence, note.more), ""]
+    return out
+
+
+def _network_lines(n: Network, h: str) -> list[str]:
+    out = [f"{h}# Who talked to whom", "", _md_escape(n.intro), ""]
+    for heading, standings, none in (
+        ("The hubs", n.hubs, "Nobody asked, met or agreed with anyone."),
+        ("Isolated", n.isolated, NOBODY_ISOLATED),
+    ):
+        out += [f"{h}## {heading}", ""]
+        if not standings:
+            out += [none, ""]
+        for s in standings:
+            out += [f"{h}### {_md_escape(s.name)}", "", _md_escape(s.text), ""]
+            if s.evidence:
+                out += ["Behind it:", "", *_bullets(s.evidence, s.more), ""]
+    if n.silent:
+        out += [_md_escape(silent_line(n.silent)), ""]
     return out
 
 

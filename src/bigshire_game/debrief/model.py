@@ -66,6 +66,26 @@ class Note:
 
 
 @frozen
+class Standing:
+    """An organisation's place among the others, at the centre or at the edge: a sentence and the events behind it."""
+
+    name: str
+    text: str
+    evidence: tuple[str, ...]
+    more: int
+
+
+@frozen
+class Network:
+    """Who talked to whom: the hubs, the isolated, and the organisations with no dealings at all."""
+
+    intro: str = ""  # what was counted, and whose view it is
+    hubs: tuple[Standing, ...] = ()
+    isolated: tuple[Standing, ...] = ()
+    silent: tuple[str, ...] = ()  # names, in the scenario's order
+
+
+@frozen
 class Debrief:
     title: str
     period: str
@@ -80,6 +100,7 @@ class Debrief:
     notes: tuple[Note, ...]
     note: str = ""  # what the account covers, when it is not simply a period of one game
     at_table: tuple[str, ...] = ()  # seats taken over and handed back, checkpoints: the room, not the game
+    network: Network = Network()
 
 
 @frozen

@@ -1,64 +1,22 @@
-"""The observer themes: which events each theme's measure counts, and the notes that held, with evidence."""
+"""The observer themes: which events each theme's measure counts, or what it reads off the organisations'
+graph, and the notes that held, with evidence."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..content.model import EventFilter, Theme
-from ..narrative import fill
-from ..vocabulary.events import (
-    AgendaItemAdded,
-    AgreementAccepted,
-    AgreementCountered,
-    AgreementProposed,
-    AgreementRejected,
-    Event,
-    RequestAnswered,
-    RulingMade,
-)
-from .context import Context, gathered_dated
+from ..narrative import fill, listed
+from ..vocabulary.catalogue import GRAPH_MEASURES
+from ..vocabulary.events import Event
+from .asking import addressees, answered_ids, initiator, item_id
+from .context import Context, gathered_dated, spread
+from .graph import Reading, organisation_graph, read
 from .model import Note
-from .selection import BOOKKEEPING, TALK
+from .selection import BOOKKEEPING
 
-
-def _from(ctx: Context, e: Event) -> str:
-    """Who took the initiative: the asker, the proposer (a card's offer comes from its provider)."""
-    d = e.data
-    if "by" in d:
-        return str(d["by"])
-    if isinstance(e, AgreementProposed) and not e.variation:
-        found = ctx.words.lookup.agreements.get(str(e.agreement))
-        if found and found.proposer:
-            return found.proposer
-    return e.actors[0] if e.actors else ""
-
-
-def _to(ctx: Context, e: Event) -> tuple[str, ...]:
-    d = e.data
-    if "to" in d:
-        return tuple(d["to"])
-    if isinstance(e, AgendaItemAdded):
-        return (str(e.regulator),)
-    if isinstance(e, AgreementProposed):
-        source = _from(ctx, e)
-        return tuple(p for p in (e.actors if e.parties is None else e.parties) if p != source)
-    return tuple(e.actors[1:])
-
-
-def answered_ids(events: Sequence[Event]) -> set[str]:
-    """Ids of proposals, requests and meetings that got a reply from someone."""
-    out: set[str] = set()
-    for e in events:
-        if isinstance(e, AgreementAccepted | AgreementRejected | AgreementCountered):
-            out.add(str(e.agreement))
-        elif (isinstance(e, RequestAnswered) and e.answered is not False) or (isinstance(e, RulingMade) and e.request):
-            out.add(str(e.request))
-    return out
-
-
-def item_id(e: Event) -> str:
-    d = e.data
-    return str(d.get("agreement") or d.get("request") or d.get("meeting") or d.get("bid") or "")
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def _matches(ctx: Context, f: EventFilter, e: Event, answered: set[str]) -> bool:
@@ -70,9 +28,9 @@ def _matches(ctx: Context, f: EventFilter, e: Event, answered: set[str]) -> bool
     if f.topics and not set(f.topics) & set(e.topics):
         return False
     kinds = {rid: role.kind for rid, role in ctx.scenario.roles.items()}
-    if f.from_kinds and kinds.get(_from(ctx, e)) not in f.from_kinds:
+    if f.from_kinds and kinds.get(initiator(ctx, e)) not in f.from_kinds:
         return False
-    if f.to_kinds and not {kinds.get(r) for r in _to(ctx, e)} & set(f.to_kinds):
+    if f.to_kinds and not {kinds.get(r) for r in addressees(ctx, e)} & set(f.to_kinds):
         return False
     return f.answered is None or (item_id(e) in answered) == f.answered
 
@@ -80,7 +38,7 @@ def _matches(ctx: Context, f: EventFilter, e: Event, answered: set[str]) -> bool
 def measure(ctx: Context, theme: Theme, answered: set[str]) -> tuple[float, int, int, list[Event]]:
     """(value, matching `of`, matching `against`, the `of` events) for one theme over the window."""
     m = theme.measure
-    of = [e for e in ctx.events if _matches(ctx, m.of, e, answered)]
+    of = [e for e in ctx.events if _matches(ctx, m.of or EventFilter(), e, answered)]
     against = [e for e in ctx.events if m.against is not None and _matches(ctx, m.against, e, answered)]
     if m.kind == "count":
         value = float(len(of))
@@ -97,25 +55,38 @@ def _figure(kind: str, value: float) -> str:
     return str(round(value))
 
 
-def observer_notes(ctx: Context) -> list[Note]:
+def observer_notes(ctx: Context, graph: nx.MultiDiGraph | None = None) -> list[Note]:
+    """The themes whose measure held over the window. `graph` is the organisations' graph of the same
+    context, when the caller has built it already; it is built here only if a theme reads it."""
     answered = answered_ids(ctx.all_events)
     out = []
     for theme in ctx.scenario.info.themes:
-        value, n_of, n_against, behind = measure(ctx, theme, answered)
-        if value < theme.measure.at_least or not behind:
+        m = theme.measure
+        if m.kind in GRAPH_MEASURES:
+            graph = organisation_graph(ctx) if graph is None else graph
+            reading = read(graph, m)
+            value, n_of, n_against, behind = reading.value, reading.of, reading.against, ctx.in_order(reading.evidence)
+        else:
+            reading = None
+            value, n_of, n_against, behind = measure(ctx, theme, answered)
+        if value < m.at_least or not behind:
             continue
-        fields = {"value": _figure(theme.measure.kind, value), "of": str(n_of), "against": str(n_against)}
+        fields = {"value": _figure(m.kind, value), "of": str(n_of), "against": str(n_against)}
+        if reading is not None:
+            fields.update(_named(ctx, reading))
         text = fill(theme.text, fields)
-        shown = _spread([e for e in behind if ctx.worth(e)] or behind, 5)
+        # a graph measure's evidence is chosen already (the asks or alliances behind it); of counted events,
+        # those an observer would write down
+        told = behind if reading is not None else [e for e in behind if ctx.worth(e)] or behind
+        shown = spread(told, 5)
         evidence = gathered_dated(ctx, shown)
         out.append(Note(theme.title, text, tuple(evidence), max(0, len(behind) - len(shown))))
     return out
 
 
-def _spread(events: Sequence[Event], n: int) -> list[Event]:
-    """Up to n events from across the period rather than the first few: talk before book-keeping."""
-    talk = [e for e in events if e.kind in TALK] or list(events)
-    if len(talk) <= n:
-        return talk
-    step = (len(talk) - 1) / (n - 1)
-    return [talk[round(i * step)] for i in range(n)]
+def _named(ctx: Context, reading: Reading) -> dict[str, str]:
+    """The organisations and clusters a graph measure found, in words: "East Bigshire and North Vale"."""
+    return {
+        "names": listed(ctx.name(rid) for rid in reading.names),
+        "groups": "; ".join(listed(ctx.name(rid) for rid in group) for group in reading.groups),
+    }

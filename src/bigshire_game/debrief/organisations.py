@@ -10,10 +10,10 @@ from ..narrative import balance, listed, money, number, plural
 from ..state import GameState
 from ..vocabulary.catalogue import CARE_PROVIDER_KINDS, COMMISSIONER_KINDS, SYSTEM_KINDS
 from ..vocabulary.events import AgendaItemAdded, Event, MonthResolved
+from .asking import answered_ids, item_id
 from .context import Context, gathered_dated
 from .headline import as_sentence, holding
 from .model import OrgStory, Row
-from .notes import answered_ids, item_id
 from .selection import ORG_WEIGHT, org_weight, public_balance
 
 _GROUPS = (

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from ..narrative import plural
 from .model import BranchDebrief, Debrief, Month
+from .network import NOBODY_ISOLATED, silent_line
 
 _WIDTH = 78
 
@@ -122,6 +123,22 @@ def _text_lines(d: Debrief, marks: tuple[str, str, str]) -> list[str]:
     for month in d.timeline:
         out += _heading(month.label, low)
         out += [*_text_items(month), ""]
+    out += _heading("Who talked to whom", mid)
+    n = d.network
+    out += [*_wrap(n.intro), ""]
+    for what, standings, none in (
+        ("a hub", n.hubs, "Nobody asked, met or agreed with anyone."),
+        ("isolated", n.isolated, NOBODY_ISOLATED),
+    ):
+        if not standings:
+            out += [*_wrap(none), ""]
+        for s in standings:
+            out += _heading(f"{s.name} ({what})", low)
+            out += [*_wrap(s.text), ""]
+            if s.evidence:
+                out += ["Behind it:", *_text_bullets(s.evidence, s.more), ""]
+    if n.silent:
+        out += [*_wrap(silent_line(n.silent)), ""]
     out += _heading("Observer notes", mid)
     if not d.notes:
         out += [*_wrap("No observer's theme showed up clearly in this period."), ""]

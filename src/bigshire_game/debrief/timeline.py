@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from ..narrative import Told, gather_tree
+from ..narrative import Told, gather_tree, listed, plural
 from ..vocabulary.causes import Cause
 from ..vocabulary.events import (
     CardPublished,
@@ -19,6 +19,7 @@ from ..vocabulary.events import (
     SchemeSavingsReleased,
 )
 from ..vocabulary.words import turn_label
+from .asking import initiator
 from .context import Context
 from .model import Item, Month
 from .selection import timeline_weight
@@ -90,13 +91,78 @@ def _merge_quality(ctx: Context, events: Iterable[Event]) -> list[Event]:
 
 
 def month_items(ctx: Context, events: Iterable[Event], limit: int | None) -> tuple[list[Item], int]:
-    told = gather_tree(_tree(ctx, _merge_quality(ctx, (e for e in events if ctx.worth(e)))))
-    keep = range(len(told))
+    """The month's items, the most telling `limit` of them in the order they happened, and how many
+    smaller ones were left out. Talk and meetings are never left out unsaid: when the cap cuts them,
+    one more item, after the rest, says how many of each and who began them. The facilitator's own
+    interventions always weigh most, so the cap never cuts them."""
+    nodes = _tree(ctx, _merge_quality(ctx, (e for e in events if ctx.worth(e))))
+    told = gather_tree(nodes)
+    beneath = {id(t.event): [kid.event for kid in kids] for t, kids in nodes}
+    keep: list[int] = list(range(len(told)))
+    cut: list[int] = []
     if limit is not None and len(told) > limit:
         ranked = sorted(keep, key=lambda i: -timeline_weight(told[i][0], len(told[i][2])))
-        keep = sorted(ranked[:limit])
+        keep, cut = sorted(ranked[:limit]), ranked[limit:]
     items = [Item(told[i][1], tuple(told[i][2])) for i in keep]
-    return items, len(told) - len(items)
+    talk = [e for i in sorted(cut) for e in _events_of(told[i][0], beneath) if _talk_noun(e)]
+    if talk:
+        items.append(Item(_talk_summary(ctx, talk)))
+    told_as_talk = sum(all(_talk_noun(t.event) for t in told[i][0]) for i in cut)
+    return items, len(cut) - told_as_talk
+
+
+def _events_of(parents: list[Told], beneath: dict[int, list[Event]]) -> list[Event]:
+    """An item's events: those gathered in its sentence and the consequences told beneath them."""
+    return [e for t in parents for e in (t.event, *beneath.get(id(t.event), ()))]
+
+
+_TALK_ORDER = ("request", "question", "concern", "bid for funding", "unanswered request", "unanswered concern",
+               "unanswered bid", "ruling", "meeting")  # fmt: skip
+
+
+def _talk_noun(e: Event) -> str | None:
+    """What a piece of talk is called in the summary line, or None for anything else."""
+    kind, d = e.kind, e.data
+    if kind == "RequestRaised":
+        return "question" if d.get("ruling") else "request"
+    if kind == "RequestAnswered":
+        return None if d.get("answered", True) else f"unanswered {d.get('kind', 'request')}"
+    return {
+        "ConcernRaised": "concern",
+        "FundingBid": "bid for funding",
+        "RulingMade": "ruling",
+        "MeetingConvened": "meeting",
+        "MeetingHeld": "meeting",
+    }.get(kind)
+
+
+def _talker(ctx: Context, e: Event) -> str:
+    """Who began a piece of talk: the asker, the convener, the regulator ruling."""
+    if e.kind == "RequestAnswered" or e.kind == "RulingMade":
+        return e.actors[0] if e.actors else ""
+    return initiator(ctx, e)
+
+
+def _talk_summary(ctx: Context, talk: list[Event]) -> str:
+    """ "…and seven more requests, two concerns and one meeting, from North Vale (4), HealthWatch (3) and NHSCB"."""
+    nouns = Counter(str(_talk_noun(e)) for e in talk)
+    order = sorted(nouns, key=lambda noun: _TALK_ORDER.index(noun) if noun in _TALK_ORDER else len(_TALK_ORDER))
+    counted = [plural(nouns[noun], noun, _plural_noun(noun)) for noun in order]
+    counted[0] = counted[0].replace(" ", " more ", 1)
+    who = [(rid, n) for rid, n in Counter(_talker(ctx, e) for e in talk).most_common() if rid]
+    named = who if len(who) <= _TALKERS + 1 else who[:_TALKERS]  # "and one other" would hide a name for nothing
+    names = [f"{ctx.name(rid)} ({n})" if n > 1 else ctx.name(rid) for rid, n in named]
+    if len(who) > len(named):
+        names.append(plural(len(who) - len(named), "other"))
+    return f"…and {listed(counted)}, from {listed(names)}." if names else f"…and {listed(counted)}."
+
+
+_TALKERS = 4
+"""Organisations named in the summary line, the most talkative first; the rest are counted."""
+
+
+def _plural_noun(noun: str) -> str:
+    return "bids for funding" if noun == "bid for funding" else noun + "s"
 
 
 def timeline(ctx: Context) -> list[Month]:

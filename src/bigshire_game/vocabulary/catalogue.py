@@ -324,8 +324,36 @@ RETIRED_SWITCHES: dict[tuple[str, str], str] = {
 }
 """Variants a narrative file may still test but that no event takes any more (a warning)."""
 
+MEASURES: dict[str, str] = {
+    "count": "how many events match `of`",
+    "ratio": "events matching `of` for each one matching `against`",
+    "share": "events matching `of` as a percentage of those matching `against`",
+    "inbound_share": "the percentage of all asks between organisations that arrived at organisations of `kinds`",
+    "unanswered": "organisations of `kinds` at least `at_least` per cent of whose asks went unanswered, and the"
+    " percentage of their asks that did",
+    "clusters": "how many groups of at least `members` organisations of `kinds` their alliances with each other joined",
+    "alone": "how many organisations of `kinds` were in no such group while others of their kind joined one",
+}
+"""The kinds of observer theme measure: the first three count events, the rest read the organisations' graph."""
+
+GRAPH_MEASURES = frozenset({"inbound_share", "unanswered", "clusters", "alone"})
+CLUSTER_MEASURES = frozenset({"clusters", "alone"})
+
+ASKS: dict[str, str] = {
+    "request": "a request to another organisation",
+    "question": "a question asking a regulator to rule on a rule setting",
+    "concern": "a concern raised with another organisation",
+    "bid": "a bid to the Board for transitional funding",
+    "invitation": "an invitation to a meeting, one for each organisation invited",
+    "proposal": "a proposed contract or alliance, one for each party asked to agree",
+}
+"""What organisations ask of each other, as the graph measures count them: one ask for each organisation
+asked, answered when that organisation replied (a meeting's invitation is answered by a yes or a no)."""
+
 THEME_PLACEHOLDERS: dict[str, str] = {
     "value": "the theme's figure: the count, the ratio (one decimal) or the share (a whole per cent)",
-    "of": "how many events matched `of`",
-    "against": "how many events matched `against`",
+    "of": "how many events matched `of`; in a graph measure, the asks or organisations it counted",
+    "against": "how many events matched `against`; in a graph measure, all the asks or organisations it looked at",
+    "names": "graph measures only: the organisations the measure names, as a list",
+    "groups": "clusters and alone only: the clusters the alliances drew, each a list, separated by semicolons",
 }

@@ -3,8 +3,11 @@ the [balance] tuning numbers."""
 
 from __future__ import annotations
 
+import re
+
 from ...vocabulary import catalogue as cat
-from ..model import Balance, Routing, ScenarioFile
+from ..diagnostics import KeyPath
+from ..model import Balance, Measure, Routing, ScenarioFile, Theme
 from ..scenario import group_turns, parse_month
 from .effects import Context, check_condition, check_effects
 from .shared import (
@@ -20,7 +23,7 @@ from .shared import (
 
 PHASE_KINDS = ("news", "turns", "resolution")
 SETTINGS = ("acute", "community", "mental_health", "primary")
-MEASURE_KINDS = ("count", "ratio", "share")
+MEASURE_KINDS = tuple(cat.MEASURES)
 
 
 def check_scenario(w: World, file: str, s: ScenarioFile) -> None:
@@ -122,22 +125,104 @@ def check_scenario(w: World, file: str, s: ScenarioFile) -> None:
 
     unique(w, file, ("themes",), (x.id for x in s.themes), "theme")
     for i, theme in enumerate(s.themes):
-        path = ("themes", i, "measure")
-        m = theme.measure
-        check_word(w, file, (*path, "kind"), m.kind, MEASURE_KINDS, "kind of measure")
-        if m.kind in ("ratio", "share") and m.against is None:
-            w.error(file, path, f'a "{m.kind}" measure needs "against": what the events are compared with')
-        if m.kind == "count" and m.against is not None:
-            w.error(file, (*path, "against"), 'a "count" measure compares with nothing; remove "against"')
-        for name, flt in (("of", m.of), ("against", m.against)):
-            if flt is None:
-                continue
-            check_words(w, file, (*path, name, "events"), flt.events, cat.EVENT_KINDS, "event")
-            check_words(w, file, (*path, name, "topics"), flt.topics, cat.TOPICS, "topic")
-            check_words(w, file, (*path, name, "from_kinds"), flt.from_kinds, cat.KINDS, "kind of organisation")
-            check_words(w, file, (*path, name, "to_kinds"), flt.to_kinds, cat.KINDS, "kind of organisation")
-        not_negative(w, file, (*path, "at_least"), m.at_least, "a threshold")
-        check_placeholders(w, file, ("themes", i, "text"), theme.text, cat.THEME_PLACEHOLDERS, "an observer theme")
+        check_theme(w, file, i, theme)
+
+
+def check_theme(w: World, file: str, i: int, theme: Theme) -> None:
+    """A theme's measure either counts events (`of`, `against`) or reads the organisations' graph (`kinds`,
+    `asks`, `members`); the keys of the one make no sense in the other, and its text can quote only what
+    its measure gives."""
+    path = ("themes", i, "measure")
+    m = theme.measure
+    check_word(w, file, (*path, "kind"), m.kind, MEASURE_KINDS, "kind of measure")
+    if m.kind in cat.GRAPH_MEASURES:
+        _check_graph_measure(w, file, path, m)
+    else:
+        _check_event_measure(w, file, path, m)
+    not_negative(w, file, (*path, "at_least"), m.at_least, "a threshold")
+    check_placeholders(w, file, ("themes", i, "text"), theme.text, cat.THEME_PLACEHOLDERS, "an observer theme")
+    used = set(_PLACEHOLDER.findall(theme.text))
+    if "names" in used and m.kind not in cat.GRAPH_MEASURES:
+        w.error(
+            file,
+            ("themes", i, "text"),
+            f'"{{names}}" lists the organisations a graph measure names; {_a(m.kind)} measure names none',
+        )
+    elif "groups" in used and m.kind not in cat.CLUSTER_MEASURES:
+        w.error(
+            file,
+            ("themes", i, "text"),
+            f'"{{groups}}" lists the clusters alliances drew; only "clusters" and "alone" measures find them,'
+            f" not {_a(m.kind)} measure",
+        )
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def _a(kind: str) -> str:
+    """'a "share"', 'an "unanswered"': the kind of measure with its article."""
+    return f'{"an" if kind[:1] in "aeiou" else "a"} "{kind}"'
+
+
+def _check_event_measure(w: World, file: str, path: KeyPath, m: Measure) -> None:
+    if m.of is None:
+        w.error(file, path, f'{_a(m.kind)} measure needs "of": the events it counts')
+    if m.kind in ("ratio", "share") and m.against is None:
+        w.error(file, path, f'a "{m.kind}" measure needs "against": what the events are compared with')
+    if m.kind == "count" and m.against is not None:
+        w.error(file, (*path, "against"), 'a "count" measure compares with nothing; remove "against"')
+    for name, flt in (("of", m.of), ("against", m.against)):
+        if flt is None:
+            continue
+        check_words(w, file, (*path, name, "events"), flt.events, cat.EVENT_KINDS, "event")
+        check_words(w, file, (*path, name, "topics"), flt.topics, cat.TOPICS, "topic")
+        check_words(w, file, (*path, name, "from_kinds"), flt.from_kinds, cat.KINDS, "kind of organisation")
+        check_words(w, file, (*path, name, "to_kinds"), flt.to_kinds, cat.KINDS, "kind of organisation")
+    graph_keys = [name for name in ("kinds", "asks") if getattr(m, name)]
+    graph_keys += ["members"] if m.members is not None else []
+    for name in graph_keys:
+        w.error(
+            file,
+            (*path, name),
+            f'"{name}" is for the graph measures ({", ".join(sorted(cat.GRAPH_MEASURES))}); {_a(m.kind)} measure'
+            ' picks its events with "of"',
+        )
+
+
+def _check_graph_measure(w: World, file: str, path: KeyPath, m: Measure) -> None:
+    for name in ("of", "against"):
+        if getattr(m, name) is not None:
+            w.error(
+                file,
+                (*path, name),
+                f'"{name}" picks events to count, but {_a(m.kind)} measure reads who asked, met and allied with'
+                f' whom; remove "{name}" and say whom it is about with "kinds"',
+            )
+    if not m.kinds:
+        w.error(file, path, f'{_a(m.kind)} measure needs "kinds": the kinds of organisation it is about')
+    check_words(w, file, (*path, "kinds"), m.kinds, cat.KINDS, "kind of organisation")
+    check_words(w, file, (*path, "asks"), m.asks, cat.ASKS, "kind of ask")
+    if m.kind in cat.CLUSTER_MEASURES:
+        if m.asks:
+            w.error(file, (*path, "asks"), f'{_a(m.kind)} measure counts alliances, not asks; remove "asks"')
+        if m.members is not None and m.members < 2:
+            w.error(file, (*path, "members"), f"a cluster has at least two members, but this says {m.members}")
+        if m.at_least < 1:
+            w.error(
+                file,
+                (*path, "at_least"),
+                f"{_a(m.kind)} measure counts {'clusters' if m.kind == 'clusters' else 'organisations'}: with"
+                f" at_least below 1 its note would show when there were none",
+            )
+    else:
+        if m.members is not None:
+            w.error(
+                file,
+                (*path, "members"),
+                f'"members" is the size of a cluster; {_a(m.kind)} measure has none (only "clusters" and "alone" do)',
+            )
+        between(w, file, (*path, "at_least"), m.at_least, 0, 100)
 
 
 def _check_addressee(w: World, file: str, path: tuple, kind: str, power: str) -> None:
