@@ -122,6 +122,16 @@ def test_a_challenge_dents_credibility_and_trust(state, scenario):
     assert [e.kind for e in events] == ["PlanChallenged", "TrustChanged"] and events[0].audience == ()
 
 
+@pytest.mark.parametrize("regulator", ["monitor", "cqc", "nhscb"])
+def test_regulators_do_not_challenge_consortia_plans(state, scenario, regulator):
+    """Monitor and the CQC never judge a consortium's plan; the Board judges it only by assessing it."""
+    state, _ = submit(state, scenario, 3000)
+    refusal = play(state, scenario, ChallengePlan(actor=regulator, consortium="east_bigshire"))
+    assert isinstance(refusal, Rejection) and refusal.code == "regulator"
+    assert "does not challenge" in refusal.reason
+    assert not any(isinstance(m, ChallengePlan) for m in plans.legal(state, scenario, regulator))
+
+
 def test_consortia_without_a_plan_go_on_the_boards_agenda_at_the_deadline(state, scenario):
     state, _ = submit(state, scenario, 3000)
     before = next(i for i, months in enumerate(scenario.turns) if scenario.info.rules.plan_deadline in months)
@@ -195,7 +205,10 @@ def test_legal_moves_for_plans_and_funding(state, scenario):
     state, _ = submit(state, scenario, 3000)
     board = list(plans.legal(state, scenario, "nhscb"))
     assert sorted(m.award for m in board if isinstance(m, DecideFunding)) == [0, 2000, 3000]
-    assert ChallengePlan(actor="nhscb", consortium="east_bigshire") in board
+    assert not any(isinstance(m, ChallengePlan) for m in board)  # the Board judges plans by assessing them
+    assert ChallengePlan(actor="wellbeing_board", consortium="east_bigshire") in plans.legal(
+        state, scenario, "wellbeing_board"
+    )
     assert not any(isinstance(m, ChallengePlan) for m in plans.legal(state, scenario, "east_bigshire"))
     for move in board + list(plans.legal(state, scenario, "north_vale")):
         assert not isinstance(play(state, scenario, move), Rejection)

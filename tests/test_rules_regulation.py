@@ -6,11 +6,12 @@ import pytest
 from attrs import evolve
 
 from bigshire_game.engine.game import new_game
-from bigshire_game.rules import dialogue, regulation
+from bigshire_game.rules import dialogue, plans, regulation
 from bigshire_game.rules.economy import forecast
 from bigshire_game.state import FACILITATOR, ladder_key, replace_org
 from bigshire_game.vocabulary.moves import (
     AssessPlan,
+    BidForFunding,
     DismissAgendaItem,
     ImposeSanction,
     Inspect,
@@ -18,6 +19,7 @@ from bigshire_game.vocabulary.moves import (
     MakeRuling,
     RaiseRequest,
     Rejection,
+    SubmitPlan,
 )
 from handlers import through_handlers
 
@@ -101,6 +103,29 @@ def test_imposing_closes_the_agenda_items_behind_it_and_lifting_steps_down(state
     state, events = play(state, scenario, LiftSanction(actor="cqc", ladder=CQC_LADDER, subject="carewell"))
     assert state.ladders[ladder_key(CQC_LADDER, "carewell")] == 1
     assert events[0].kind == "SanctionLifted" and events[0].data["lifted"] == "compliance_actions"
+
+
+def test_imposing_also_closes_the_items_put_on_no_ladder_that_were_its_grounds(state, scenario):
+    """A card's item names no ladder: the sanction it led to closes it, so one card is not climbed on twice."""
+    state, _ = regulation.add_agenda_item(state, "news", "cqc", "carewell", "Missed home care visits")
+    item = next(iter(state.agendas))
+    state, events = play(state, scenario, ImposeSanction(actor="cqc", ladder=CQC_LADDER, subject="carewell"))
+    assert state.agendas[item].status == "acted" and events[0].data["items"] == [item]
+    moves = regulation.legal(state, scenario, "cqc")
+    assert all(m.reason == "" for m in moves if isinstance(m, ImposeSanction))
+
+
+def test_asking_for_help_is_never_grounds_for_a_sanction(state, scenario):
+    """A bid for transitional funding waits on the Board's agenda, but the Board cannot climb a ladder on it."""
+    state, events = play(state, scenario, BidForFunding(actor="southern_towns", amount=2000), plans)
+    assert [e.kind for e in events] == ["FundingBid", "AgendaItemAdded"] and events[1].data["kind"] == "help"
+    board = list(regulation.legal(state, scenario, "nhscb"))
+    assert not [m for m in board if isinstance(m, ImposeSanction)]
+    ladder = scenario.ladders["nhscb_assurance"]
+    assert regulation.grounds(state, scenario, "nhscb", "southern_towns", ladder) == []
+    state, (submitted,) = play(state, scenario, SubmitPlan(actor="southern_towns", savings=0), plans)
+    assert submitted.kind == "PlanSubmitted"  # a plan, however weak, is no agenda item by itself
+    assert not [m for m in regulation.legal(state, scenario, "nhscb") if isinstance(m, ImposeSanction)]
 
 
 # --- triggers -----------------------------------------------------------------------------

@@ -32,6 +32,18 @@ def open_items(
     ]
 
 
+def grounds(state: GameState, scenario: Scenario, regulator: str, subject: str, ladder: Ladder) -> list[AgendaItem]:
+    """The open items that are grounds for moving `subject` on `ladder`: those put on that ladder, or on none
+    when the ladder applies to the subject. A request for help is never grounds: asking is not failing."""
+    org = state.orgs.get(subject)
+    return [
+        item
+        for item in open_items(state, regulator, subject)
+        if item.kind != "help"
+        and (item.ladder == ladder.id or (not item.ladder and org is not None and org.kind in ladder.applies_to))
+    ]
+
+
 def add_agenda_item(
     state: GameState,
     phase: str,
@@ -42,6 +54,7 @@ def add_agenda_item(
     topics: tuple[str, ...] = ("money",),
     once: bool = False,
     audience: tuple[str, ...] = (),
+    kind: str = "",
     **data: Any,
 ) -> Outcome:
     """Put an item on a regulator's agenda; with `once`, not while one is open for that subject and ladder."""
@@ -49,13 +62,13 @@ def add_agenda_item(
         return state, []
     gid, state = new_id(state, "G")
     item = AgendaItem(
-        id=gid, regulator=regulator, subject=subject, reason=reason, ladder=ladder, opened=state.month_index
+        id=gid, regulator=regulator, subject=subject, reason=reason, ladder=ladder, opened=state.month_index, kind=kind
     )
     state = evolve(state, agendas={**state.agendas, gid: item})
     seen_by = audience or (regulator, subject)
     return state, [
         event(
             state, phase, "AgendaItemAdded", (regulator,), seen_by, topics,
-            item=gid, regulator=regulator, subject=subject, ladder=ladder, reason=reason, **data,
+            item=gid, regulator=regulator, subject=subject, ladder=ladder, reason=reason, kind=kind or None, **data,
         )
     ]  # fmt: skip

@@ -183,7 +183,19 @@ def check_challenge(state: GameState, scenario: Scenario, move: ChallengePlan):
         return refuse("no_plan", move, f"{name_of(scenario, move.consortium)} has no financial plan to challenge.")
     if move.consortium == move.actor:
         return refuse("own_plan", move, "You cannot challenge your own plan; submit a new one instead.")
+    if _regulates(scenario, move.actor):
+        return refuse(
+            "regulator",
+            move,
+            f"{name_of(scenario, move.actor)} is a regulator: it judges only the plans it assesses, by assessing them, "
+            "and does not challenge others' plans in public.",
+        )
     return None
+
+
+def _regulates(scenario: Scenario, rid: str) -> bool:
+    """Regulators judge plans only by assessing those submitted to them; they leave public challenges to others."""
+    return bool({"assess_plan", "impose_sanction"} & set(scenario.roles[rid].powers))
 
 
 def apply_challenge(state: GameState, scenario: Scenario, move: ChallengePlan, phase: str) -> Outcome:
@@ -249,7 +261,8 @@ def check_bid(state: GameState, scenario: Scenario, move: BidForFunding):
 
 
 def apply_bid(state: GameState, scenario: Scenario, move: BidForFunding, phase: str) -> Outcome:
-    """The bid waits in the Board's inbox and on its agenda until decided."""
+    """The bid waits in the Board's inbox and on its agenda until decided: a request for help, never grounds for
+    a sanction."""
     board = _board(scenario)
     bid, state = new_id(state, "R")
     request = Request(
@@ -276,7 +289,9 @@ def apply_bid(state: GameState, scenario: Scenario, move: BidForFunding, phase: 
             amount=move.amount,
         )
     ]
-    state, more = regulation.add_agenda_item(state, phase, board, move.actor, f"{FUNDING_REASON}: £{move.amount:,}k")
+    state, more = regulation.add_agenda_item(
+        state, phase, board, move.actor, f"{FUNDING_REASON}: £{move.amount:,}k", kind="help"
+    )
     return state, events + more
 
 
@@ -306,10 +321,7 @@ def apply_decide(state: GameState, scenario: Scenario, move: DecideFunding, phas
     done = {
         k: evolve(item, status="acted")
         for k, item in state.agendas.items()
-        if item.status == "open"
-        and item.regulator == move.actor
-        and item.subject == bid.source
-        and item.reason.startswith(FUNDING_REASON)
+        if item.status == "open" and item.regulator == move.actor and item.subject == bid.source and item.kind == "help"
     }
     state = evolve(state, agendas={**state.agendas, **done})
     events = [
@@ -341,7 +353,8 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
         wanted = kinds is None or "BidForFunding" in kinds
         if wanted and _board(scenario) and forecast(state, scenario, role) < 0 and not _open_bid(state, role):
             yield BidForFunding(actor=role, amount=DEFAULT_BID)
-    for cid in scenario.roles_of_kind("consortium") if kinds is None or "ChallengePlan" in kinds else ():
+    challenging = (kinds is None or "ChallengePlan" in kinds) and not _regulates(scenario, role)
+    for cid in scenario.roles_of_kind("consortium") if challenging else ():
         if cid != role and state.orgs[cid].plan_credibility >= 0:
             yield ChallengePlan(actor=role, consortium=cid)
     if "award_funding" in me.powers:

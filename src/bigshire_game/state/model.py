@@ -106,7 +106,9 @@ class Agreement:
 
 @frozen(kw_only=True, slots=False)
 class AgendaItem:
-    """Something a regulator or the Board must consider."""
+    """Something a regulator or the Board must consider: evidence ("" kind: a trigger, an inspection, a concern,
+    a card), another regulator's `referral`, or a request for `help` (a bid), which is never grounds for a
+    sanction."""
 
     id: str
     regulator: str
@@ -115,6 +117,7 @@ class AgendaItem:
     ladder: str = ""
     opened: int = 0
     status: str = "open"  # open | acted | dismissed
+    kind: str = ""  # "" (evidence) | referral | help
 
 
 @frozen(kw_only=True, slots=False)

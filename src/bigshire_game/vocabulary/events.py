@@ -616,7 +616,7 @@ class FundingAwarded(Event):
     awarded: int | None = None
 
 
-@_kind("an item was put on a regulator's agenda")
+@_kind("an item was put on a regulator's agenda", item_kind="kind")
 class AgendaItemAdded(Event):
     """An item was put on a regulator's agenda."""
 
@@ -626,6 +626,7 @@ class AgendaItemAdded(Event):
     ladder: str | None = None
     reason: str | None = None
     agreement: str | None = None
+    item_kind: str | None = None  # referral or help; unset for evidence
 
 
 @_kind("an inspection took place")

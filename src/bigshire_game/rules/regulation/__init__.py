@@ -10,7 +10,7 @@ puts an item on an agenda; only a regulator's move climbs a ladder, one step at 
 from __future__ import annotations
 
 from .. import Handlers
-from ..agenda import add_agenda_item, ladder_for
+from ..agenda import add_agenda_item, grounds, ladder_for
 from ..registry import handlers_of
 from .inspections import inspection_rating, plan_verdict
 from .kinds import KINDS, legal
@@ -24,6 +24,7 @@ __all__ = [
     "KINDS",
     "add_agenda_item",
     "check_triggers",
+    "grounds",
     "inspection_rating",
     "ladder_for",
     "legal",

@@ -18,7 +18,7 @@ from ...vocabulary.moves import (
     Move,
 )
 from .. import dialogue
-from ..agenda import open_items
+from ..agenda import grounds, open_items
 from ..registry import Judge, MoveKind, at_most, never, no_fields, plain_fields
 from ..wording import next_step, possessive, rule_words, short, words
 from .inspections import apply_assess, apply_inspect, check_assess, check_inspect
@@ -35,8 +35,8 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
             continue
         reasons = {
             i.subject: i.reason
-            for i in items
-            if i.ladder == ladder.id or (not i.ladder and state.orgs[i.subject].kind in ladder.applies_to)
+            for subject in dict.fromkeys(i.subject for i in items)
+            for i in grounds(state, scenario, role, subject, ladder)
         }
         sanctioned = [s for s in scenario.roles_of_kind(*ladder.applies_to) if level(state, ladder.id, s)]
         for subject in dict.fromkeys([*reasons, *sanctioned]):
@@ -101,10 +101,7 @@ def score_impose(judge: Judge, move: ImposeSanction) -> float:
     waited = state.month_index - state.ladder_since.get(key, -100)
     top = len(judge.scenario.ladders[move.ladder].steps) - 1  # the step that would reach the ultimate sanction
     wait = RUNG_WAIT[min(step, len(RUNG_WAIT) - 1)] if step < top else FINAL_WAIT
-    on_agenda = any(
-        i.status == "open" and i.regulator == role and i.subject == move.subject and i.ladder in ("", move.ladder)
-        for i in state.agendas.values()
-    )
+    on_agenda = bool(grounds(state, judge.scenario, role, move.subject, judge.scenario.ladders[move.ladder]))
     ready = on_agenda and waited >= wait and (step < top or "enforce" in wants)
     return 3.0 + (2.5 if "enforce" in wants else 0.5) if ready else 0.0
 
