@@ -10,7 +10,6 @@ from bigshire_game.rules import dialogue, plans, regulation
 from bigshire_game.rules.economy import forecast
 from bigshire_game.state import FACILITATOR, ladder_key, replace_org
 from bigshire_game.vocabulary.moves import (
-    AssessPlan,
     BidForFunding,
     DismissAgendaItem,
     ImposeSanction,
@@ -158,7 +157,7 @@ def test_poor_quality_trigger_is_about_quality(state, scenario):
     assert added.topics == ("quality",) and added.data["regulator"] == "cqc"
 
 
-# --- inspections and plans ------------------------------------------------------------------
+# --- inspections ----------------------------------------------------------------------------
 
 
 def test_inspection_of_a_provider_with_quality_55_rates_it_inadequate_and_puts_it_on_the_agenda(state, scenario):
@@ -184,20 +183,6 @@ def test_inspection_ratings(state, scenario, quality, rating):
 def test_only_the_cqc_inspects_and_only_care_providers(state, scenario):
     assert play(state, scenario, Inspect(actor="monitor", subject="carewell")).code == "no_power"
     assert play(state, scenario, Inspect(actor="cqc", subject="east_bigshire")).code == "not_a_provider"
-
-
-def test_a_plan_not_credible_goes_on_the_boards_agenda(state, scenario):
-    refusal = play(state, scenario, AssessPlan(actor="nhscb", consortium="north_vale"))
-    assert refusal.code == "no_plan" and "North Vale" in refusal.reason
-    state = replace_org(state, evolve(state.orgs["north_vale"], plan_credibility=30))
-    state, (assessed, added) = play(state, scenario, AssessPlan(actor="nhscb", consortium="north_vale"))
-    assert assessed.data["verdict"] == "not credible" and assessed.audience == ("north_vale", "nhscb")
-    assert added.data["ladder"] == "nhscb_assurance"
-    again = play(state, scenario, AssessPlan(actor="nhscb", consortium="north_vale"))
-    assert again.code == "already_assessed"  # the same plan is judged once
-    state = replace_org(state, evolve(state.orgs["north_vale"], plan_credibility=60, plan_assessed=False))  # revised
-    _, events = play(state, scenario, AssessPlan(actor="nhscb", consortium="north_vale"))
-    assert kinds(events) == ["PlanAssessed"] and events[0].data["verdict"] == "credible"
 
 
 # --- rulings ---------------------------------------------------------------------------------

@@ -191,7 +191,7 @@ def test_the_file_reads_in_order_header_save_seats_pins_table_moves_state(short_
     assert lines[-1] == "# end of save"
     assert "[[moves]]  # 1\nmove = " in text
     assert '1234"' not in text
-    assert lines[5:8] == ["format = 2", 'game = "cafe0042"', 'name = "Tuesday group"']
+    assert lines[5:8] == [f"format = {FORMAT}", 'game = "cafe0042"', 'name = "Tuesday group"']
     table = text[text.index("\n[table]\n") + 1 : text.index("\n[[moves]]  # 1")]
     assert table.startswith(
         "[table]\nnews_shown = 2\nreported = 2\nclock = { minutes = 20, remaining = 1200, paused = false }\n"
@@ -386,7 +386,7 @@ def format_0(text: str) -> str:
 
 
 def test_format_0_is_migrated_through_the_table(tmp_path, short_game):
-    assert set(MIGRATIONS) == {0, 1}
+    assert set(MIGRATIONS) == {0, 1, 2}
     record = record_of(short_game, label="lost in format 0", created=CREATED)
     path = tmp_path / "old.toml"
     path.write_text(format_0(dumps(record)))
@@ -398,7 +398,8 @@ def test_format_0_is_migrated_through_the_table(tmp_path, short_game):
         "this save was written in format 0 and has been read as format 1: it was saved before saves named their scenario's files"
     )
     assert loaded.warnings[1].startswith("this save was written in format 1 and has been read as format 2: ")
-    assert len(loaded.warnings) == 2
+    assert loaded.warnings[2].startswith("this save was written in format 2 and has been read as format 3: ")
+    assert len(loaded.warnings) == 3
     assert path.read_bytes() == before
 
 
@@ -420,11 +421,34 @@ def test_format_1_checkpoints_become_table_entries_and_the_game_resumes_at_the_c
     turn = session.state.turn
     assert (loaded.session.news_shown, loaded.session.reported) == (turn, turn)
     assert loaded.record.clock == ClockState(paused=True) and loaded.session.clock.paused
-    assert loaded.warnings == [
+    assert loaded.warnings[:1] == [
         "this save was written in format 1 and has been read as format 2: its checkpoints are now entries of the "
         f'table log; the game has the id "{loaded.record.game}"; it resumes at the seat whose turn it was, '
         "with the clock paused"
     ]
+    assert len(loaded.warnings) == 2 and "format 2 and has been read as format 3" in loaded.warnings[1]
+
+
+def test_format_2_plan_assessments_name_the_submitter(tmp_path, short_game):
+    """Format 2 called the plan an assessment judged `consortium`; it is the submitter's now a trust's plan can
+    be judged too. A problem in a migrated move is still reported at the line the old file has."""
+    text = dumps(record_of(short_game, label="Tuesday", created=CREATED))
+    assessed = text.count('move = "AssessPlan"')
+    assert assessed and "submitter = " in text
+    old = text.replace(f"format = {FORMAT}\n", "format = 2\n").replace("\nsubmitter = ", "\nconsortium = ")
+    path = tmp_path / "old.toml"
+    path.write_text(old)
+    loaded = load_record(path, SCENARIO)
+    assert loaded.session.moves == list(short_game.moves) and loaded.session.state == short_game.state
+    assert loaded.warnings == [
+        "this save was written in format 2 and has been read as format 3: a plan assessment names the plan's "
+        f"submitter, not its consortium ({assessed} in this game)"
+    ]
+    first = old.index("\nconsortium = ")
+    line = old[:first].count("\n") + 2
+    path.write_text(old[:first] + "\nconsortium = 5" + old[old.index("\n", first + 1) :])
+    with pytest.raises(SaveError, match=f"old.toml:{line}:"):
+        load_record(path, SCENARIO)
 
 
 def test_read_only_opens_the_snapshot_without_replaying(tmp_path, short_game):

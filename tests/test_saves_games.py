@@ -17,6 +17,7 @@ import pytest
 from bigshire_game.cli import build_parser, main
 from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.saves import (
+    FORMAT,
     Autosaver,
     GameLock,
     ManyGames,
@@ -203,7 +204,7 @@ def test_a_game_whose_latest_autosave_is_damaged_resumes_from_its_newest_whole_o
 
 def test_a_format_1_save_loads_with_its_checkpoints_pins_and_a_stable_id():
     record = read_record(FORMAT_1)
-    assert record.format == 2 and record.game == read_record(FORMAT_1).game == "f163ae3c1c"
+    assert record.format == FORMAT and record.game == read_record(FORMAT_1).game == "f163ae3c1c"
     assert [(c.label, c.moves) for c in record.checkpoints] == [("start", 0), ("mid June", 20)]
     assert set(record.pins) == {"Ann"} and record.seats["north_vale"] == "Ann"
     assert record.news_shown == record.reported == record.snapshot.turn and record.clock.paused

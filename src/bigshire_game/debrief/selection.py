@@ -42,6 +42,7 @@ TALK = frozenset(
         "MeetingConvened",
         "PlanSubmitted",
         "PlanChallenged",
+        "PlanCalledUnrealistic",
         "FundingBid",
         "RulingMade",
     }
@@ -128,6 +129,7 @@ ORG_WEIGHT: dict[str, int] = {
     "SchemeSavingsReleased": 40,
     "InspectionHeld": 40,
     "OptionChosen": 35,
+    "PlanCalledUnrealistic": 60,
     "PlanAssessed": 35,
     "SchemeInvested": 30,
     "MoneyMoved": 30,
@@ -160,6 +162,7 @@ TIMELINE_WEIGHT: dict[str, int] = {
     "AllianceEnded": 75,
     "ContractRolledOver": 75,
     "RulingMade": 70,
+    "PlanCalledUnrealistic": 70,
     "ContractSigned": 70,
     "ContractVaried": 65,
     "ContractEnded": 60,

@@ -7,6 +7,7 @@ problem found later is still reported at the line the file really has.
 
 Format 0 never shipped: it is a save without `label` and `file_hashes`.
 Format 1 kept checkpoints in `[[checkpoints]]` and nothing else of the table.
+Format 2 named the plan an `AssessPlan` move judges `consortium`, before trusts' plans were judged too.
 """
 
 from __future__ import annotations
@@ -89,13 +90,34 @@ def _from_1(raw: Raw) -> tuple[Raw, str]:
     )
 
 
-MIGRATIONS: dict[int, Callable[[Raw], tuple[Raw, str]]] = {0: _from_0, 1: _from_1}
+_RENAMED_IN_MOVES = {"AssessPlan": {"consortium": "submitter"}}  # format 2 -> 3: move -> {old key: new key}
+
+
+def _from_2(raw: Raw) -> tuple[Raw, str]:
+    save = {**raw["save"], "format": 3}
+    moves = raw.get("moves")
+    renamed = 0
+    if isinstance(moves, list):
+        new_moves = []
+        for move in moves:
+            keys = _RENAMED_IN_MOVES.get(move.get("move"), {}) if isinstance(move, dict) else {}
+            if any(k in move for k in keys):
+                move = {keys.get(k, k): v for k, v in move.items()}
+                renamed += 1
+            new_moves.append(move)
+        moves = new_moves
+    out = {**raw, "save": save, **({"moves": moves} if moves is not None else {})}
+    return out, f"a plan assessment names the plan's submitter, not its consortium ({renamed} in this game)"
+
+
+MIGRATIONS: dict[int, Callable[[Raw], tuple[Raw, str]]] = {0: _from_0, 1: _from_1, 2: _from_2}
 
 # new key path prefix -> the old one, for each step
 MOVED: dict[int, dict[KeyPath, KeyPath]] = {
     1: {("table", "log"): ("checkpoints",), ("table",): ("state", "turn"), ("save", "game"): ("save",)},
 }
 _RENAMED_FIELDS = {1: {"after": "moves"}}
+_RENAMED_MOVE_KEYS = {2: {"submitter": "consortium"}}  # new key in a move -> its name in the older format
 
 
 def migrate(raw: Raw, found: int) -> tuple[Raw, list[str]]:
@@ -111,6 +133,9 @@ def migrate(raw: Raw, found: int) -> tuple[Raw, list[str]]:
 def original_path(path: KeyPath, found: int) -> KeyPath:
     """Where a key of the migrated file sits in a file of format `found` (the path itself if unmoved)."""
     for step in reversed(range(found, FORMAT)):
+        renamed = _RENAMED_MOVE_KEYS.get(step, {})
+        if path[:1] == ("moves",) and len(path) >= 3 and path[2] in renamed:
+            path = (*path[:2], renamed[path[2]], *path[3:])
         for new, old in MOVED.get(step, {}).items():
             if path[: len(new)] == new:
                 rest = path[len(new) :]

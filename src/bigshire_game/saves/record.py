@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ..content import Scenario
     from ..session import Session
 
-FORMAT = 2
+FORMAT = 3
 
 HEADER = (
     "# A saved game of Bigshire. Read it with `bigshire debrief FILE`; play on from any point with\n"

@@ -59,7 +59,8 @@ class Org:
     units: int = 0  # providers: units delivered last month
     plan_credibility: int = -1  # -1 until a plan is submitted
     plan_savings: int = 0
-    plan_assessed: bool = False  # the Board has judged the plan as it stands
+    plan_assessed: bool = False  # its assessor (the Board, Monitor) has judged the plan as it stands
+    plan_unrealistic: bool = False  # its assessor has called the plan as it stands unrealistic in public
     decisions: tuple[str, ...] = ()
     workload_extra: int = 0
     moved_this_turn: int = 0

@@ -42,7 +42,7 @@ METRICS: dict[str, str] = {
     "quality": "quality of care, 0 to 100 (providers)",
     "trust": "average trust others place in the organisation, 0 to 100",
     "workload": "items waiting on the organisation's agenda",
-    "plan_credibility": "credibility of the latest financial plan, 0 to 100 (consortia)",
+    "plan_credibility": "credibility of the latest financial plan, 0 to 100 (organisations that submit plans)",
     "sanction_level": "highest step reached on any regulator's ladder (0 is none)",
     "demand_index": "demand against the opening baseline, per cent",
     "referral_index": "referral rate against the county norm, per cent (consortia)",
@@ -92,11 +92,17 @@ POWERS: dict[str, str] = {
     "inspect": "inspect a provider's quality of care",
     "rule": "make a ruling on a rule setting (pricing, competition)",
     "review_competition": "decide competition reviews of alliances",
-    "assess_plan": "assess the credibility of a consortium's financial plan",
+    "assess_plan": "assess the financial plans of the organisations its ladders apply to, and call one unrealistic",
+    "submit_plan": "submit financial plans to the body that assesses them (any organisation may hold it)",
+    "review_jointly": "propose, agree to and hold a joint review of a provider with another regulator",
+    "refer": "refer an organisation to another regulator, onto its agenda",
     "award_funding": "award transitional funding from the top-slice",
     "mediate": "mediate a dispute between organisations",
     "scrutinise": "call organisations to account in public",
 }
+
+OPEN_POWERS = frozenset({"submit_plan"})
+"""Powers any organisation may hold; the others are system bodies' alone."""
 
 BOT_PRIORITIES: dict[str, str] = {
     "protect_income": "keep activity and income; resist schemes that cut volume",
@@ -209,9 +215,10 @@ NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
     "RequestAnswered": ("asker", "answerer", "to", "item", "topic", "answer"),
     "MeetingConvened": ("convener", "invitees", "topic", "text"),
     "MeetingHeld": ("convener", "attendees", "declined", "absent", "topic"),
-    "PlanSubmitted": ("consortium", "savings", "gap", "credibility"),
+    "PlanSubmitted": ("submitter", "consortium", "savings", "gap", "credibility"),
     "PlanChallenged": ("challenger", "consortium", "credibility", "points"),
-    "PlanAssessed": ("assessor", "consortium", "verdict", "credibility"),
+    "PlanAssessed": ("assessor", "submitter", "consortium", "verdict", "credibility"),
+    "PlanCalledUnrealistic": ("assessor", "submitter", "credibility", "savings", "realistic", "gap", "next_step"),
     "FundingBid": ("consortium", "amount", "to"),
     "FundingAwarded": ("board", "consortium", "awarded", "requested"),
     "AgendaItemAdded": ("regulator", "subject", "reason"),
@@ -278,8 +285,15 @@ NARRATIVE_SWITCHES: dict[str, dict[str, tuple[bool | str, ...]]] = {
     },
     "MeetingConvened": {"has_text": _YES_NO},
     "MeetingHeld": {"nobody_came": _YES_NO, "some_declined": _YES_NO, "some_absent": _YES_NO},
-    "PlanSubmitted": {"late": _YES_NO, "needs_assessment": _YES_NO, "gap": _YES_NO},
-    "PlanAssessed": {"verdict": ("credible", "needs work", "not credible")},
+    "PlanSubmitted": {
+        "late": _YES_NO,
+        "needs_assessment": _YES_NO,
+        "gap": _YES_NO,
+        "provider": _YES_NO,
+        "revised": _YES_NO,
+    },
+    "PlanAssessed": {"verdict": ("credible", "needs work", "not credible"), "provider": _YES_NO},
+    "PlanCalledUnrealistic": {"provider": _YES_NO, "hopeful": _YES_NO, "next_step": _YES_NO},
     "FundingAwarded": {"refused": _YES_NO, "in_full": _YES_NO},
     "AgendaItemAdded": {"regulator": ("nhscb", "monitor", "cqc")},
     "InspectionHeld": {"rating": ("good", "requires improvement", "inadequate")},

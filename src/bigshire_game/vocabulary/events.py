@@ -564,10 +564,11 @@ class MeetingHeld(Event):
 class PlanSubmitted(Event):
     """A financial plan was submitted."""
 
-    consortium: str | None = None
+    submitter: str | None = None
     savings: int | None = None
     credibility: int | None = None
     late: bool | None = None
+    revised: bool | None = None  # it replaced a plan already submitted
     reflects_needs_assessment: bool | None = None
     coverage: int | None = None
     analytics: int | None = None
@@ -591,9 +592,22 @@ class PlanChallenged(Event):
 class PlanAssessed(Event):
     """A financial plan was assessed."""
 
-    consortium: str | None = None
+    submitter: str | None = None
     credibility: int | None = None
     verdict: str | None = None
+
+
+@_kind("a regulator called a financial plan unrealistic in public")
+class PlanCalledUnrealistic(Event):
+    """A regulator called a financial plan unrealistic in public."""
+
+    submitter: str | None = None
+    credibility: int | None = None
+    savings: int | None = None
+    realistic: int | None = None
+    gap: int | None = None
+    ladder: str | None = None
+    level: int | None = None  # the step the submitter stood on, on the caller's ladder
 
 
 @_kind("a bid for transitional funding was made")

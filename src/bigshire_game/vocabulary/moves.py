@@ -198,7 +198,14 @@ class Inspect(Move):
 
 @frozen(kw_only=True)
 class AssessPlan(Move):
-    consortium: str
+    submitter: str  # whose plan: a consortium's for the Board, a trust's for Monitor
+
+
+@frozen(kw_only=True)
+class CallPlanUnrealistic(Move):
+    """Say in public that a plan the mover has judged is unrealistic."""
+
+    submitter: str
 
 
 @frozen(kw_only=True)
@@ -282,6 +289,7 @@ MOVE_TYPES: dict[str, type[Move]] = {
         LiftSanction,
         Inspect,
         AssessPlan,
+        CallPlanUnrealistic,
         DecideReview,
         MakeRuling,
         DismissAgendaItem,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...vocabulary.catalogue import PROVIDER_KINDS
 from ...vocabulary.events import Event
 from ...vocabulary.words import money
 from ..naming import Words
@@ -124,16 +125,31 @@ def _meeting_held(w: Words, e: Event) -> tuple[Switches, Fields]:
     )
 
 
+def _submitter(w: Words, e: Event) -> str:
+    """Whose plan it is (events before plans were everyone's named it `consortium`)."""
+    d = e.data
+    return str(get(d, "submitter", None) or get(d, "consortium"))
+
+
+def _is_provider(w: Words, rid: str) -> bool:
+    role = w.scenario.roles.get(rid)
+    return role is not None and role.kind in PROVIDER_KINDS
+
+
 def _plan_submitted(w: Words, e: Event) -> tuple[Switches, Fields]:
     d = e.data
+    who = _submitter(w, e)
     return (
         {
             "late": bool(get(d, "late", False)),
             "needs_assessment": bool(get(d, "reflects_needs_assessment", False)),
             "gap": int(get(d, "gap", 0)) > 0,
+            "provider": _is_provider(w, who),
+            "revised": bool(get(d, "revised", False)),
         },
         {
-            "consortium": w.name(get(d, "consortium")),
+            "submitter": w.name(who),
+            "consortium": w.name(who),
             "savings": money(int(get(d, "savings", 0))),
             "gap": money(int(get(d, "gap", 0))),
             "credibility": str(get(d, "credibility")),
@@ -153,14 +169,39 @@ def _plan_challenged(w: Words, e: Event) -> tuple[Switches, Fields]:
 
 def _plan_assessed(w: Words, e: Event) -> tuple[Switches, Fields]:
     d = e.data
+    who = _submitter(w, e)
     return (
-        {"verdict": str(get(d, "verdict"))},
+        {"verdict": str(get(d, "verdict")), "provider": _is_provider(w, who)},
         {
-            "actor": w.name(get(d, "consortium")),
+            "actor": w.name(who),
             "assessor": w.name(e.actors[0]) if e.actors else "",
-            "consortium": w.name(get(d, "consortium")),
+            "submitter": w.name(who),
+            "consortium": w.name(who),
             "verdict": str(get(d, "verdict")),
             "credibility": str(get(d, "credibility")),
+        },
+    )
+
+
+def _plan_called(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    who = _submitter(w, e)
+    ladder = get(d, "ladder", None)
+    level = int(get(d, "level", 0))
+    _, _, steps = w.ladder(ladder)
+    following, _ = w.step(ladder, level + 1)
+    savings, realistic = int(get(d, "savings", 0)), int(get(d, "realistic", 0))
+    return (
+        {"provider": _is_provider(w, who), "hopeful": savings > realistic, "next_step": bool(ladder) and level < steps},
+        {
+            "actor": w.name(e.actors[0]) if e.actors else "",
+            "assessor": w.name(e.actors[0]) if e.actors else "",
+            "submitter": w.name(who),
+            "credibility": str(get(d, "credibility")),
+            "savings": money(savings),
+            "realistic": money(realistic),
+            "gap": money(int(get(d, "gap", 0))),
+            "next_step": following,
         },
     )
 
@@ -198,6 +239,7 @@ FIELDS: dict[str, FieldsOf] = {
     "PlanSubmitted": _plan_submitted,
     "PlanChallenged": _plan_challenged,
     "PlanAssessed": _plan_assessed,
+    "PlanCalledUnrealistic": _plan_called,
     "FundingBid": _funding_bid,
     "FundingAwarded": _funding_awarded,
 }

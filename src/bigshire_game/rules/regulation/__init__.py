@@ -12,7 +12,7 @@ from __future__ import annotations
 from .. import Handlers
 from ..agenda import add_agenda_item, grounds, ladder_for
 from ..registry import handlers_of
-from .inspections import inspection_rating, plan_verdict
+from .inspections import inspection_rating
 from .kinds import KINDS, legal
 from .ladders import check_triggers, level, licence_revoked, regulator_of
 from .rulings import ruling_value
@@ -30,7 +30,6 @@ __all__ = [
     "legal",
     "level",
     "licence_revoked",
-    "plan_verdict",
     "regulator_of",
     "ruling_value",
 ]

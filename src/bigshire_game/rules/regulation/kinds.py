@@ -9,7 +9,6 @@ from ...content import Scenario
 from ...state import GameState
 from ...vocabulary.catalogue import CARE_PROVIDER_KINDS
 from ...vocabulary.moves import (
-    AssessPlan,
     DismissAgendaItem,
     ImposeSanction,
     Inspect,
@@ -20,8 +19,8 @@ from ...vocabulary.moves import (
 from .. import dialogue
 from ..agenda import grounds, open_items
 from ..registry import Judge, MoveKind, at_most, never, no_fields, plain_fields
-from ..wording import next_step, possessive, rule_words, short, words
-from .inspections import apply_assess, apply_inspect, check_assess, check_inspect
+from ..wording import next_step, rule_words, short, words
+from .inspections import apply_inspect, check_inspect
 from .ladders import level
 from .rulings import apply_dismiss, apply_ruling, check_dismiss, check_ruling
 from .sanctions import apply_impose, apply_lift, check_impose, check_lift
@@ -48,10 +47,6 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
     if "inspect" in me.powers and (kinds is None or "Inspect" in kinds):
         yield from (Inspect(actor=role, subject=rid) for rid in scenario.roles_of_kind(*CARE_PROVIDER_KINDS))
     yield from (DismissAgendaItem(actor=role, item=item.id) for item in items)
-    if "assess_plan" in me.powers:
-        for cid in scenario.roles_of_kind("consortium"):
-            if state.orgs[cid].plan_credibility >= 0 and not state.orgs[cid].plan_assessed:
-                yield AssessPlan(actor=role, consortium=cid)
     if "rule" in me.powers:
         for request in dialogue.open_requests(state):
             if request.kind == "request" and request.setting and role in request.to:
@@ -78,10 +73,6 @@ def describe_lift(state: GameState, scenario: Scenario, move: LiftSanction) -> s
 
 def describe_inspect(state: GameState, scenario: Scenario, move: Inspect) -> str:
     return f"Inspect {short(scenario, move.subject)}"
-
-
-def describe_assess(state: GameState, scenario: Scenario, move: AssessPlan) -> str:
-    return f"Assess {possessive(short(scenario, move.consortium))} financial plan"
 
 
 def describe_ruling(state: GameState, scenario: Scenario, move: MakeRuling) -> str:
@@ -150,18 +141,6 @@ KINDS: tuple[MoveKind, ...] = (
         fields=no_fields,
         score=score_inspect,
         bound=at_most(6.0),
-    ),
-    MoveKind(
-        move=AssessPlan,
-        check=check_assess,
-        apply=apply_assess,
-        legal=legal,
-        family="regulate",
-        describe=describe_assess,
-        fields=no_fields,
-        score=lambda judge, move: 6.0,
-        bound=at_most(6.0),
-        follow_up=True,
     ),
     MoveKind(
         move=MakeRuling,
