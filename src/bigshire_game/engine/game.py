@@ -274,7 +274,13 @@ def _resolve(state: GameState, scenario: Scenario, phase: str) -> tuple[GameStat
         events += more
         state, more = agreements.month_end(state, scenario, month, phase)
         events += more
-    for step in (dialogue.hold_meetings, dialogue.lapse_requests, plans.plan_deadline, regulation.check_triggers):
+    for step in (
+        dialogue.hold_meetings,
+        dialogue.lapse_requests,
+        plans.plan_deadline,
+        regulation.hold_joint_reviews,
+        regulation.check_triggers,
+    ):
         state, more = step(state, scenario, phase)
         events += more
     state = evolve(state, month_index=scenario.months.index(months[0]))

@@ -209,6 +209,31 @@ class CallPlanUnrealistic(Move):
 
 
 @frozen(kw_only=True)
+class ProposeJointReview(Move):
+    """Ask another regulator to review one provider together at the month's end."""
+
+    partner: str
+    subject: str
+    reason: str = ""
+
+
+@_reactive
+@frozen(kw_only=True)
+class AnswerJointReview(Move):
+    review: str
+    agree: bool
+
+
+@frozen(kw_only=True)
+class ReferToRegulator(Move):
+    """Put an organisation on another regulator's agenda, with a reason."""
+
+    to: str
+    subject: str
+    reason: str
+
+
+@frozen(kw_only=True)
 class DecideReview(Move):
     agreement: str
     outcome: str  # approved | approved_with_conditions | blocked
@@ -290,6 +315,9 @@ MOVE_TYPES: dict[str, type[Move]] = {
         Inspect,
         AssessPlan,
         CallPlanUnrealistic,
+        ProposeJointReview,
+        AnswerJointReview,
+        ReferToRegulator,
         DecideReview,
         MakeRuling,
         DismissAgendaItem,

@@ -85,14 +85,20 @@ def describe_dismiss(state: GameState, scenario: Scenario, move: DismissAgendaIt
 
 
 def score_impose(judge: Judge, move: ImposeSanction) -> float:
-    """A bot climbs a ladder only for an open agenda item, after waiting on each rung; the top only if it enforces."""
+    """A bot climbs a ladder only for an open agenda item of its own evidence (not a referral alone), after waiting
+    on each rung; the top only if it enforces."""
     state, role, wants = judge.state, judge.role, judge.wants
     key = f"{move.ladder}|{move.subject}"
     step = state.ladders.get(key, 0)
     waited = state.month_index - state.ladder_since.get(key, -100)
     top = len(judge.scenario.ladders[move.ladder].steps) - 1  # the step that would reach the ultimate sanction
     wait = RUNG_WAIT[min(step, len(RUNG_WAIT) - 1)] if step < top else FINAL_WAIT
-    on_agenda = bool(grounds(state, judge.scenario, role, move.subject, judge.scenario.ladders[move.ladder]))
+    own = [  # another regulator's referral is a prompt to look, not evidence of the bot's own
+        i
+        for i in grounds(state, judge.scenario, role, move.subject, judge.scenario.ladders[move.ladder])
+        if i.kind != "referral"
+    ]
+    on_agenda = bool(own)
     ready = on_agenda and waited >= wait and (step < top or "enforce" in wants)
     return 3.0 + (2.5 if "enforce" in wants else 0.5) if ready else 0.0
 
