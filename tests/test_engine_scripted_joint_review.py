@@ -1,9 +1,10 @@
 """A joint regulatory review of the acute trust, played through moves only, June 2013.
 
-Every organisation is seated at the table (no bots). United Hospitals cuts beds and diverts A&E demand;
-Monitor, watching a deficit, asks the CQC to review the trust together; the CQC agrees; at the month's end
-the two publish one finding, which puts the trust on the CQC's agenda on its own ladder. Nobody climbs a
-ladder: the finding is evidence, and what the regulators do with it is their next move.
+Every organisation is seated at the table (no bots). East Bigshire raises a concern with Monitor about the
+trust's money, which puts the trust on Monitor's agenda; United Hospitals cuts beds and diverts A&E demand;
+Monitor asks the CQC to review the trust together; the CQC agrees; at the month's end the two publish one
+finding, which puts the trust on the CQC's agenda on its own ladder. Nobody climbs a ladder: the finding is
+evidence, and what the regulators do with it is their next move.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.debrief import month_changes
 from bigshire_game.engine import Event, Move, Rejection
 from bigshire_game.session import Session
-from bigshire_game.vocabulary.moves import AnswerJointReview, EndTurn, ProposeJointReview, TakeDecision
+from bigshire_game.vocabulary.moves import AnswerJointReview, EndTurn, ProposeJointReview, RaiseConcern, TakeDecision
 
 SCENARIO = load_scenario(builtin_scenario_dir())
 SEED = 2013
 ACUTE = "united_hospitals"
 REASON = "A deficit heading for £30m and cuts on the wards"
+CONCERN = "The trust's deficit puts our services at risk"
 
 
 def do(session: Session, move: Move) -> list[Event]:
@@ -47,11 +49,16 @@ def only(events: list[Event], kind: str) -> Event:
 def june():
     session = Session(SCENARIO, SEED, seats={rid: "table" for rid in SCENARIO.roles})
     session.run()
+    wait_for(session, "east_bigshire")
+    worry = RaiseConcern(actor="east_bigshire", to="monitor", about=ACUTE, topic="money", text=CONCERN)
+    do(session, worry)
     wait_for(session, ACUTE)
     do(session, TakeDecision(actor=ACUTE, decision="cut_beds"))
     do(session, TakeDecision(actor=ACUTE, decision="divert_ae"))
     wait_for(session, "monitor")
     proposal = ProposeJointReview(actor="monitor", partner="cqc", subject=ACUTE, reason=REASON)
+    offered = [m for m in session.legal("monitor") if isinstance(m, ProposeJointReview)]
+    assert [(m.partner, m.subject, m.reason) for m in offered] == [("cqc", ACUTE, CONCERN)]  # what is on its desk
     review = only(do(session, proposal), "JointReviewProposed").data["review"]
     wait_for(session, "cqc")
     assert AnswerJointReview(actor="cqc", review=review, agree=True) in session.legal("cqc")

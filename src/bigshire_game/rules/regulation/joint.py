@@ -345,13 +345,15 @@ def apply_refer(state: GameState, scenario: Scenario, move: ReferToRegulator, ph
 
 
 def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
+    """Joint reviews and referrals about the organisations already on this regulator's desk (on its agenda or its
+    ladder), so the menu stays short; the rules themselves allow any organisation the partner regulates."""
     me = scenario.roles[role]
+    on_desk = [rid for rid in scenario.roles if rid != role and concerned(state, scenario, role, rid)]
     if "review_jointly" in me.powers and (kinds is None or "ProposeJointReview" in kinds):
         for partner in _partners(scenario, role):
-            for subject in scenario.roles:
+            for subject in on_desk:
                 if (
-                    subject not in (role, partner)
-                    and _regulates(state, scenario, role, subject)
+                    subject != partner
                     and _regulates(state, scenario, partner, subject)
                     and not _pending(state, role, partner, subject)
                 ):
@@ -365,8 +367,8 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
         for to in scenario.roles:
             if to == role or scenario.roles[to].kind == me.kind:
                 continue
-            for subject in scenario.roles:
-                if subject in (role, to) or _regulates(state, scenario, to, subject) is None:
+            for subject in on_desk:
+                if subject == to or _regulates(state, scenario, to, subject) is None:
                     continue
                 lenses = _topics(state, scenario, (to,), subject)
                 reason = _figures(state, scenario, subject, lenses)
