@@ -8,12 +8,12 @@ from attrs import evolve
 from bigshire_game.engine.game import new_game
 from bigshire_game.narrative import sentence
 from bigshire_game.narrative.wording import lower_first
-from bigshire_game.rules import dialogue, regulation
+from bigshire_game.rules import dialogue, plans, regulation
 from bigshire_game.rules.economy import forecast
 from bigshire_game.state import FACILITATOR, ladder_key, replace_org
 from bigshire_game.vocabulary.events import AgendaItemDismissed
 from bigshire_game.vocabulary.moves import (
-    AssessPlan,
+    BidForFunding,
     DismissAgendaItem,
     ImposeSanction,
     Inspect,
@@ -21,6 +21,7 @@ from bigshire_game.vocabulary.moves import (
     MakeRuling,
     RaiseRequest,
     Rejection,
+    SubmitPlan,
 )
 from handlers import through_handlers
 
@@ -108,6 +109,29 @@ def test_imposing_closes_the_agenda_items_behind_it_and_lifting_steps_down(state
     assert events[0].kind == "SanctionLifted" and events[0].data["lifted"] == "compliance_actions"
 
 
+def test_imposing_also_closes_the_items_put_on_no_ladder_that_were_its_grounds(state, scenario):
+    """A card's item names no ladder: the sanction it led to closes it, so one card is not climbed on twice."""
+    state, _ = regulation.add_agenda_item(state, "news", "effect", "cqc", "carewell", "Missed home care visits")
+    item = next(iter(state.agendas))
+    state, events = play(state, scenario, ImposeSanction(actor="cqc", ladder=CQC_LADDER, subject="carewell"))
+    assert state.agendas[item].status == "acted" and events[0].data["items"] == [item]
+    moves = regulation.legal(state, scenario, "cqc")
+    assert all(m.reason == "" for m in moves if isinstance(m, ImposeSanction))
+
+
+def test_asking_for_help_is_never_grounds_for_a_sanction(state, scenario):
+    """A bid for transitional funding waits on the Board's agenda, but the Board cannot climb a ladder on it."""
+    state, events = play(state, scenario, BidForFunding(actor="southern_towns", amount=2000), plans)
+    assert [e.kind for e in events] == ["FundingBid", "AgendaItemAdded"] and events[1].data["kind"] == "funding_bid"
+    board = list(regulation.legal(state, scenario, "nhscb"))
+    assert not [m for m in board if isinstance(m, ImposeSanction)]
+    ladder = scenario.ladders["nhscb_assurance"]
+    assert regulation.grounds(state, scenario, "nhscb", "southern_towns", ladder) == []
+    state, (submitted,) = play(state, scenario, SubmitPlan(actor="southern_towns", savings=0), plans)
+    assert submitted.kind == "PlanSubmitted"  # a plan, however weak, is no agenda item by itself
+    assert not [m for m in regulation.legal(state, scenario, "nhscb") if isinstance(m, ImposeSanction)]
+
+
 # --- triggers -----------------------------------------------------------------------------
 
 
@@ -138,7 +162,7 @@ def test_poor_quality_trigger_is_about_quality(state, scenario):
     assert added.topics == ("quality",) and added.data["regulator"] == "cqc"
 
 
-# --- inspections and plans ------------------------------------------------------------------
+# --- inspections ----------------------------------------------------------------------------
 
 
 def test_inspection_of_a_provider_with_quality_55_rates_it_inadequate_and_puts_it_on_the_agenda(state, scenario):
@@ -164,20 +188,6 @@ def test_inspection_ratings(state, scenario, quality, rating):
 def test_only_the_cqc_inspects_and_only_care_providers(state, scenario):
     assert play(state, scenario, Inspect(actor="monitor", subject="carewell")).code == "no_power"
     assert play(state, scenario, Inspect(actor="cqc", subject="east_bigshire")).code == "not_a_provider"
-
-
-def test_a_plan_not_credible_goes_on_the_boards_agenda(state, scenario):
-    refusal = play(state, scenario, AssessPlan(actor="nhscb", consortium="north_vale"))
-    assert refusal.code == "no_plan" and "North Vale" in refusal.reason
-    state = replace_org(state, evolve(state.orgs["north_vale"], plan_credibility=30))
-    state, (assessed, added) = play(state, scenario, AssessPlan(actor="nhscb", consortium="north_vale"))
-    assert assessed.data["verdict"] == "not credible" and assessed.audience == ("north_vale", "nhscb")
-    assert added.data["ladder"] == "nhscb_assurance"
-    again = play(state, scenario, AssessPlan(actor="nhscb", consortium="north_vale"))
-    assert again.code == "already_assessed"  # the same plan is judged once
-    state = replace_org(state, evolve(state.orgs["north_vale"], plan_credibility=60, plan_assessed=False))  # revised
-    _, events = play(state, scenario, AssessPlan(actor="nhscb", consortium="north_vale"))
-    assert kinds(events) == ["PlanAssessed"] and events[0].data["verdict"] == "credible"
 
 
 # --- rulings ---------------------------------------------------------------------------------

@@ -62,6 +62,11 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "option_without_effects.toml": (22, 'the required key "effects" is missing'),
     "quality_effect_on_consortium.toml": (14, "a quality effect only works on"),
     "role_negative_money.toml": (15, "this amount of money cannot be negative, but it is -1500"),
+    "role_plans_nobody_judges.toml": (7, "it submits financial plans, but nobody judges them"),
+    "role_provider_with_a_regulators_power.toml": (
+        8,
+        "only system bodies have powers such as inspect; a private provider does not",
+    ),
     "rule_value_wrong_type.toml": (15, 'the rule "below_tariff_allowed" takes true or false, not "yes"'),
     "scenario_balance_out_of_range.toml": (
         31,
@@ -93,6 +98,7 @@ WARNINGS = {
     "card_never_drawn.toml",
     "narrative_retired_event.toml",
     "narrative_retired_switch.toml",
+    "role_plans_nobody_judges.toml",
 }  # mistakes that are warnings, not errors
 
 FIXTURES = sorted(p.name for p in BAD_CONTENT.glob("*.toml"))

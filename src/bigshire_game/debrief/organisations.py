@@ -86,7 +86,14 @@ def _concerns(e: Event, rid: str) -> bool:
     d = e.data
     if rid in e.actors:
         return True
-    return rid in (d.get("subject"), d.get("consortium"), d.get("role"), d.get("payee"), d.get("investor"))
+    return rid in (
+        d.get("subject"),
+        d.get("consortium"),
+        d.get("submitter"),
+        d.get("role"),
+        d.get("payee"),
+        d.get("investor"),
+    )
 
 
 def org_stories(ctx: Context) -> list[OrgStory]:
@@ -185,8 +192,12 @@ _ACTIVITY = (
     ("SanctionImposed", "imposed", "sanction", "sanctions"),
     ("SanctionLifted", "lifted", "sanction", "sanctions"),
     ("InspectionHeld", "held", "inspection", "inspections"),
+    ("JointReviewProposed", "proposed", "joint review", "joint reviews"),
+    ("JointReviewAgreed", "agreed to", "joint review", "joint reviews"),
+    ("ReferralMade", "made", "referral", "referrals"),
     ("RulingMade", "made", "ruling", "rulings"),
     ("PlanAssessed", "assessed", "financial plan", "financial plans"),
+    ("PlanCalledUnrealistic", "called out", "unrealistic plan", "unrealistic plans"),
     ("FundingAwarded", "decided", "bid for funding", "bids for funding"),
     ("ConcernRaised", "raised", "concern", "concerns"),
     ("RequestRaised", "made", "request", "requests"),

@@ -30,7 +30,7 @@ TIMELINE_LIMIT = 18
 def _self(e: Event) -> str:
     """The organisation an event happens to, to find which of several answers caused it."""
     d = e.data
-    for key in ("role", "payer", "target", "subject", "consortium", "investor"):
+    for key in ("role", "payer", "target", "subject", "consortium", "submitter", "investor"):
         if d.get(key):
             return str(d[key])
     return e.actors[0] if e.actors else ""

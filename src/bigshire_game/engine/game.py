@@ -286,6 +286,7 @@ def _resolve(state: GameState, scenario: Scenario, phase: str) -> tuple[GameStat
         dialogue.hold_meetings,
         dialogue.lapse_requests,
         plans.plan_deadline,
+        regulation.hold_joint_reviews,
         regulation.check_triggers,
         capacity.carry_over,
     ):

@@ -33,6 +33,18 @@ def open_items(
     ]
 
 
+def grounds(state: GameState, scenario: Scenario, regulator: str, subject: str, ladder: Ladder) -> list[AgendaItem]:
+    """The open items that are grounds for moving `subject` on `ladder`: those put on that ladder, or on none
+    when the ladder applies to the subject. A request for help is never grounds: asking is not failing."""
+    org = state.orgs.get(subject)
+    return [
+        item
+        for item in open_items(state, regulator, subject)
+        if item.kind != "funding_bid"
+        and (item.ladder == ladder.id or (not item.ladder and org is not None and org.kind in ladder.applies_to))
+    ]
+
+
 def add_agenda_item(
     state: GameState,
     phase: str,
@@ -61,6 +73,6 @@ def add_agenda_item(
     return state, [
         event(
             state, phase, "AgendaItemAdded", (regulator,), seen_by, topics,
-            item=gid, regulator=regulator, subject=subject, ladder=ladder, reason=reason, **data,
+            item=gid, regulator=regulator, subject=subject, ladder=ladder, reason=reason, kind=kind or None, **data,
         )
     ]  # fmt: skip

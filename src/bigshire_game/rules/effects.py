@@ -250,7 +250,7 @@ def _agenda(state: GameState, e: Effect, c: _Context) -> Outcome:
     topics = _REGULATOR_TOPICS.get(state.orgs[regulator].kind, ("governance",))
     events = []
     for subject in c.who(e.target):
-        state, more = add_agenda_item(state, c.phase, "referral", regulator, subject, e.reason, topics=topics)
+        state, more = add_agenda_item(state, c.phase, "effect", regulator, subject, e.reason, topics=topics)
         events += more
     return state, events
 

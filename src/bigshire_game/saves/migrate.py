@@ -7,7 +7,8 @@ problem found later is still reported at the line the file really has.
 
 Format 0 never shipped: it is a save without `label` and `file_hashes`.
 Format 1 kept checkpoints in `[[checkpoints]]` and nothing else of the table.
-Format 2 said why an item was on an agenda only in its words, not by its `kind`.
+Format 2 said why an item was on an agenda only in its words, not by its `kind`; it also named the plan an
+`AssessPlan` move judges `consortium`, before trusts' plans were judged too.
 """
 
 from __future__ import annotations
@@ -102,6 +103,8 @@ _ENGINE_WORDS = (
     ("Competition review of the proposed ", "", "competition_review"),
     ("Undeclared conflict of interest: ", "", "conflict"),
     ("Contract with ", " not signed by the deadline", "unsigned_contract"),
+    ("Referred by ", "", "referral"),
+    ("Joint review with ", "", "joint_review"),
 )
 
 
@@ -123,7 +126,10 @@ def agenda_item_kind(item: Raw, requests: Raw) -> str:
     for begins, ends, kind in _ENGINE_WORDS:
         if (reason == begins) if ends is None else (reason.startswith(begins) and reason.endswith(ends)):
             return kind
-    return "trigger" if item.get("ladder") else "referral"
+    return "trigger" if item.get("ladder") else "effect"
+
+
+_RENAMED_IN_MOVES = {"AssessPlan": {"consortium": "submitter"}}  # format 2 -> 3: move -> {old key: new key}
 
 
 def _from_2(raw: Raw) -> tuple[Raw, str]:
@@ -138,7 +144,21 @@ def _from_2(raw: Raw) -> tuple[Raw, str]:
             for gid, item in agendas.items()
         }  # anything malformed is left for the reader to refuse, at its line
         out["state"] = {**state, "agendas": kinds}
-    return out, "its agenda items now say why they are there, told from their words and the requests behind them"
+    moves = raw.get("moves")
+    renamed = 0
+    if isinstance(moves, list):
+        new_moves = []
+        for move in moves:
+            keys = _RENAMED_IN_MOVES.get(move.get("move"), {}) if isinstance(move, dict) else {}
+            if any(k in move for k in keys):
+                move = {keys.get(k, k): v for k, v in move.items()}
+                renamed += 1
+            new_moves.append(move)
+        out["moves"] = new_moves
+    note = "its agenda items now say why they are there, told from their words and the requests behind them"
+    if renamed:
+        note += f"; a plan assessment names the plan's submitter, not its consortium ({renamed} in this game)"
+    return out, note
 
 
 MIGRATIONS: dict[int, Callable[[Raw], tuple[Raw, str]]] = {0: _from_0, 1: _from_1, 2: _from_2}
@@ -148,6 +168,7 @@ MOVED: dict[int, dict[KeyPath, KeyPath]] = {
     1: {("table", "log"): ("checkpoints",), ("table",): ("state", "turn"), ("save", "game"): ("save",)},
 }
 _RENAMED_FIELDS = {1: {"after": "moves"}}
+_RENAMED_MOVE_KEYS = {2: {"submitter": "consortium"}}  # new key in a move -> its name in the older format
 
 
 def migrate(raw: Raw, found: int) -> tuple[Raw, list[str]]:
@@ -163,6 +184,9 @@ def migrate(raw: Raw, found: int) -> tuple[Raw, list[str]]:
 def original_path(path: KeyPath, found: int) -> KeyPath:
     """Where a key of the migrated file sits in a file of format `found` (the path itself if unmoved)."""
     for step in reversed(range(found, FORMAT)):
+        renamed = _RENAMED_MOVE_KEYS.get(step, {})
+        if path[:1] == ("moves",) and len(path) >= 3 and path[2] in renamed:
+            path = (*path[:2], renamed[path[2]], *path[3:])
         for new, old in MOVED.get(step, {}).items():
             if path[: len(new)] == new:
                 rest = path[len(new) :]

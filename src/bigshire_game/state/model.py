@@ -59,7 +59,8 @@ class Org:
     units: int = 0  # providers: units delivered last month
     plan_credibility: int = -1  # -1 until a plan is submitted
     plan_savings: int = 0
-    plan_assessed: bool = False  # the Board has judged the plan as it stands
+    plan_assessed: bool = False  # its assessor (the Board, Monitor) has judged the plan as it stands
+    plan_unrealistic: bool = False  # its assessor has called the plan as it stands unrealistic in public
     decisions: tuple[str, ...] = ()
     workload_extra: int = 0
     moved_this_turn: int = 0
@@ -106,7 +107,9 @@ class Agreement:
 
 @frozen(kw_only=True, slots=False)
 class AgendaItem:
-    """Something a regulator or the Board must consider."""
+    """Something a regulator or the Board must consider: evidence ("" kind: a trigger, an inspection, a concern,
+    a card), another regulator's `referral`, or a request for `help` (a bid), which is never grounds for a
+    sanction."""
 
     id: str
     kind: str  # why it is there: one of catalogue.AGENDA_ITEM_KINDS
@@ -116,6 +119,7 @@ class AgendaItem:
     ladder: str = ""
     opened: int = 0
     status: str = "open"  # open | acted | dismissed
+    kind: str = ""  # "" (evidence) | referral | help
 
 
 @frozen(kw_only=True, slots=False)

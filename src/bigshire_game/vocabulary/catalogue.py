@@ -43,7 +43,7 @@ METRICS: dict[str, str] = {
     "quality": "quality of care, 0 to 100 (providers)",
     "trust": "average trust others place in the organisation, 0 to 100",
     "workload": "items waiting on the organisation's agenda",
-    "plan_credibility": "credibility of the latest financial plan, 0 to 100 (consortia)",
+    "plan_credibility": "credibility of the latest financial plan, 0 to 100 (organisations that submit plans)",
     "sanction_level": "highest step reached on any regulator's ladder (0 is none)",
     "demand_index": "demand against the opening baseline, per cent",
     "referral_index": "referral rate against the county norm, per cent (consortia)",
@@ -69,7 +69,9 @@ AGENDA_ITEM_KINDS: dict[str, str] = {
     "conflict": "a conflict of interest found undeclared",
     "unsigned_contract": "a contract not signed by the deadline",
     "trigger": "one of a ladder's triggers, holding at a month end",
-    "referral": "put on the agenda by a card, a decision or a sanction (the agenda effect)",
+    "effect": "put on the agenda by a card, a decision or a sanction (the agenda effect)",
+    "joint_review": "a joint review's finding that this regulator's ladder applies",
+    "referral": "referred by another regulator: a prompt to look, never grounds on its own",
 }
 """Why an item is on a regulator's agenda: the rules find items by their kind, never by their words."""
 
@@ -107,7 +109,10 @@ POWERS: dict[str, str] = {
     "inspect": "inspect a provider's quality of care",
     "rule": "make a ruling on a rule setting (pricing, competition)",
     "review_competition": "decide competition reviews of alliances",
-    "assess_plan": "assess the credibility of a consortium's financial plan",
+    "assess_plan": "assess the financial plans of the organisations its ladders apply to, and call one unrealistic",
+    "submit_plan": "submit financial plans to the body that assesses them (any organisation may hold it)",
+    "review_jointly": "propose, agree to and hold a joint review of a provider with another regulator",
+    "refer": "refer an organisation to another regulator, onto its agenda",
     "award_funding": "award transitional funding from the top-slice",
     "mediate": "mediate a dispute between organisations",
     "recruit": "take on staff when its agenda outgrows it (one more action a month, at a cost)",
@@ -118,6 +123,9 @@ SCHEME_PURPOSES: dict[str, str] = {
     "prevention": "keeps people well or out of hospital: organisations with the prevention motive favour it",
     "analytics": "puts analysts behind a consortium's numbers: its financial plan gains credibility",
 }
+
+OPEN_POWERS = frozenset({"submit_plan"})
+"""Powers any organisation may hold; the others are system bodies' alone."""
 
 BOT_PRIORITIES: dict[str, str] = {
     "protect_income": "keep activity and income; resist schemes that cut volume",
@@ -230,9 +238,10 @@ NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
     "RequestAnswered": ("asker", "answerer", "to", "item", "topic", "answer"),
     "MeetingConvened": ("convener", "invitees", "topic", "text"),
     "MeetingHeld": ("convener", "attendees", "declined", "absent", "topic"),
-    "PlanSubmitted": ("consortium", "savings", "gap", "credibility"),
+    "PlanSubmitted": ("submitter", "consortium", "savings", "gap", "credibility"),
     "PlanChallenged": ("challenger", "consortium", "credibility", "points"),
-    "PlanAssessed": ("assessor", "consortium", "verdict", "credibility"),
+    "PlanAssessed": ("assessor", "submitter", "consortium", "verdict", "credibility"),
+    "PlanCalledUnrealistic": ("assessor", "submitter", "credibility", "savings", "realistic", "gap", "next_step"),
     "FundingBid": ("consortium", "amount", "to"),
     "FundingAwarded": ("board", "consortium", "awarded", "requested"),
     "AgendaItemAdded": ("regulator", "subject", "reason"),
@@ -241,6 +250,11 @@ NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
     "StaffRecruited": ("role", "posts", "cost", "capacity"),
     "AgendaItemDismissed": ("subject", "reason"),
     "InspectionHeld": ("inspector", "subject", "rating", "quality"),
+    "JointReviewProposed": ("proposer", "partner", "subject", "reason"),
+    "JointReviewAgreed": ("proposer", "partner", "subject"),
+    "JointReviewDeclined": ("proposer", "partner", "subject"),
+    "JointReviewHeld": ("regulators", "subject", "rating", "quality", "outlook", "concerns", "placed"),
+    "ReferralMade": ("by", "to", "subject", "reason"),
     "SanctionImposed": ("regulator", "subject", "step", "step_text", "ladder", "level", "steps", "reason"),
     "SanctionLifted": ("regulator", "subject", "step", "ladder", "level", "steps"),
     "MonthResolved": ("result", "balance", "income", "spend", "paid_month"),
@@ -302,11 +316,25 @@ NARRATIVE_SWITCHES: dict[str, dict[str, tuple[bool | str, ...]]] = {
     },
     "MeetingConvened": {"has_text": _YES_NO},
     "MeetingHeld": {"nobody_came": _YES_NO, "some_declined": _YES_NO, "some_absent": _YES_NO},
-    "PlanSubmitted": {"late": _YES_NO, "needs_assessment": _YES_NO, "gap": _YES_NO},
-    "PlanAssessed": {"verdict": ("credible", "needs work", "not credible")},
+    "PlanSubmitted": {
+        "late": _YES_NO,
+        "needs_assessment": _YES_NO,
+        "gap": _YES_NO,
+        "provider": _YES_NO,
+        "revised": _YES_NO,
+    },
+    "PlanAssessed": {"verdict": ("credible", "needs work", "not credible"), "provider": _YES_NO},
+    "PlanCalledUnrealistic": {"provider": _YES_NO, "hopeful": _YES_NO, "next_step": _YES_NO},
     "FundingAwarded": {"refused": _YES_NO, "in_full": _YES_NO},
     "AgendaItemAdded": {"regulator": ("nhscb", "monitor", "cqc")},
     "InspectionHeld": {"rating": ("good", "requires improvement", "inadequate")},
+    "JointReviewProposed": {"has_reason": _YES_NO},
+    "JointReviewDeclined": {"lapsed": _YES_NO},
+    "JointReviewHeld": {
+        "rating": ("good", "requires improvement", "inadequate"),
+        "concerns": _YES_NO,
+        "placed": _YES_NO,
+    },
     "SanctionImposed": {"final": _YES_NO, "has_reason": _YES_NO},
     "MonthResolved": {"surplus": _YES_NO},
     "FigureAdjusted": {

@@ -569,10 +569,11 @@ class MeetingHeld(Event):
 class PlanSubmitted(Event):
     """A financial plan was submitted."""
 
-    consortium: str | None = None
+    submitter: str | None = None
     savings: int | None = None
     credibility: int | None = None
     late: bool | None = None
+    revised: bool | None = None  # it replaced a plan already submitted
     reflects_needs_assessment: bool | None = None
     coverage: int | None = None
     analytics: int | None = None
@@ -596,9 +597,22 @@ class PlanChallenged(Event):
 class PlanAssessed(Event):
     """A financial plan was assessed."""
 
-    consortium: str | None = None
+    submitter: str | None = None
     credibility: int | None = None
     verdict: str | None = None
+
+
+@_kind("a regulator called a financial plan unrealistic in public")
+class PlanCalledUnrealistic(Event):
+    """A regulator called a financial plan unrealistic in public."""
+
+    submitter: str | None = None
+    credibility: int | None = None
+    savings: int | None = None
+    realistic: int | None = None
+    gap: int | None = None
+    ladder: str | None = None
+    level: int | None = None  # the step the submitter stood on, on the caller's ladder
 
 
 @_kind("a bid for transitional funding was made")
@@ -650,7 +664,7 @@ class StaffRecruited(Event):
     capacity: int | None = None  # its action points each month from now on
 
 
-@_kind("an item was put on a regulator's agenda")
+@_kind("an item was put on a regulator's agenda", item_kind="kind")
 class AgendaItemAdded(Event):
     """An item was put on a regulator's agenda."""
 
@@ -660,6 +674,7 @@ class AgendaItemAdded(Event):
     ladder: str | None = None
     reason: str | None = None
     agreement: str | None = None
+    item_kind: str | None = None  # referral or help; unset for evidence
 
 
 @_kind("a regulator set aside an item on its agenda", item_kind="kind")
@@ -681,6 +696,64 @@ class InspectionHeld(Event):
     subject: str | None = None
     quality: int | None = None
     rating: str | None = None
+
+
+@_kind("a regulator proposed a joint review of a provider to another")
+class JointReviewProposed(Event):
+    """A regulator proposed a joint review of a provider to another."""
+
+    review: str | None = None
+    by: str | None = None
+    partner: str | None = None
+    subject: str | None = None
+    reason: str | None = None
+
+
+@_kind("a regulator agreed to a joint review")
+class JointReviewAgreed(Event):
+    """A regulator agreed to a joint review."""
+
+    review: str | None = None
+    by: str | None = None
+    partner: str | None = None
+    subject: str | None = None
+
+
+@_kind("a regulator declined a joint review, or left it unanswered")
+class JointReviewDeclined(Event):
+    """A regulator declined a joint review, or left it unanswered."""
+
+    review: str | None = None
+    by: str | None = None
+    partner: str | None = None
+    subject: str | None = None
+    lapsed: bool | None = None
+
+
+@_kind("two regulators reviewed a provider together and made one finding")
+class JointReviewHeld(Event):
+    """Two regulators reviewed a provider together and made one finding."""
+
+    review: str | None = None
+    regulators: tuple[str, ...] | None = None
+    subject: str | None = None
+    quality: int | None = None
+    rating: str | None = None
+    forecast: int | None = None
+    concerns: tuple[str, ...] | None = None  # the topics the finding raised: quality, money
+    agendas: tuple[str, ...] | None = None  # the regulators whose agendas it went on
+    items: tuple[str, ...] | None = None  # the agenda items it opened
+
+
+@_kind("a regulator referred an organisation to another regulator")
+class ReferralMade(Event):
+    """A regulator referred an organisation to another regulator."""
+
+    by: str | None = None
+    to: str | None = None
+    subject: str | None = None
+    reason: str | None = None
+    item: str | None = None
 
 
 @_kind("a regulator imposed a sanction")

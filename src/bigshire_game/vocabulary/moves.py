@@ -203,7 +203,39 @@ class Inspect(Move):
 
 @frozen(kw_only=True)
 class AssessPlan(Move):
-    consortium: str
+    submitter: str  # whose plan: a consortium's for the Board, a trust's for Monitor
+
+
+@frozen(kw_only=True)
+class CallPlanUnrealistic(Move):
+    """Say in public that a plan the mover has judged is unrealistic."""
+
+    submitter: str
+
+
+@frozen(kw_only=True)
+class ProposeJointReview(Move):
+    """Ask another regulator to review one provider together at the month's end."""
+
+    partner: str
+    subject: str
+    reason: str = ""
+
+
+@_reactive
+@frozen(kw_only=True)
+class AnswerJointReview(Move):
+    review: str
+    agree: bool
+
+
+@frozen(kw_only=True)
+class ReferToRegulator(Move):
+    """Put an organisation on another regulator's agenda, with a reason."""
+
+    to: str
+    subject: str
+    reason: str
 
 
 @frozen(kw_only=True)
@@ -287,6 +319,10 @@ MOVE_TYPES: dict[str, type[Move]] = {
         LiftSanction,
         Inspect,
         AssessPlan,
+        CallPlanUnrealistic,
+        ProposeJointReview,
+        AnswerJointReview,
+        ReferToRegulator,
         DecideReview,
         MakeRuling,
         DismissAgendaItem,

@@ -24,8 +24,10 @@ def check_role(w: World, file: str, role: Role) -> None:
     if role.services and kind not in cat.CARE_PROVIDER_KINDS:
         w.error(file, ("services",), f"only care providers deliver services; a {cat.KINDS[kind]} does not")
     check_words(w, file, ("powers",), role.powers, cat.POWERS, "power")
-    if role.powers and kind not in cat.SYSTEM_KINDS:
-        w.error(file, ("powers",), f"only system bodies have powers; a {cat.KINDS[kind]} does not")
+    closed = [p for p in role.powers if p not in cat.OPEN_POWERS]
+    if closed and kind not in cat.SYSTEM_KINDS:
+        w.error(file, ("powers",), f"only system bodies have powers such as {closed[0]}; a {cat.KINDS[kind]} does not")
+    _check_partners(w, file, role)
     check_words(w, file, ("owners",), role.owners, w.role_kinds, "role")
     if kind in cat.CARE_PROVIDER_KINDS and role.quality is None:
         w.error(file, (), f'a {cat.KINDS[kind]} needs a starting "quality" score (0 to 100)')
@@ -118,3 +120,29 @@ def check_role(w: World, file: str, role: Role) -> None:
         w.error(file, ("bot", "rung_waits"), "give at least one wait, in months (0 climbs at once)")
     not_negative(w, file, ("bot", "final_wait"), role.bot.final_wait, "a number of months")
     between(w, file, ("bot", "inspect_below"), role.bot.inspect_below, 0, 100)
+
+
+def _ladder_kinds(w: World, regulator_kind: str) -> set[str]:
+    """The kinds of organisation a regulator of this kind has a ladder for."""
+    ladders = w.scenario.ladders if w.scenario is not None else ()
+    return {k for x in ladders if x.regulator == regulator_kind for k in x.applies_to}
+
+
+def _check_partners(w: World, file: str, role: Role) -> None:
+    """Powers that need someone else to be of use: an assessor for plans, a partner for joint work."""
+    if w.scenario is None:
+        return
+    others = [r for rid, (_, r) in w.roles.items() if rid != role.id]
+    if "submit_plan" in role.powers and not any(
+        "assess_plan" in r.powers and role.kind in _ladder_kinds(w, r.kind) for r in others
+    ):
+        w.warn(
+            file,
+            ("powers",),
+            "it submits financial plans, but nobody judges them: give assess_plan to a regulator "
+            f"with a ladder that applies to a {cat.KINDS[role.kind]}",
+        )
+    if "review_jointly" in role.powers and not any("review_jointly" in r.powers for r in others):
+        w.warn(file, ("powers",), "it has review_jointly, but no other body has it to review a provider with")
+    if "refer" in role.powers and not any(r.kind != role.kind and _ladder_kinds(w, r.kind) for r in others):
+        w.warn(file, ("powers",), "it has refer, but no other regulator has a ladder to take a referral onto")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ...vocabulary.events import Event
@@ -14,6 +14,11 @@ Fields = dict[str, str]
 """Placeholders already in words."""
 FieldsOf = Callable[[Words, Any], tuple[Switches, Fields]]
 """Each takes the kind of event it is registered for, and reads that class's fields."""
+
+
+def get(d: Mapping[str, Any], key: str, default: Any = "") -> Any:
+    """A field of an event's `data` by its template name (for readers spanning renamed fields)."""
+    return d.get(key, default)
 
 
 def given(value: Any, default: Any = "") -> Any:

@@ -1,18 +1,21 @@
-"""Fields of the regulators' work: rules and rulings, agenda items, inspections, sanctions and incidents."""
+"""Fields of the regulators' work: rules and rulings, agenda items, inspections, joint reviews and referrals,
+sanctions and incidents."""
 
 from __future__ import annotations
 
 from ...vocabulary.events import (
     AgendaItemAdded,
     AgendaItemDismissed,
+    Event,
     InspectionHeld,
     RuleChanged,
     RulingMade,
     SanctionImposed,
     SanctionLifted,
 )
+from ...vocabulary.words import listed, money
 from ..naming import Words
-from .common import Fields, FieldsOf, Switches, given
+from .common import Fields, FieldsOf, Switches, get, given
 
 
 def _rule(w: Words, e: RuleChanged | RulingMade) -> tuple[Switches, Fields]:
@@ -87,11 +90,68 @@ def _sanction(w: Words, e: SanctionImposed | SanctionLifted) -> tuple[Switches, 
     }
 
 
+def _joint_review(w: Words, e: Event) -> tuple[Switches, Fields]:
+    """A proposal, an answer or a lapse: `by` proposed, `partner` was asked."""
+    d = e.data
+    reason = w.clause(get(d, "reason"))
+    switches: Switches = {}
+    if e.kind == "JointReviewProposed":
+        switches = {"has_reason": bool(reason)}
+    elif e.kind == "JointReviewDeclined":
+        switches = {"lapsed": bool(get(d, "lapsed", False))}
+    return switches, {
+        "proposer": w.name(get(d, "by")),
+        "partner": w.name(get(d, "partner")),
+        "subject": w.name(get(d, "subject")),
+        **({"reason": reason} if e.kind == "JointReviewProposed" else {}),
+    }
+
+
+def _outlook(amount: int) -> str:
+    if amount < 0:
+        return f"a deficit of {money(-amount)}"
+    return f"a surplus of {money(amount)}" if amount > 0 else "to break even"
+
+
+def _joint_finding(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    concerns = tuple(get(d, "concerns", ()))
+    agendas = tuple(get(d, "agendas", ()))
+    return (
+        {"rating": str(get(d, "rating")), "concerns": bool(concerns), "placed": bool(agendas)},
+        {
+            "actor": w.name(get(d, "subject")),
+            "regulators": w.names(get(d, "regulators", e.actors)),
+            "subject": w.name(get(d, "subject")),
+            "rating": str(get(d, "rating")),
+            "quality": str(get(d, "quality")),
+            "outlook": _outlook(int(get(d, "forecast", 0))),
+            "concerns": listed(w.topic(t) for t in concerns),
+            "placed": w.names(agendas),
+        },
+    )
+
+
+def _referral(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    return {}, {
+        "by": w.name(get(d, "by")),
+        "to": w.name(get(d, "to")),
+        "subject": w.name(get(d, "subject")),
+        "reason": w.clause(get(d, "reason")),
+    }
+
+
 FIELDS: dict[str, FieldsOf] = {
     "RuleChanged": _rule,
     "AgendaItemAdded": _agenda_item,
     "AgendaItemDismissed": _agenda_item_dismissed,
     "InspectionHeld": _inspection,
+    "JointReviewProposed": _joint_review,
+    "JointReviewAgreed": _joint_review,
+    "JointReviewDeclined": _joint_review,
+    "JointReviewHeld": _joint_finding,
+    "ReferralMade": _referral,
     "SanctionImposed": _sanction,
     "SanctionLifted": _sanction,
     "RulingMade": _rule,

@@ -5,22 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...vocabulary.catalogue import PROVIDER_KINDS
 from ...vocabulary.events import (
     ConcernRaised,
+    Event,
     FundingAwarded,
     FundingBid,
     MeetingConvened,
     MeetingHeld,
-    PlanAssessed,
     PlanChallenged,
-    PlanSubmitted,
     RequestAnswered,
     RequestRaised,
 )
 from ...vocabulary.words import money
 from ..naming import Words
 from ..wording import plural
-from .common import Fields, FieldsOf, Switches, given
+from .common import Fields, FieldsOf, Switches, get, given
 
 
 def _concern_raised(w: Words, e: ConcernRaised) -> tuple[Switches, Fields]:
@@ -130,18 +130,34 @@ def _meeting_held(w: Words, e: MeetingHeld) -> tuple[Switches, Fields]:
     )
 
 
-def _plan_submitted(w: Words, e: PlanSubmitted) -> tuple[Switches, Fields]:
+def _submitter(w: Words, e: Event) -> str:
+    """Whose plan it is (events before plans were everyone's named it `consortium`)."""
+    d = e.data
+    return str(get(d, "submitter", None) or get(d, "consortium"))
+
+
+def _is_provider(w: Words, rid: str) -> bool:
+    role = w.scenario.roles.get(rid)
+    return role is not None and role.kind in PROVIDER_KINDS
+
+
+def _plan_submitted(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    who = _submitter(w, e)
     return (
         {
-            "late": bool(given(e.late, False)),
-            "needs_assessment": bool(given(e.reflects_needs_assessment, False)),
-            "gap": int(given(e.gap, 0)) > 0,
+            "late": bool(get(d, "late", False)),
+            "needs_assessment": bool(get(d, "reflects_needs_assessment", False)),
+            "gap": int(get(d, "gap", 0)) > 0,
+            "provider": _is_provider(w, who),
+            "revised": bool(get(d, "revised", False)),
         },
         {
-            "consortium": w.name(given(e.consortium)),
-            "savings": money(int(given(e.savings, 0))),
-            "gap": money(int(given(e.gap, 0))),
-            "credibility": str(given(e.credibility)),
+            "submitter": w.name(who),
+            "consortium": w.name(who),
+            "savings": money(int(get(d, "savings", 0))),
+            "gap": money(int(get(d, "gap", 0))),
+            "credibility": str(get(d, "credibility")),
         },
     )
 
@@ -155,15 +171,41 @@ def _plan_challenged(w: Words, e: PlanChallenged) -> tuple[Switches, Fields]:
     }
 
 
-def _plan_assessed(w: Words, e: PlanAssessed) -> tuple[Switches, Fields]:
+def _plan_assessed(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    who = _submitter(w, e)
     return (
-        {"verdict": str(given(e.verdict))},
+        {"verdict": str(get(d, "verdict")), "provider": _is_provider(w, who)},
         {
-            "actor": w.name(given(e.consortium)),
+            "actor": w.name(who),
             "assessor": w.name(e.actors[0]) if e.actors else "",
-            "consortium": w.name(given(e.consortium)),
-            "verdict": str(given(e.verdict)),
-            "credibility": str(given(e.credibility)),
+            "submitter": w.name(who),
+            "consortium": w.name(who),
+            "verdict": str(get(d, "verdict")),
+            "credibility": str(get(d, "credibility")),
+        },
+    )
+
+
+def _plan_called(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    who = _submitter(w, e)
+    ladder = get(d, "ladder", None)
+    level = int(get(d, "level", 0))
+    _, _, steps = w.ladder(ladder)
+    following, _ = w.step(ladder, level + 1)
+    savings, realistic = int(get(d, "savings", 0)), int(get(d, "realistic", 0))
+    return (
+        {"provider": _is_provider(w, who), "hopeful": savings > realistic, "next_step": bool(ladder) and level < steps},
+        {
+            "actor": w.name(e.actors[0]) if e.actors else "",
+            "assessor": w.name(e.actors[0]) if e.actors else "",
+            "submitter": w.name(who),
+            "credibility": str(get(d, "credibility")),
+            "savings": money(savings),
+            "realistic": money(realistic),
+            "gap": money(int(get(d, "gap", 0))),
+            "next_step": following,
         },
     )
 
@@ -199,6 +241,7 @@ FIELDS: dict[str, FieldsOf] = {
     "PlanSubmitted": _plan_submitted,
     "PlanChallenged": _plan_challenged,
     "PlanAssessed": _plan_assessed,
+    "PlanCalledUnrealistic": _plan_called,
     "FundingBid": _funding_bid,
     "FundingAwarded": _funding_awarded,
 }

@@ -9,7 +9,6 @@ from ...content import Scenario
 from ...state import GameState
 from ...vocabulary.catalogue import CARE_PROVIDER_KINDS
 from ...vocabulary.moves import (
-    AssessPlan,
     DismissAgendaItem,
     ImposeSanction,
     Inspect,
@@ -18,10 +17,10 @@ from ...vocabulary.moves import (
     Move,
 )
 from .. import dialogue
-from ..agenda import open_items
+from ..agenda import grounds, open_items
 from ..registry import Judge, MoveKind, at_most, never, no_fields, plain_fields
-from ..wording import next_step, possessive, rule_words, short, words
-from .inspections import apply_assess, apply_inspect, check_assess, check_inspect
+from ..wording import next_step, rule_words, short, words
+from .inspections import apply_inspect, check_inspect
 from .ladders import level
 from .rulings import apply_dismiss, apply_ruling, check_dismiss, check_ruling
 from .sanctions import apply_impose, apply_lift, check_impose, check_lift
@@ -35,8 +34,8 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
             continue
         reasons = {
             i.subject: i.reason
-            for i in items
-            if i.ladder == ladder.id or (not i.ladder and state.orgs[i.subject].kind in ladder.applies_to)
+            for subject in dict.fromkeys(i.subject for i in items)
+            for i in grounds(state, scenario, role, subject, ladder)
         }
         sanctioned = [s for s in scenario.roles_of_kind(*ladder.applies_to) if level(state, ladder.id, s)]
         for subject in dict.fromkeys([*reasons, *sanctioned]):
@@ -48,10 +47,6 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
     if "inspect" in me.powers and (kinds is None or "Inspect" in kinds):
         yield from (Inspect(actor=role, subject=rid) for rid in scenario.roles_of_kind(*CARE_PROVIDER_KINDS))
     yield from (DismissAgendaItem(actor=role, item=item.id) for item in items)
-    if "assess_plan" in me.powers:
-        for cid in scenario.roles_of_kind("consortium"):
-            if state.orgs[cid].plan_credibility >= 0 and not state.orgs[cid].plan_assessed:
-                yield AssessPlan(actor=role, consortium=cid)
     if "rule" in me.powers:
         for request in dialogue.open_requests(state):
             if request.kind == "request" and request.setting and role in request.to:
@@ -76,10 +71,6 @@ def describe_inspect(state: GameState, scenario: Scenario, move: Inspect) -> str
     return f"Inspect {short(scenario, move.subject)}"
 
 
-def describe_assess(state: GameState, scenario: Scenario, move: AssessPlan) -> str:
-    return f"Assess {possessive(short(scenario, move.consortium))} financial plan"
-
-
 def describe_ruling(state: GameState, scenario: Scenario, move: MakeRuling) -> str:
     return f"Rule that {rule_words(move.setting, move.value)}"
 
@@ -90,7 +81,8 @@ def describe_dismiss(state: GameState, scenario: Scenario, move: DismissAgendaIt
 
 
 def score_impose(judge: Judge, move: ImposeSanction) -> float:
-    """A bot climbs a ladder only for an open agenda item, after waiting on each rung; the top only if it enforces."""
+    """A bot climbs a ladder only for an open agenda item of its own evidence (not a referral alone), after waiting
+    on each rung; the top only if it enforces."""
     state, role, wants = judge.state, judge.role, judge.wants
     key = f"{move.ladder}|{move.subject}"
     step = state.ladders.get(key, 0)
@@ -98,10 +90,12 @@ def score_impose(judge: Judge, move: ImposeSanction) -> float:
     top = len(judge.scenario.ladders[move.ladder].steps) - 1  # the step that would reach the ultimate sanction
     waits = judge.settings.rung_waits  # the role's [bot] table: the ultimate sanction waits longest
     wait = waits[min(step, len(waits) - 1)] if step < top else judge.settings.final_wait
-    on_agenda = any(
-        i.status == "open" and i.regulator == role and i.subject == move.subject and i.ladder in ("", move.ladder)
-        for i in state.agendas.values()
-    )
+    own = [  # another regulator's referral is a prompt to look, not evidence of the bot's own
+        i
+        for i in grounds(state, judge.scenario, role, move.subject, judge.scenario.ladders[move.ladder])
+        if i.kind != "referral"
+    ]
+    on_agenda = bool(own)
     ready = on_agenda and waited >= wait and (step < top or "enforce" in wants)
     return 3.0 + (2.5 if "enforce" in wants else 0.5) if ready else 0.0
 
@@ -150,18 +144,6 @@ KINDS: tuple[MoveKind, ...] = (
         fields=no_fields,
         score=score_inspect,
         bound=at_most(6.0),
-    ),
-    MoveKind(
-        move=AssessPlan,
-        check=check_assess,
-        apply=apply_assess,
-        legal=legal,
-        family="regulate",
-        describe=describe_assess,
-        fields=no_fields,
-        score=lambda judge, move: 6.0,
-        bound=at_most(6.0),
-        follow_up=True,
     ),
     MoveKind(
         move=MakeRuling,

@@ -36,6 +36,16 @@ def _metrics(cond: Condition) -> Iterator[str]:
         yield from _metrics(inner)
 
 
+def watches_quality(ladder: Ladder) -> bool:
+    """A ladder for the quality of care (its triggers test quality), rather than for money."""
+    return any("quality" in _metrics(trigger.condition) for trigger in ladder.triggers)
+
+
+def triggered(state: GameState, scenario: Scenario, ladder: Ladder, subject: str) -> bool:
+    """Whether any of the ladder's triggers holds for this organisation now."""
+    return any(holds(state, scenario, trigger.condition, subject) for trigger in ladder.triggers)
+
+
 def check_triggers(state: GameState, scenario: Scenario, phase: str) -> Outcome:
     """Month end: each organisation a ladder watches goes on its regulator's agenda when a trigger holds."""
     events: list[Event] = []

@@ -10,7 +10,7 @@ from ...vocabulary.causes import Cause
 from ...vocabulary.events import Event, event
 from ...vocabulary.moves import ImposeSanction, LiftSanction
 from .. import Outcome, name_of, refuse
-from ..agenda import open_items
+from ..agenda import grounds
 from ..effects import apply_effects
 from .ladders import level, regulator_of
 
@@ -81,10 +81,10 @@ def _sanction_event(
 
 
 def apply_impose(state: GameState, scenario: Scenario, move: ImposeSanction, phase: str) -> Outcome:
-    """One step up; the step's effects fall on the subject and the agenda items behind it are closed."""
+    """One step up; the step's effects fall on the subject and the agenda items behind it (its grounds) are closed."""
     ladder = scenario.ladders[move.ladder]
     step = level(state, ladder.id, move.subject) + 1
-    closed = open_items(state, move.actor, move.subject, ladder.id)
+    closed = grounds(state, scenario, move.actor, move.subject, ladder)
     agendas = {**state.agendas, **{item.id: evolve(item, status="acted") for item in closed}}
     key = ladder_key(ladder.id, move.subject)
     state = evolve(

@@ -18,7 +18,7 @@ class InboxItem:
     """Something waiting on an organisation, with the legal moves that answer it."""
 
     key: str
-    kind: str  # card | proposal | concern | request | meeting | funding | agenda | review
+    kind: str  # card | proposal | concern | request | meeting | funding | joint_review | agenda | review
     title: str
     detail: str
     moves: tuple[Move, ...]
@@ -42,6 +42,7 @@ _ANSWER_FIELD = {
     "DecideFunding": "bid",
     "MakeRuling": "request",
     "DismissAgendaItem": "item",
+    "AnswerJointReview": "review",
 }
 
 
@@ -104,6 +105,11 @@ def inbox(scenario: Scenario, state: GameState, role: str, legal: Sequence[Move]
             title, detail = f"Funding bid from {source}: {money(request.amount)}", request.text
         elif request.kind == "meeting":
             title, detail = f"Meeting called by {source} on {words(request.topic)}", request.text
+        elif request.kind == "joint_review":
+            title = f"Joint review of {short(scenario, request.about)} proposed by {source}"
+            detail = (request.text + "\n\n" if request.text else "") + (
+                "If you agree, the two of you review it together at the month's end and publish one finding."
+            )
         elif request.setting:
             title = f"{source} asks for a ruling: {words(request.setting)}"
             detail = request.text or f"Now {rule_words(request.setting, state.rules.get(request.setting))}."
@@ -119,7 +125,10 @@ def inbox(scenario: Scenario, state: GameState, role: str, legal: Sequence[Move]
             m
             for m in legal
             if (m.name == "DismissAgendaItem" and m.item == item.id)  # type: ignore[attr-defined]
-            or (m.name in ("ImposeSanction", "LiftSanction", "Inspect") and m.subject == item.subject)  # type: ignore[attr-defined]
+            or (
+                m.name in ("ImposeSanction", "LiftSanction", "Inspect", "ProposeJointReview", "ReferToRegulator")
+                and m.subject == item.subject  # type: ignore[attr-defined]
+            )
         )
         items.append(
             InboxItem(
