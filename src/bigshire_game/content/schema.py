@@ -48,14 +48,14 @@ _ENUMS: dict[tuple[type, str], tuple[str, ...]] = {
     (Scheme, "purposes"): tuple(cat.SCHEME_PURPOSES),
     (Effect, "kind"): tuple(cat.EFFECT_FIELDS),
     (Effect, "topic"): tuple(cat.TOPICS),
-    (Effect, "contract"): tuple(cat.CONTRACT_KINDS),
+    (Effect, "contract"): cat.COMMISSIONING_KINDS,
     (Effect, "setting"): tuple(cat.RULE_SETTINGS),
     (Condition, "metric"): tuple(cat.METRICS),
     (Condition, "rule"): tuple(cat.RULE_SETTINGS),
     (Phase, "kind"): checks.PHASE_KINDS,
     (Phase, "kinds"): tuple(cat.KINDS),
     (Measure, "kind"): checks.MEASURE_KINDS,
-    (StartingContract, "kind"): tuple(cat.CONTRACT_KINDS),
+    (StartingContract, "kind"): cat.COMMISSIONING_KINDS,
     (Card, "tags"): tuple(cat.TOPICS),
     (Template, "event"): (*cat.EVENT_KINDS, *RETIRED_EVENT_KINDS),  # retired ones validate with a warning
 }

@@ -226,6 +226,8 @@ class Words:
             return f'after "{self.card(cid)}"'
         if head == "decision":
             return f"after deciding to {lower_first(self.decision(rest, actor))}"
+        if head == "agreement" and rest:
+            return f"under {self.agreement(rest)}"
         if head == "scheme":
             scheme = self.lookup.investments.get(rest)
             return f"through {self.scheme(scheme)}" if scheme else "through a scheme"

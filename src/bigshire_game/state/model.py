@@ -86,6 +86,7 @@ class Agreement:
     review_opened: int = -1  # month index, -1 if never reviewed
     review_outcome: str = ""  # approved | approved_with_conditions | blocked
     conditions: str = ""
+    registration: str = ""  # a new integrated body: pending | registered | registered_with_conditions | refused
 
     @property
     def is_contract(self) -> bool:
@@ -115,6 +116,7 @@ class AgendaItem:
     ladder: str = ""
     opened: int = 0
     status: str = "open"  # open | acted | dismissed
+    agreement: str = ""  # a question about an agreement (a review, a registration), settled by its own move
 
 
 @frozen(kw_only=True, slots=False)

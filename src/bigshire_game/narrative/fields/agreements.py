@@ -5,12 +5,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...vocabulary.catalogue import CONTRACT_KINDS
+from ...vocabulary.catalogue import CARE_PROVIDER_KINDS, CONTRACT_KINDS
 from ...vocabulary.events import Event
-from ...vocabulary.words import money
+from ...vocabulary.words import listed, money
 from ..naming import Words
 from ..wording import plural
 from .common import Fields, FieldsOf, Switches, get
+
+
+def _share(kind: str, share: float, between: bool = False) -> str:
+    """ "50/50" for a risk-share's split of the variance; "20%" for the part of the work a subcontract moves, or
+    the part of the variance the partner carries in a risk-share between providers."""
+    return f"{share:g}%" if kind == "subcontract" or between else f"{share:g}/{100 - share:g}"
+
+
+def _between_providers(w: Words, parties: tuple[str, ...]) -> bool:
+    roles = [w.scenario.roles.get(p) for p in parties]
+    return len(roles) == 2 and all(r is not None and r.kind in CARE_PROVIDER_KINDS for r in roles)
 
 
 def _offer_fields(w: Words, d: Mapping[str, Any], kind: str) -> Fields:
@@ -19,7 +30,7 @@ def _offer_fields(w: Words, d: Mapping[str, Any], kind: str) -> Fields:
         "agreement": w.agreement(get(d, "agreement"), kind),
         "offer": w.a(kind),
         "value": money(int(get(d, "annual_value", 0))),
-        "share": f"{share:g}/{100 - share:g}",
+        "share": _share(kind, share),
         "price": f"{float(get(d, 'price_percent', 100.0)):g}% of tariff",
     }
 
@@ -31,8 +42,12 @@ def _agreement_proposed(w: Words, e: Event) -> tuple[Switches, Fields]:
     from_card = str(get(d, "source")).startswith("card:")
     # a card's offer comes from the provider, the second party
     proposer = parties[1] if from_card and len(parties) > 1 else (e.actors[0] if e.actors else "")
-    to = [p for p in parties if p != proposer]
-    fields = _offer_fields(w, d, kind)
+    behalf = str(get(d, "on_behalf_of"))
+    to = [p for p in parties if p not in (proposer, behalf)]
+    between = kind in CONTRACT_KINDS and _between_providers(w, parties)
+    fields = _offer_fields(w, d, kind) | (
+        {"share": _share(kind, float(get(d, "share_percent", 50.0)), True)} if between else {}
+    )
     months = int(get(d, "months", 12))
     fields |= {
         "actor": w.name(proposer),
@@ -41,6 +56,8 @@ def _agreement_proposed(w: Words, e: Event) -> tuple[Switches, Fields]:
         "services": w.activities(get(d, "activities", ())),
         "months": plural(months, "month"),
         "cause": w.cause(get(d, "source")),
+        "behalf": w.name(behalf) if behalf else "",
+        "provider": w.name(get(d, "provider")) if get(d, "provider") else "",
     }
     return (
         {
@@ -49,6 +66,9 @@ def _agreement_proposed(w: Words, e: Event) -> tuple[Switches, Fields]:
             "variation": bool(get(d, "variation", False)),
             "from_card": from_card,
             "conflict": bool(get(d, "conflict", False)),
+            "on_behalf": bool(behalf),
+            "between_providers": between,
+            "holding": between and bool(parties) and parties[0] == proposer,
         },
         fields,
     )
@@ -104,17 +124,19 @@ def _contract_signed(w: Words, e: Event) -> tuple[Switches, Fields]:
     kind, fields = _contract_fields(w, e)
     share = float(get(d, "share_percent", 50.0))
     found = w.lookup.agreements.get(str(get(d, "agreement")))
+    between = _between_providers(w, w.parties(get(d, "agreement")))
     fields |= {
         "value": money(int(get(d, "annual_value", 0))),
         "services": w.activities(found.activities if found else ()),
         "starts": w.month(int(get(d, "starts", e.month))),
-        "share": f"{share:g}/{100 - share:g}",
+        "share": _share(kind, share, between),
         "price": f"{float(get(d, 'price_percent', 100.0)):g}% of tariff",
     }
     return {
         "kind": kind,
         "conflict": bool(get(d, "conflict", False)),
         "declared": bool(get(d, "declared", False)),
+        "between_providers": between,
     }, fields
 
 
@@ -161,7 +183,13 @@ def _alliance_fields(w: Words, e: Event) -> tuple[str, Fields]:
 def _alliance_formed(w: Words, e: Event) -> tuple[Switches, Fields]:
     kind, fields = _alliance_fields(w, e)
     conditions = str(get(e.data, "conditions"))
-    return {"kind": kind, "conditional": bool(conditions)}, fields | {"conditions": conditions}
+    found = w.lookup.agreements.get(str(get(e.data, "agreement")))
+    provider = get(e.data, "provider")
+    return {"kind": kind, "conditional": bool(conditions)}, fields | {
+        "conditions": conditions,
+        "lead": w.name(found.proposer) if found and found.proposer else fields["actor"],
+        "provider": w.name(provider) if provider else "the provider",
+    }
 
 
 def _alliance_ended(w: Words, e: Event) -> tuple[Switches, Fields]:
@@ -173,7 +201,7 @@ def _alliance_ended(w: Words, e: Event) -> tuple[Switches, Fields]:
 
 def _review_opened(w: Words, e: Event) -> tuple[Switches, Fields]:
     kind, fields = _alliance_fields(w, e)
-    return {"kind": kind}, fields | {"regulator": w.first_of_kind("monitor")}
+    return {"kind": kind, "overlap": bool(get(e.data, "service"))}, fields | {"regulator": w.first_of_kind("monitor")}
 
 
 def _alliance_reviewed(w: Words, e: Event) -> tuple[Switches, Fields]:
@@ -182,6 +210,40 @@ def _alliance_reviewed(w: Words, e: Event) -> tuple[Switches, Fields]:
     return {"kind": kind, "outcome": str(get(e.data, "outcome"))}, fields | {
         "regulator": w.name(regulator),
         "actor": w.name(regulator),
+    }
+
+
+def _registration(w: Words, e: Event) -> tuple[Switches, Fields]:
+    kind, fields = _alliance_fields(w, e)
+    d = e.data
+    registrar = e.actors[0] if e.actors else ""
+    members = w.parties(get(d, "agreement")) or tuple(e.actors[1:])
+    fields |= {
+        "regulator": w.name(registrar) if registrar else w.first_of_kind("cqc"),
+        "members": w.names(members),
+        "actor": w.name(registrar) if registrar else w.first_of_kind("cqc"),
+    }
+    if e.kind == "RegistrationQuestionRaised":
+        return {"kind": kind}, fields
+    quality = get(d, "quality", None)
+    fields |= {"quality": str(quality) if quality is not None else "", "conditions": str(get(d, "conditions"))}
+    return {"kind": kind, "outcome": str(get(d, "outcome", "registered"))}, fields
+
+
+def _pool_settled(w: Words, e: Event) -> tuple[Switches, Fields]:
+    d = e.data
+    members = w.parties(get(d, "agreement")) or e.actors
+    pooled = int(get(d, "pooled", 0))
+    shares = tuple(get(d, "shares", ()) or ())
+    months = int(get(d, "months", 12))
+    even = len(set(shares)) <= 1
+    return {"surplus": pooled >= 0, "even": even}, {
+        "actor": w.names(members[:1]),
+        "members": w.names(members),
+        "agreement": w.agreement(get(d, "agreement"), "risk_pool"),
+        "pooled": money(abs(pooled)),
+        "shares": "equally" if even else "in shares of " + listed((f"{float(x):g}%" for x in shares), distinct=False),
+        "months": plural(months, "month"),
     }
 
 
@@ -213,6 +275,9 @@ FIELDS: dict[str, FieldsOf] = {
     "AllianceEnded": _alliance_ended,
     "CompetitionReviewOpened": _review_opened,
     "AllianceReviewed": _alliance_reviewed,
+    "RegistrationQuestionRaised": _registration,
+    "RegistrationDecided": _registration,
+    "RiskPoolSettled": _pool_settled,
     "ConflictDeclared": _conflict,
     "ConflictChallenged": _conflict,
 }

@@ -99,7 +99,11 @@ def score_impose(judge: Judge, move: ImposeSanction) -> float:
     waits = judge.settings.rung_waits  # the role's [bot] table: the ultimate sanction waits longest
     wait = waits[min(step, len(waits) - 1)] if step < top else judge.settings.final_wait
     on_agenda = any(
-        i.status == "open" and i.regulator == role and i.subject == move.subject and i.ladder in ("", move.ladder)
+        i.status == "open"
+        and i.regulator == role
+        and i.subject == move.subject
+        and i.ladder in ("", move.ladder)
+        and not i.agreement  # a question about an agreement is settled by its own decision, not a sanction
         for i in state.agendas.values()
     )
     ready = on_agenda and waited >= wait and (step < top or "enforce" in wants)

@@ -91,7 +91,12 @@ def inbox(scenario: Scenario, state: GameState, role: str, legal: Sequence[Move]
                     if agreement.variation
                     else ""
                 )
-                + _two_steps(scenario, agreement, role, bool(together)),
+                + _two_steps(scenario, agreement, role, bool(together))
+                + (
+                    f"\nYou answer as lead commissioner for {short(scenario, agreement.parties[0])}."
+                    if role not in agreement.parties
+                    else ""
+                ),
                 answers,
                 together,
             )
@@ -120,6 +125,7 @@ def inbox(scenario: Scenario, state: GameState, role: str, legal: Sequence[Move]
             for m in legal
             if (m.name == "DismissAgendaItem" and m.item == item.id)  # type: ignore[attr-defined]
             or (m.name in ("ImposeSanction", "LiftSanction", "Inspect") and m.subject == item.subject)  # type: ignore[attr-defined]
+            or (bool(item.agreement) and getattr(m, "agreement", None) == item.agreement)
         )
         items.append(
             InboxItem(
