@@ -7,7 +7,7 @@ import pytest
 from attrs import evolve
 
 from bigshire_game import bots
-from bigshire_game.engine import GameState, legal_moves
+from bigshire_game.engine import GameState, legal_moves, view
 from bigshire_game.narrative import Lookup, sentence
 from bigshire_game.rules import economy
 from bigshire_game.rules.agreements import leanings, pools
@@ -418,6 +418,8 @@ def test_a_lead_commissioner_makes_the_offers_to_its_provider_for_the_others():
     assert "east_bigshire" in of_kind(events, "AgreementProposed")[0].audience
     state, _ = turn_of(state, "east_bigshire")
     assert AcceptProposal(actor="east_bigshire", agreement=theirs.id) in legal_moves(state, SCENARIO, "east_bigshire")
+    assert theirs.id in {a.id for a in view(state, SCENARIO, "east_bigshire").agreements}
+    assert theirs.id not in {a.id for a in view(state, SCENARIO, "southern_towns").agreements}
     assert check_answer(state, SCENARIO, AcceptProposal(actor="north_vale", agreement=theirs.id)).code == "not_awaiting"
 
 

@@ -342,6 +342,8 @@ def _roll_over(state: GameState, scenario: Scenario, month: int, phase: str) -> 
     for agreement in list(state.agreements.values()):
         if not (agreement.is_contract and agreement.status == "signed" and agreement.ends <= month):
             continue
+        if scenario.roles[agreement.commissioner].kind != "consortium":
+            continue  # the deadline is the commissioners': contracts between providers simply end
         successor = any(
             other.is_contract
             and other.status == "signed"

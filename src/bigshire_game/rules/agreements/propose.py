@@ -87,7 +87,11 @@ def check_propose(state: GameState, scenario: Scenario, move: ProposeAgreement):
     unknown = [p for p in (*move.parties, *([move.on_behalf_of] if move.on_behalf_of else ())) if p not in state.orgs]
     if unknown or not move.parties:
         return refuse("unknown_party", move, "Name the organisations you are proposing this to.")
-    if move.actor in move.parties or len(set(move.parties)) != len(move.parties) or move.on_behalf_of in move.parties:
+    if (
+        move.actor in move.parties
+        or len(set(move.parties)) != len(move.parties)
+        or move.on_behalf_of in (*move.parties, move.actor)
+    ):
         return refuse("wrong_parties", move, "Each other party is named once, and not yourself.")
     parties = order(scenario, move)
     refusal = (
