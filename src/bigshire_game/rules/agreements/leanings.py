@@ -234,15 +234,20 @@ def score_review(judge: Judge, move: Any) -> float:
         if share > threshold
         else "approved"
     )
+    if wanted == "blocked" and judge.weight("enforce") < 0.5:
+        wanted = "approved_with_conditions"  # a regulator loath to use its powers sets conditions instead
     return 9.0 if move.outcome == wanted else 0.0
 
 
 def score_registration(judge: Judge, move: Any) -> float:
-    """The registrar registers a body whose weakest member is rated good, sets conditions when one requires
-    improvement, and refuses one with an inadequate member."""
+    """The registrar registers a body whose weakest member is rated good; one that enforces sets conditions when a
+    member requires improvement and refuses one with an inadequate member, a lenient one is a step gentler."""
     agreement = judge.state.agreements[move.agreement]
     rating = inspection_rating(judge.scenario, weakest(judge.state, agreement))
-    wanted = {"good": "registered", "requires improvement": "registered_with_conditions"}.get(rating, "refused")
+    steps = ("registered", "registered_with_conditions", "refused")
+    strict = judge.weight("enforce") >= 0.5
+    severity = {"good": 0, "requires improvement": 1}.get(rating, 2)
+    wanted = steps[severity if strict else max(0, severity - 1)]
     return 8.0 if move.outcome == wanted else 0.0
 
 
