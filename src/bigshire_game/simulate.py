@@ -11,12 +11,13 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import TYPE_CHECKING, TextIO
 
-from attrs import frozen
+from attrs import field, frozen
 
 from . import bots
 from .content import Scenario
 from .engine.game import run_until_input
 from .state import GameState
+from .vocabulary.catalogue import CARE_PROVIDER_KINDS
 from .vocabulary.events import Event
 from .vocabulary.moves import Move
 from .vocabulary.words import money, turn_label
@@ -114,6 +115,7 @@ class Outcome:
     signed_by_deadline: dict[str, int]
     reviews: dict[str, int]
     nhscb_workload: int
+    deals: dict[str, int] = field(factory=dict)  # alliances and deals of note: see `_deal`
 
 
 _SWEEP_SCENARIO: Scenario | None = None
@@ -137,7 +139,11 @@ def outcome_of(scenario: Scenario, seed: int, game: PlayedGame | None = None) ->
     reviews: Counter[str] = Counter()
     workload = 0
     nhscb = set(scenario.roles_of_kind("nhscb"))
+    deals: Counter[str] = Counter()
     for e in game.events:
+        deal = _deal(scenario, state, e)
+        if deal:
+            deals[deal] += 1
         if e.kind == "ContractSigned" and e.month <= deadline_index:
             signed[e.actors[0]] += 1
         elif e.kind == "AllianceReviewed":
@@ -154,7 +160,28 @@ def outcome_of(scenario: Scenario, seed: int, game: PlayedGame | None = None) ->
         signed_by_deadline=dict(signed),
         reviews=dict(reviews),
         nhscb_workload=workload,
+        deals=dict(deals),
     )
+
+
+def _deal(scenario: Scenario, state: GameState, e: Event) -> str:
+    """The alliance or deal an event is news of, for the sweep's counts; "" for anything else."""
+    kind = str(e.data.get("kind", ""))
+    if e.kind == "AgreementProposed" and kind == "integrated_care":
+        return "integrated care proposed"
+    if e.kind == "AllianceReviewed" and kind == "integrated_care":
+        return f"integrated care {e.data.get('outcome')}"
+    if e.kind == "RegistrationDecided":
+        return f"registration {e.data.get('outcome')}"
+    if e.kind == "ContractSigned":
+        found = state.agreements.get(str(e.data.get("agreement")))
+        if found and all(scenario.roles[p].kind in CARE_PROVIDER_KINDS for p in found.parties):
+            return f"between providers {found.kind}"
+    if e.kind == "RiskPoolSettled":
+        return "risk pool settled"
+    if e.kind == "AllianceFormed" and kind == "lead_commissioner":
+        return "lead commissioner"
+    return ""
 
 
 def highest_sanction(scenario: Scenario, state: GameState, rid: str) -> tuple[int, str]:
@@ -263,9 +290,44 @@ def report(scenario: Scenario, outcomes: list[Outcome], out: TextIO = sys.stdout
         reviews.update(o.reviews)
     decided = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(reviews.items())) or "none"
     print(f"\nAlliance reviews across all games: {decided}", file=out)
+    _report_deals(outcomes, out)
     workloads = [o.nhscb_workload for o in outcomes]
     print(
         f"NHS Commissioning Board workload (items per game): median {statistics.median(workloads):.0f}, max {max(workloads)}",
+        file=out,
+    )
+
+
+def _report_deals(outcomes: list[Outcome], out: TextIO) -> None:
+    """How often the alliances and deals of the reformed system happened: integrated care, contracts between
+    providers, risk pools and lead commissioners."""
+    total: Counter[str] = Counter()
+    games: Counter[str] = Counter()
+    for o in outcomes:
+        total.update(o.deals)
+        games.update({key: 1 for key in o.deals})
+
+    def told(key: str, word: str) -> str:
+        return f"{total[key]} {word} ({_percent(games[key], len(outcomes))} of games)"
+
+    outcomes_of = ", ".join(
+        f"{o.replace('_', ' ')} {total[f'integrated care {o}']}"
+        for o in ("approved", "approved_with_conditions", "blocked")
+    )
+    registered = ", ".join(
+        f"{o.replace('_', ' ')} {total[f'registration {o}']}"
+        for o in ("registered", "registered_with_conditions", "refused")
+    )
+    print(
+        f"Integrated care organisations: {told('integrated care proposed', 'proposed')}; "
+        f"Monitor's decisions: {outcomes_of}; the CQC: {registered}",
+        file=out,
+    )
+    print(
+        f"Contracts between providers: {told('between providers risk_share', 'risk-shares')}, "
+        f"{told('between providers subcontract', 'subcontracts')}; "
+        f"risk pools settled: {told('risk pool settled', 'pools')}; "
+        f"lead commissioners named: {told('lead commissioner', 'arrangements')}",
         file=out,
     )
 

@@ -48,7 +48,7 @@ _ENUMS: dict[tuple[type, str], tuple[str, ...]] = {
     (Scheme, "purposes"): tuple(cat.SCHEME_PURPOSES),
     (Effect, "kind"): tuple(cat.EFFECT_FIELDS),
     (Effect, "topic"): tuple(cat.TOPICS),
-    (Effect, "contract"): tuple(cat.CONTRACT_KINDS),
+    (Effect, "contract"): cat.COMMISSIONING_KINDS,
     (Effect, "setting"): tuple(cat.RULE_SETTINGS),
     (Condition, "metric"): tuple(cat.METRICS),
     (Condition, "rule"): tuple(cat.RULE_SETTINGS),
@@ -57,7 +57,7 @@ _ENUMS: dict[tuple[type, str], tuple[str, ...]] = {
     (Measure, "kind"): checks.MEASURE_KINDS,
     (Measure, "kinds"): tuple(cat.KINDS),
     (Measure, "asks"): tuple(cat.ASKS),
-    (StartingContract, "kind"): tuple(cat.CONTRACT_KINDS),
+    (StartingContract, "kind"): cat.COMMISSIONING_KINDS,
     (Card, "tags"): tuple(cat.TOPICS),
     (Template, "event"): (*cat.EVENT_KINDS, *RETIRED_EVENT_KINDS),  # retired ones validate with a warning
 }

@@ -344,7 +344,10 @@ def view(state: GameState, scenario: Scenario, role: str) -> RoleView:
     agreements = tuple(
         a
         for a in state.agreements.values()
-        if a.status in ("signed", "under_review", "blocked", "ended") or role in a.parties
+        if a.status in ("signed", "under_review", "blocked", "ended")
+        or role in a.parties
+        or role in a.awaiting  # a lead commissioner answering for a member
+        or role == a.proposer
     )
     inbox = tuple(r for r in state.requests.values() if role in r.to or r.source == role)
     choices = tuple(c for c in state.pending.values() if c.role == role)

@@ -7,6 +7,7 @@ from ..content import Scenario
 from ..rules.registry import FieldSpec, MoveKind
 from ..rules.wording import (
     activities,
+    agreement_noun,
     agreement_words,
     figure_change,
     kind_words,
@@ -29,6 +30,7 @@ __all__ = [
     "FieldSpec",
     "MoveKind",
     "activities",
+    "agreement_noun",
     "agreement_words",
     "describe",
     "family_of",

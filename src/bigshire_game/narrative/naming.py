@@ -228,7 +228,7 @@ class Words:
     def cause(self, cause: Cause | None, actor: str = "") -> str:
         """Why something happened, as a phrase: 'after "Norovirus closes wards"', 'after deciding to cut beds'.
         Demand and the facilitator's adjustments are told by their own sentences, so they have no phrase."""
-        if cause is None:
+        if not cause:  # None, or an event made without one
             return ""
         kind, ref, part = cause.kind, cause.ref, cause.part
         if kind == causes.CARD:
@@ -251,7 +251,7 @@ class Words:
         if kind == causes.ANSWER:
             return "after an answer"
         if kind == causes.AGREEMENT:
-            return "over an agreement"
+            return f"under {self.agreement(ref)}" if ref else "over an agreement"
         if kind == causes.PLAN_CHALLENGE:
             return "after a challenged plan"
         return ""

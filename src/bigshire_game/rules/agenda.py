@@ -23,10 +23,13 @@ def ladder_for(scenario: Scenario, regulator_kind: str, subject_kind: str) -> La
 def open_items(
     state: GameState, regulator: str, subject: str | None = None, ladder: str | None = None
 ) -> list[AgendaItem]:
+    """Open items a regulator may act on or set aside. Questions about an agreement (a competition review, a
+    registration) are left out: they are settled by their own decision, and are no reason for a sanction."""
     return [
         item
         for item in state.agendas.values()
         if item.status == "open"
+        and not item.agreement
         and item.regulator == regulator
         and (subject is None or item.subject == subject)
         and (ladder is None or item.ladder == ladder)
@@ -43,6 +46,16 @@ def grounds(state: GameState, scenario: Scenario, regulator: str, subject: str, 
         if item.kind != "funding_bid"
         and (item.ladder == ladder.id or (not item.ladder and org is not None and org.kind in ladder.applies_to))
     ]
+
+
+def close_question(state: GameState, agreement: str, regulator: str) -> GameState:
+    """The regulator's open question about this agreement, marked as acted on."""
+    done = {
+        k: evolve(v, status="acted")
+        for k, v in state.agendas.items()
+        if v.status == "open" and v.agreement == agreement and v.regulator == regulator
+    }
+    return evolve(state, agendas={**state.agendas, **done}) if done else state
 
 
 def add_agenda_item(
@@ -66,7 +79,14 @@ def add_agenda_item(
         return state, []
     gid, state = new_id(state, "G")
     item = AgendaItem(
-        id=gid, kind=kind, regulator=regulator, subject=subject, reason=reason, ladder=ladder, opened=state.month_index
+        id=gid,
+        kind=kind,
+        regulator=regulator,
+        subject=subject,
+        reason=reason,
+        ladder=ladder,
+        opened=state.month_index,
+        agreement=str(data.get("agreement", "")),
     )
     state = evolve(state, agendas={**state.agendas, gid: item})
     seen_by = audience or (regulator, subject)

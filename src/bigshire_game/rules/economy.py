@@ -170,6 +170,7 @@ def _flows(
     spend: dict[str, int] = defaultdict(int)
     delivered: dict[str, float] = defaultdict(float)
     worth: dict[str, float] = defaultdict(float)  # delivered units valued at tariff, £k
+    by_line: dict[tuple[str, str], float] = defaultdict(float)  # units by (provider, activity)
     payments: list[tuple[Agreement | None, str, str, int, float]] = []
     top_slice = float(state.rules["top_slice_percent"]) / 100
     nhscb = next(iter(scenario.roles_of_kind("nhscb")), None)
@@ -191,6 +192,7 @@ def _flows(
                     continue
                 count = units(state, scenario, cid, act.id, month, provider)
                 delivered[provider] += count
+                by_line[(provider, act.id)] += count
                 worth[provider] += count * state.tariff[act.id] / 1000
                 v, n = loose[provider]
                 loose[provider] = (v + value_at_tariff(state, scenario, cid, act.id, count, 100.0), n + count)
@@ -199,6 +201,7 @@ def _flows(
             for contract, share in zip(contracts, shares, strict=True):
                 count = units(state, scenario, cid, act.id, month, contract.provider) * share
                 delivered[contract.provider] += count
+                by_line[(contract.provider, act.id)] += count
                 worth[contract.provider] += count * state.tariff[act.id] / 1000
                 value = value_at_tariff(state, scenario, cid, act.id, count, contract.terms.price_percent)
                 _, v, n = per_contract.get(contract.id, (contract, 0.0, 0.0))
@@ -210,6 +213,7 @@ def _flows(
     for agreement in state.agreements.values():  # support contracts carry no activity
         if agreement.kind == "support" and is_active(agreement, month):
             payments.append((agreement, agreement.commissioner, agreement.provider, payment(agreement, 0.0), 0.0))
+    payments += _between_providers(state, month, by_line, delivered, worth)
     for _, payer, payee, amount, _ in payments:
         spend[payer] += amount
         income[payee] += amount
@@ -225,6 +229,55 @@ def _flows(
             else:  # no activity at the start: new work costs what it earns at tariff, less a thin margin
                 spend[rid] += round(org.cost_base / 12 * inflation + scenario.balance.new_work_cost * worth[rid])
     return income, spend, delivered, payments
+
+
+@last_seen
+def _provider_contracts(agreements: dict[str, Agreement]) -> tuple[Agreement, ...]:
+    """Subcontracts and risk-shares that could be between two providers, risk-shares first."""
+    found = [a for a in agreements.values() if a.kind in ("risk_share", "subcontract") and a.status == "signed"]
+    return tuple(sorted(found, key=lambda a: a.kind != "risk_share"))
+
+
+def _between_providers(
+    state: GameState,
+    month: int,
+    by_line: dict[tuple[str, str], float],
+    delivered: dict[str, float],
+    worth: dict[str, float],
+) -> list[tuple[Agreement | None, str, str, int, float]]:
+    """Payments under contracts between providers (the first party holds the work).
+
+    A risk-share compares the holder's work in its services, at tariff, with the monthly baseline: the partner
+    pays its share of anything above, and is paid its share of anything below. A subcontract moves a share of
+    the holder's units (and so their running costs) to the subcontractor, which the holder pays at the agreed
+    price. Risk is measured on the whole of the holder's work, before any of it is subcontracted."""
+    payments: list[tuple[Agreement | None, str, str, int, float]] = []
+    for agreement in _provider_contracts(state.agreements):
+        holder, partner = agreement.parties
+        if state.orgs[holder].kind not in CARE_PROVIDER_KINDS or not is_active(agreement, month):
+            continue
+        terms = agreement.terms
+        if agreement.kind == "risk_share":
+            actual = sum(by_line[(holder, a)] * state.tariff[a] / 1000 for a in terms.activities)
+            amount = round(terms.share_percent / 100 * (actual - terms.annual_value / 12))
+            if amount:
+                payer, payee = (partner, holder) if amount > 0 else (holder, partner)
+                payments.append((agreement, payer, payee, abs(amount), 0.0))
+            continue
+        value = moved = 0.0
+        for activity in terms.activities:
+            count = by_line[(holder, activity)] * terms.share_percent / 100
+            by_line[(holder, activity)] -= count
+            by_line[(partner, activity)] += count
+            delivered[holder] -= count
+            delivered[partner] += count
+            at_tariff = count * state.tariff[activity] / 1000
+            worth[holder] -= at_tariff
+            worth[partner] += at_tariff
+            value += at_tariff * terms.price_percent / 100
+            moved += count
+        payments.append((agreement, holder, partner, round(value), moved))
+    return payments
 
 
 def baseline_units(state: GameState, scenario: Scenario) -> dict[str, int]:

@@ -136,6 +136,7 @@ _TERM_FIELDS = {
     "block": ("annual_value", "months"),
     "risk_share": ("annual_value", "share_percent", "months"),
     "support": ("annual_value", "months"),
+    "subcontract": ("share_percent", "price_percent", "months"),
 }
 _TERM_LABELS = {
     "annual_value": ("Yearly value, £k", int),
@@ -143,6 +144,7 @@ _TERM_LABELS = {
     "price_percent": ("Price, % of tariff", float),
     "months": ("Length, months", int),
 }
+_SUBCONTRACT_LABELS = {"share_percent": ("Share of the work subcontracted, %", float)}
 
 
 def terms_fields(state: GameState, move: Any) -> list[FieldSpec]:
@@ -155,7 +157,8 @@ def terms_fields(state: GameState, move: Any) -> list[FieldSpec]:
         agreement = state.agreements.get(getattr(move, "agreement", ""))
         kind = agreement.kind if agreement else "tariff"
     names_ = _TERM_FIELDS.get(kind, ("months",))
-    return [FieldSpec(f"terms.{n}", _TERM_LABELS[n][0], _TERM_LABELS[n][1], getattr(terms, n)) for n in names_]
+    labels = {**_TERM_LABELS, **_SUBCONTRACT_LABELS} if kind == "subcontract" else _TERM_LABELS
+    return [FieldSpec(f"terms.{n}", labels[n][0], labels[n][1], getattr(terms, n)) for n in names_]
 
 
 def at_most(value: float) -> Bound:

@@ -42,8 +42,22 @@ def words(key: object) -> str:
     return str(key).replace("_", " ")
 
 
+_KIND_WORDS = {
+    "risk_share": "risk-share",
+    "joint_venture": "joint venture",
+    "integrated_care": "integrated care organisation",
+    "lead_commissioner": "lead-commissioner arrangement",
+}
+
+
 def kind_words(kind: str) -> str:
-    return {"risk_share": "risk-share", "joint_venture": "joint venture"}.get(kind, words(kind))
+    return _KIND_WORDS.get(kind, words(kind))
+
+
+def agreement_noun(agreement: Agreement) -> str:
+    """ "block contract", "subcontract", "risk pool": what the agreement is called in a menu."""
+    words_ = kind_words(agreement.kind)
+    return words_ if not agreement.is_contract or words_.endswith("contract") else f"{words_} contract"
 
 
 def lower_first(text: str) -> str:
@@ -66,6 +80,8 @@ def terms_words(scenario: Scenario, kind: str, terms: Terms) -> str:
         parts.append(
             "at the national tariff" if terms.price_percent == 100 else f"at {terms.price_percent:g}% of tariff"
         )
+    if kind == "subcontract":
+        parts.append(f"{terms.share_percent:g}% of the work at {terms.price_percent:g}% of tariff")
     if kind in ("block", "risk_share", "support") and terms.annual_value:
         parts.append(f"{money(terms.annual_value)} a year")
     if kind == "risk_share":
@@ -76,8 +92,7 @@ def terms_words(scenario: Scenario, kind: str, terms: Terms) -> str:
 
 def agreement_words(scenario: Scenario, agreement: Agreement, role: str | None = None) -> str:
     others = [p for p in agreement.parties if p != role] or list(agreement.parties)
-    what = f"{kind_words(agreement.kind)} {'contract' if agreement.is_contract else 'alliance'}"
-    return f"{what} with {names(scenario, others)} ({terms_words(scenario, agreement.kind, agreement.terms)})"
+    return f"{agreement_noun(agreement)} with {names(scenario, others)} ({terms_words(scenario, agreement.kind, agreement.terms)})"
 
 
 def figure_change(figure: str, amount: int) -> str:

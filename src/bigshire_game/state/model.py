@@ -87,6 +87,7 @@ class Agreement:
     review_opened: int = -1  # month index, -1 if never reviewed
     review_outcome: str = ""  # approved | approved_with_conditions | blocked
     conditions: str = ""
+    registration: str = ""  # a new integrated body: pending | registered | registered_with_conditions | refused
 
     @property
     def is_contract(self) -> bool:
@@ -119,7 +120,8 @@ class AgendaItem:
     ladder: str = ""
     opened: int = 0
     status: str = "open"  # open | acted | dismissed
-    kind: str = ""  # "" (evidence) | referral | help
+    kind: str = ""  # why it is there: catalogue.AGENDA_ITEM_KINDS
+    agreement: str = ""  # a question about an agreement (a review, a registration), settled by its own move
 
 
 @frozen(kw_only=True, slots=False)

@@ -107,7 +107,7 @@ def desk_model(
     )
     deals = tuple(
         DealRow(
-            kind=f"{present.kind_words(a.kind)} {'contract' if a.is_contract else 'alliance'}",
+            kind=present.agreement_noun(a),
             other=present.names(scenario, [p for p in a.parties if p != role] or a.parties),
             status=("awaiting you" if role in a.awaiting else a.status.replace("_", " ")),
             terms=present.terms_words(scenario, a.kind, a.variation or a.terms),

@@ -77,8 +77,9 @@ class Cause:
         return cls(MEETING, meeting)
 
     @classmethod
-    def agreement(cls) -> Cause:
-        return cls(AGREEMENT)
+    def agreement(cls, agreement: str = "") -> Cause:
+        """A promise kept or broken over an agreement; with its id, money moved under that agreement."""
+        return cls(AGREEMENT, agreement)
 
     @classmethod
     def plan_challenge(cls) -> Cause:
@@ -103,4 +104,6 @@ class Cause:
             return f"ruling by {ref}"
         if kind in (ANSWER, MEETING):
             return ref
+        if kind == AGREEMENT and ref:
+            return f"{kind}:{ref}"
         return _WORDS[kind]

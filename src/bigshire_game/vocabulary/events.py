@@ -321,6 +321,8 @@ class AgreementProposed(Event):
     months: int | None = None
     conflict: bool | None = None
     variation: bool | None = None
+    on_behalf_of: str | None = None
+    provider: str | None = None
 
 
 @_kind("a proposal was answered with different terms", agreement_kind="kind")
@@ -412,6 +414,7 @@ class AllianceFormed(Event):
     share: int | None = None
     service: str | None = None
     conditions: str | None = None
+    provider: str | None = None
 
 
 @_kind("an alliance ended", agreement_kind="kind")
@@ -443,6 +446,37 @@ class AllianceReviewed(Event):
     outcome: str | None = None
     share: int | None = None
     service: str | None = None
+
+
+@_kind("the CQC was asked whether a new integrated body must register", agreement_kind="kind")
+class RegistrationQuestionRaised(Event):
+    """The CQC was asked whether a new integrated body must register."""
+
+    agreement: str | None = None
+    agreement_kind: str | None = None
+
+
+@_kind("the CQC decided a new integrated body's registration", agreement_kind="kind")
+class RegistrationDecided(Event):
+    """The CQC decided a new integrated body's registration."""
+
+    agreement: str | None = None
+    agreement_kind: str | None = None
+    outcome: str | None = None
+    quality: int | None = None
+    conditions: str | None = None
+
+
+@_kind("a risk pool shared its members' results at the year's end")
+class RiskPoolSettled(Event):
+    """A risk pool shared its members' results at the year's end."""
+
+    agreement: str | None = None
+    pooled: int | None = None
+    results: tuple[int, ...] | None = None
+    shares: tuple[float, ...] | None = None
+    transfers: tuple[int, ...] | None = None
+    months: int | None = None
 
 
 @_kind("a conflict of interest was declared")

@@ -34,11 +34,13 @@ def _reactive(cls: type) -> type:
 
 @frozen(kw_only=True)
 class ProposeAgreement(Move):
-    """Offer a contract (to one party) or an alliance (to one or more)."""
+    """Offer a contract (to one party) or an alliance (to one or more). A lead commissioner offers a provider
+    a contract `on_behalf_of` a consortium it leads for that provider."""
 
     kind: str
     parties: tuple[str, ...]
     terms: Terms = Terms()
+    on_behalf_of: str = ""
 
 
 @_reactive
@@ -245,6 +247,14 @@ class DecideReview(Move):
 
 
 @frozen(kw_only=True)
+class DecideRegistration(Move):
+    """The CQC decides whether a new integrated body may provide care as one organisation."""
+
+    agreement: str
+    outcome: str  # registered | registered_with_conditions | refused
+
+
+@frozen(kw_only=True)
 class MakeRuling(Move):
     setting: str
     value: bool | int | float | str
@@ -324,6 +334,7 @@ MOVE_TYPES: dict[str, type[Move]] = {
         AnswerJointReview,
         ReferToRegulator,
         DecideReview,
+        DecideRegistration,
         MakeRuling,
         DismissAgendaItem,
         Recruit,

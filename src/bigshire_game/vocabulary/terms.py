@@ -14,3 +14,5 @@ class Terms:
     share_percent: float = 50.0
     price_percent: float = 100.0
     months: int = 12
+    provider: str = ""  # a lead-commissioner arrangement: the provider whose contracts the lead negotiates
+    shares: tuple[float, ...] = ()  # a risk pool: each member's share of the pooled result, %, in party order

@@ -204,7 +204,7 @@ def _effect(w: World, file: str, path: KeyPath, effect: Effect, ctx: Context) ->
     if effect.card is not None:
         check_word(w, file, (*path, "card"), effect.card, w.card_ids, "card")
     if effect.contract is not None:
-        check_word(w, file, (*path, "contract"), effect.contract, cat.CONTRACT_KINDS, "kind of contract")
+        check_word(w, file, (*path, "contract"), effect.contract, cat.COMMISSIONING_KINDS, "kind of contract")
     if kind == "offer" and effect.activities and effect.source in w.roles:
         offered = set(w.roles[effect.source][1].services)
         for i, activity in enumerate(effect.activities):

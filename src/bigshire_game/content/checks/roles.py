@@ -74,7 +74,7 @@ def check_role(w: World, file: str, role: Role) -> None:
                 )
         else:
             check_word(w, file, (*path, "provider"), contract.provider, providers, "provider")
-        check_word(w, file, (*path, "kind"), contract.kind, cat.CONTRACT_KINDS, "kind of contract")
+        check_word(w, file, (*path, "kind"), contract.kind, cat.COMMISSIONING_KINDS, "kind of contract")
         if w.activities is not None:
             check_words(w, file, (*path, "activities"), contract.activities, w.activities, "activity")
         if contract.kind != "support" and not contract.activities:

@@ -70,7 +70,9 @@ def check_scenario(w: World, file: str, s: ScenarioFile) -> None:
     rules = s.rules
     for name in ("plan_deadline", "contract_deadline"):
         check_month(w, file, ("rules", name), getattr(rules, name))
-    check_word(w, file, ("rules", "default_contract"), rules.default_contract, cat.CONTRACT_KINDS, "kind of contract")
+    check_word(
+        w, file, ("rules", "default_contract"), rules.default_contract, cat.COMMISSIONING_KINDS, "kind of contract"
+    )
     for name in (
         "top_slice_percent",
         "marginal_emergency_rate_percent",

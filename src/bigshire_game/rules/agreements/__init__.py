@@ -1,16 +1,29 @@
 """Contracts and alliances between organisations, one module per responsibility: the shared checks on terms
-(`terms`), an agreement's life from proposal to end (`contracts`), Monitor's competition review (`review`),
-conflicts of interest (`conflicts`), and the moves open to a role (`offers`). The engine sees one mechanism."""
+(`terms`), proposing (`propose`), an agreement's life after its proposal (`contracts`), lead commissioners
+(`lead`), Monitor's competition review (`review`), the CQC's registration of a new body (`registration`),
+risk pools' year-end settlement (`pools`), conflicts of interest (`conflicts`), the moves open to a role
+(`offers`) and how bots lean (`leanings`). The engine sees one mechanism."""
 
 from __future__ import annotations
 
-from .. import Handlers
+from ...content import Scenario
+from ...state import GameState
+from .. import Handlers, Outcome
 from ..registry import handlers_of
-from .contracts import month_end
+from . import contracts, pools
 from .kinds import KINDS
 from .offers import legal, offers, proposals
 from .review import combined_share
 
 HANDLERS: Handlers = handlers_of(KINDS)
+
+
+def month_end(state: GameState, scenario: Scenario, month: int, phase: str) -> Outcome:
+    """Risk pools ending this month share out their members' results; then proposals lapse, agreements expire
+    and, at the deadline, unsigned contracts roll over."""
+    state, events = pools.settle_pools(state, scenario, month, phase)
+    state, more = contracts.month_end(state, scenario, month, phase)
+    return state, events + more
+
 
 __all__ = ["HANDLERS", "KINDS", "combined_share", "legal", "month_end", "offers", "proposals"]

@@ -1,116 +1,26 @@
-"""Contracts and alliances from proposal to end: propose, counter, accept or reject, sign, vary and end;
+"""Contracts and alliances after their proposal (`propose`): counter, accept or reject, sign, vary and end;
 and at each month's end, proposals that lapse, agreements that expire and contracts rolled over at the deadline."""
 
 from __future__ import annotations
 
 from ...content import Scenario
-from ...state import Agreement, GameState, evolve, new_id
-from ...vocabulary.catalogue import ALLIANCE_KINDS, CONTRACT_KINDS
+from ...state import GameState, evolve
 from ...vocabulary.events import Event, event
 from ...vocabulary.moves import (
     AcceptProposal,
     CounterProposal,
     EndAgreement,
     Move,
-    ProposeAgreement,
     RejectProposal,
     SignAgreement,
     VaryContract,
 )
 from .. import Outcome, name_of, refuse
 from ..agenda import add_agenda_item
+from .lead import arrangement_for, others_to_answer, told
+from .propose import already_arranged
 from .review import sign_alliance
-from .terms import ALLIANCE_LIVE, OPEN, check_parties, check_terms, first_of_kind, pairs, put, with_trust
-
-# --- propose ------------------------------------------------------------------------------
-
-
-def _order(scenario: Scenario, actor: str, kind: str, others: tuple[str, ...]) -> tuple[str, ...]:
-    """Contracts list the buyer first; alliances list the proposer first."""
-    everyone = (actor, *others)
-    if kind in CONTRACT_KINDS:
-        return tuple(sorted(everyone, key=lambda r: scenario.roles[r].kind != "consortium"))
-    return everyone
-
-
-def check_propose(state: GameState, scenario: Scenario, move: ProposeAgreement):
-    if move.kind not in CONTRACT_KINDS and move.kind not in ALLIANCE_KINDS:
-        return refuse("unknown_kind", move, f'"{move.kind}" is not a kind of contract or alliance.')
-    unknown = [p for p in move.parties if p not in state.orgs]
-    if unknown or not move.parties:
-        return refuse("unknown_party", move, "Name the organisations you are proposing this to.")
-    if move.actor in move.parties or len(set(move.parties)) != len(move.parties):
-        return refuse("wrong_parties", move, "Each other party is named once, and not yourself.")
-    parties = _order(scenario, move.actor, move.kind, move.parties)
-    refusal = check_parties(scenario, move, move.kind, parties) or check_terms(
-        state, scenario, move, move.kind, parties, move.terms
-    )
-    if refusal:
-        return refusal
-    for other in state.agreements.values():
-        if other.kind != move.kind or set(other.parties) != set(parties):
-            continue
-        if other.status in OPEN:
-            return refuse(
-                "already_proposed",
-                move,
-                "There is already an open proposal of this kind between you; answer or wait for it.",
-                agreement=other.id,
-            )
-        if other.is_alliance and other.status in ALLIANCE_LIVE:
-            kind = scenario.narrative.agreements.get(move.kind, move.kind.replace("_", " "))  # the scenario's word
-            where = "under review" if other.status == "under_review" else "in force"
-            return refuse(
-                "already_allied",
-                move,
-                f"You already have a {kind} with {_names(scenario, move.actor, parties)} {where}.",
-                agreement=other.id,
-            )
-    return None
-
-
-def _names(scenario: Scenario, actor: str, parties: tuple[str, ...]) -> str:
-    others = [name_of(scenario, p) for p in parties if p != actor]
-    return others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
-
-
-def apply_propose(state: GameState, scenario: Scenario, move: ProposeAgreement, phase: str) -> Outcome:
-    aid, state = new_id(state, "A")
-    parties = _order(scenario, move.actor, move.kind, move.parties)
-    conflict = move.kind in CONTRACT_KINDS and parties[0] in scenario.roles[parties[1]].owners
-    agreement = Agreement(
-        id=aid,
-        kind=move.kind,
-        parties=parties,
-        proposer=move.actor,
-        status="proposed",
-        terms=move.terms,
-        awaiting=tuple(p for p in parties if p != move.actor),
-        proposed_month=state.month_index,
-        conflict=conflict,
-    )
-    state = put(state, agreement)
-    topics = ("money",) if move.kind in CONTRACT_KINDS else ("strategy",)
-    return state, [
-        event(
-            state,
-            phase,
-            "AgreementProposed",
-            (move.actor, *agreement.awaiting),
-            agreement.parties,
-            topics,
-            agreement=aid,
-            kind=move.kind,
-            parties=parties,
-            annual_value=move.terms.annual_value,
-            price_percent=move.terms.price_percent,
-            share_percent=move.terms.share_percent,
-            activities=move.terms.activities,
-            months=move.terms.months,
-            conflict=conflict,
-        )
-    ]
-
+from .terms import OPEN, check_terms, first_of_kind, pairs, put, with_trust
 
 # --- answer -------------------------------------------------------------------------------
 
@@ -138,7 +48,7 @@ def apply_counter(state: GameState, scenario: Scenario, move: CounterProposal, p
     agreement = evolve(
         agreement,
         terms=move.terms,
-        awaiting=tuple(p for p in agreement.parties if p != move.actor),
+        awaiting=others_to_answer(state, agreement, move.actor),
         proposed_month=state.month_index,
     )
     state = put(state, agreement)
@@ -148,7 +58,7 @@ def apply_counter(state: GameState, scenario: Scenario, move: CounterProposal, p
             phase,
             "AgreementCountered",
             (move.actor,),
-            agreement.parties,
+            told(agreement),
             ("money",),
             agreement=agreement.id,
             kind=agreement.kind,
@@ -166,6 +76,7 @@ def check_answer(state: GameState, scenario: Scenario, move: AcceptProposal | Re
 
 def apply_accept(state: GameState, scenario: Scenario, move: AcceptProposal, phase: str) -> Outcome:
     agreement = state.agreements[move.agreement]
+    seen = told(agreement)
     awaiting = tuple(p for p in agreement.awaiting if p != move.actor)
     if agreement.variation is not None:
         agreement = evolve(agreement, terms=agreement.variation, variation=None, awaiting=())
@@ -193,7 +104,7 @@ def apply_accept(state: GameState, scenario: Scenario, move: AcceptProposal, pha
                     phase,
                     "AgreementAccepted",
                     (move.actor,),
-                    agreement.parties,
+                    seen,
                     agreement=agreement.id,
                     kind=agreement.kind,
                     complete=not awaiting,
@@ -208,6 +119,7 @@ def apply_accept(state: GameState, scenario: Scenario, move: AcceptProposal, pha
 
 def apply_reject(state: GameState, scenario: Scenario, move: RejectProposal, phase: str) -> Outcome:
     agreement = state.agreements[move.agreement]
+    seen = told(agreement)
     if agreement.variation is not None:
         agreement = evolve(agreement, variation=None, awaiting=())
     else:
@@ -222,7 +134,7 @@ def apply_reject(state: GameState, scenario: Scenario, move: RejectProposal, pha
                     phase,
                     "AgreementRejected",
                     (move.actor,),
-                    agreement.parties,
+                    seen,
                     agreement=agreement.id,
                     kind=agreement.kind,
                 )
@@ -247,6 +159,11 @@ def check_sign(state: GameState, scenario: Scenario, move: SignAgreement):
             move,
             f"This agreement cannot be signed while it is {agreement.status.replace('_', ' ')}; every party must accept it first.",
         )
+    if agreement.kind in ("lead_commissioner", "risk_pool"):
+        found = arrangement_for(
+            state, agreement.parties, agreement.kind, agreement.terms.provider, ("signed",), besides=agreement.id
+        )
+        return already_arranged(scenario, move, agreement.kind, agreement.parties, found)
     return None
 
 
@@ -315,7 +232,7 @@ def check_vary(state: GameState, scenario: Scenario, move: VaryContract):
 
 def apply_vary(state: GameState, scenario: Scenario, move: VaryContract, phase: str) -> Outcome:
     agreement = state.agreements[move.agreement]
-    other = tuple(p for p in agreement.parties if p != move.actor)
+    other = others_to_answer(state, agreement, move.actor)
     agreement = evolve(agreement, variation=move.terms, awaiting=other, proposer=move.actor)
     state = put(state, agreement)
     return state, [
@@ -425,6 +342,8 @@ def _roll_over(state: GameState, scenario: Scenario, month: int, phase: str) -> 
     for agreement in list(state.agreements.values()):
         if not (agreement.is_contract and agreement.status == "signed" and agreement.ends <= month):
             continue
+        if scenario.roles[agreement.commissioner].kind != "consortium":
+            continue  # the deadline is the commissioners': contracts between providers simply end
         successor = any(
             other.is_contract
             and other.status == "signed"

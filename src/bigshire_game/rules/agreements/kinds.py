@@ -11,6 +11,7 @@ from ...vocabulary.moves import (
     AcceptProposal,
     ChallengeConflict,
     CounterProposal,
+    DecideRegistration,
     DecideReview,
     DeclareConflict,
     EndAgreement,
@@ -20,9 +21,9 @@ from ...vocabulary.moves import (
     VaryContract,
 )
 from ..registry import Judge, MoveKind, at_most, never, no_fields, terms_fields
-from ..wording import activities, agreement_words, kind_words, names, terms_words, words
-from . import conflicts, contracts, review
-from .leanings import bot_proposals, score_answer, score_proposal, score_review
+from ..wording import activities, agreement_words, kind_words, names, short, terms_words, words
+from . import conflicts, contracts, propose, registration, review
+from .leanings import bot_proposals, score_answer, score_proposal, score_registration, score_review
 from .offers import legal
 
 
@@ -32,11 +33,23 @@ def _about(state: GameState, scenario: Scenario, move: Any) -> str:
 
 
 def describe_propose(state: GameState, scenario: Scenario, move: ProposeAgreement) -> str:
-    kind = move.kind
+    kind, terms = move.kind, move.terms
     if kind in CONTRACT_KINDS:
-        services = f" for {activities(scenario, move.terms.activities)}" if move.terms.activities else ""
-        return f"Offer {names(scenario, move.parties)} a {kind_words(kind)} contract{services}: {terms_words(scenario, kind, move.terms)}"
-    return f"Propose a {kind_words(kind)} with {names(scenario, move.parties)} ({move.terms.months} months)"
+        services = f" for {activities(scenario, terms.activities)}" if terms.activities else ""
+        behalf = f" on behalf of {short(scenario, move.on_behalf_of)}" if move.on_behalf_of else ""
+        if kind == "subcontract":
+            return (
+                f"Subcontract {terms.share_percent:g}% of your {activities(scenario, terms.activities)} to "
+                f"{names(scenario, move.parties)}: {terms_words(scenario, kind, terms)}"
+            )
+        return f"Offer {names(scenario, move.parties)} a {kind_words(kind)} contract{services}{behalf}: {terms_words(scenario, kind, terms)}"
+    what = f"Propose {'an' if kind_words(kind)[0] in 'aeiou' else 'a'} {kind_words(kind)} with {names(scenario, move.parties)}"
+    if kind == "lead_commissioner" and terms.provider:
+        return f"{what}: you negotiate their contracts with {short(scenario, terms.provider)} ({terms.months} months)"
+    if kind == "risk_pool" and terms.shares:
+        shares = "/".join(f"{share:g}" for share in terms.shares)
+        return f"{what}: year-end surpluses and deficits shared {shares}% ({terms.months} months)"
+    return f"{what} ({terms.months} months)"
 
 
 def describe_counter(state: GameState, scenario: Scenario, move: CounterProposal) -> str:
@@ -56,6 +69,13 @@ def _saying(verb: str):
 
 def describe_review(state: GameState, scenario: Scenario, move: DecideReview) -> str:
     return f"Competition review of the {_about(state, scenario, move)}: {words(move.outcome)}"
+
+
+def describe_registration(state: GameState, scenario: Scenario, move: DecideRegistration) -> str:
+    agreement = state.agreements.get(move.agreement)
+    members = names(scenario, agreement.parties) if agreement else "the new body"
+    kind = kind_words(agreement.kind) if agreement else "integrated body"
+    return f"Registration of the {kind} of {members}: {words(move.outcome)}"
 
 
 def family_of_proposal(move: ProposeAgreement) -> str:
@@ -81,8 +101,8 @@ def _answer_bound(judge: Judge) -> float:
 KINDS: tuple[MoveKind, ...] = (
     MoveKind(
         move=ProposeAgreement,
-        check=contracts.check_propose,
-        apply=contracts.apply_propose,
+        check=propose.check_propose,
+        apply=propose.apply_propose,
         legal=legal,
         family=family_of_proposal,
         describe=describe_propose,
@@ -190,6 +210,18 @@ KINDS: tuple[MoveKind, ...] = (
         fields=no_fields,
         score=score_review,
         bound=at_most(9.0),
+        follow_up=True,
+    ),
+    MoveKind(
+        move=DecideRegistration,
+        check=registration.check_registration,
+        apply=registration.apply_registration,
+        legal=registration.legal,
+        family="regulate",
+        describe=describe_registration,
+        fields=no_fields,
+        score=score_registration,
+        bound=at_most(8.0),
         follow_up=True,
     ),
 )

@@ -11,8 +11,9 @@ from ...vocabulary.catalogue import CARE_PROVIDER_KINDS
 from ...vocabulary.events import event
 from ...vocabulary.moves import DecideReview
 from .. import Outcome, refuse
-from ..agenda import add_agenda_item
+from ..agenda import add_agenda_item, close_question
 from ..economy import contract_shares, contracts_for, default_providers, units
+from .registration import needs_registration, raise_question
 from .terms import PROVIDER_ALLIANCES, first_of_kind, pairs, put, with_trust
 
 REVIEW_OUTCOMES = ("approved", "approved_with_conditions", "blocked")
@@ -52,17 +53,24 @@ def combined_share(state: GameState, scenario: Scenario, agreement: Agreement) -
     return best, where
 
 
-def sign_alliance(state: GameState, scenario: Scenario, agreement: Agreement, phase: str) -> Outcome:
-    """An alliance every member has signed forms at once, unless it removes enough competition to wait for review."""
-    share, line = combined_share(state, scenario, agreement)
+def needs_review(state: GameState, scenario: Scenario, agreement: Agreement, share: float) -> bool:
+    """A new body of care providers (an integrated care organisation, a merger) always goes to Monitor; a joint
+    venture only when its members would together hold more than the threshold share of a service line."""
+    if needs_registration(scenario, agreement):
+        return True
     threshold = float(state.rules["competition_share_threshold_percent"]) / 100
-    needs_review = (
+    return (
         agreement.kind in PROVIDER_ALLIANCES | {"merger"}
         and any(scenario.roles[p].kind in CARE_PROVIDER_KINDS for p in agreement.parties)
         and share > threshold
     )
-    if needs_review:
-        monitor = first_of_kind(scenario, "monitor")
+
+
+def sign_alliance(state: GameState, scenario: Scenario, agreement: Agreement, phase: str) -> Outcome:
+    """An alliance every member has signed forms at once, unless it must wait for Monitor's review."""
+    share, line = combined_share(state, scenario, agreement)
+    monitor = first_of_kind(scenario, "monitor")
+    if monitor is not None and needs_review(state, scenario, agreement, share):
         agreement = evolve(agreement, status="under_review", review_opened=state.month_index)
         state = put(state, agreement)
         events = [
@@ -78,14 +86,13 @@ def sign_alliance(state: GameState, scenario: Scenario, agreement: Agreement, ph
                 service=line,
             )
         ]
-        if monitor:
-            reason = f"Competition review of the proposed {agreement.kind.replace('_', ' ')}"
-            state, more = add_agenda_item(
-                state, phase, "competition_review", monitor, agreement.proposer, reason, topics=("competition",),
-                audience=(monitor, *agreement.parties), agreement=agreement.id,
-            )  # fmt: skip
-            events += more
-        return state, events
+        noun = scenario.narrative.agreements.get(agreement.kind, agreement.kind.replace("_", " "))
+        reason = f"Competition review of the proposed {noun}"
+        state, more = add_agenda_item(
+            state, phase, "competition_review", monitor, agreement.proposer, reason, topics=("competition",),
+            audience=(monitor, *agreement.parties), agreement=agreement.id,
+        )  # fmt: skip
+        return state, events + more
     return _form(state, scenario, agreement, phase, share, line)
 
 
@@ -94,7 +101,7 @@ def _form(state: GameState, scenario: Scenario, agreement: Agreement, phase: str
         agreement, status="signed", starts=state.month_index, ends=state.month_index + agreement.terms.months - 1
     )
     state = put(state, agreement)
-    return with_trust(
+    state, events = with_trust(
         (
             state,
             [
@@ -109,6 +116,7 @@ def _form(state: GameState, scenario: Scenario, agreement: Agreement, phase: str
                     share=round(share * 100),
                     service=line,
                     conditions=agreement.conditions,
+                    provider=agreement.terms.provider or None,
                 )
             ],
         ),
@@ -116,6 +124,8 @@ def _form(state: GameState, scenario: Scenario, agreement: Agreement, phase: str
         phase,
         [(a, b, 5) for a, b in pairs(agreement.parties)],
     )
+    state, more = raise_question(state, scenario, agreement, phase)
+    return state, events + more
 
 
 def check_review(state: GameState, scenario: Scenario, move: DecideReview):
@@ -138,13 +148,7 @@ def check_review(state: GameState, scenario: Scenario, move: DecideReview):
 def apply_review(state: GameState, scenario: Scenario, move: DecideReview, phase: str) -> Outcome:
     agreement = state.agreements[move.agreement]
     share, line = combined_share(state, scenario, agreement)
-    agendas = {
-        k: evolve(v, status="acted")
-        if v.status == "open" and v.regulator == move.actor and v.subject == agreement.proposer
-        else v
-        for k, v in state.agendas.items()
-    }
-    state = evolve(state, agendas=agendas)
+    state = close_question(state, agreement.id, move.actor)
     reviewed = event(
         state,
         phase,

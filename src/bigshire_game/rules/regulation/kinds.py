@@ -90,10 +90,11 @@ def score_impose(judge: Judge, move: ImposeSanction) -> float:
     top = len(judge.scenario.ladders[move.ladder].steps) - 1  # the step that would reach the ultimate sanction
     waits = judge.settings.rung_waits  # the role's [bot] table: the ultimate sanction waits longest
     wait = waits[min(step, len(waits) - 1)] if step < top else judge.settings.final_wait
-    own = [  # another regulator's referral is a prompt to look, not evidence of the bot's own
+    own = [  # another regulator's referral is a prompt to look, not evidence of the bot's own; a question about
+        # an agreement is settled by its own decision, not a sanction
         i
         for i in grounds(state, judge.scenario, role, move.subject, judge.scenario.ladders[move.ladder])
-        if i.kind != "referral"
+        if i.kind != "referral" and not i.agreement
     ]
     on_agenda = bool(own)
     ready = on_agenda and waited >= wait and (step < top or "enforce" in wants)

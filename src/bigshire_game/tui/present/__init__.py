@@ -18,6 +18,7 @@ from .inbox_items import InboxItem, inbox
 from .menus import FAMILIES, Family, by_family, describe, describe_all, family_note, family_of
 from .preview import PreviewWords, preview_words
 from .wording import (
+    agreement_noun,
     figure_change,
     kind_of,
     kind_words,
@@ -40,6 +41,7 @@ __all__ = [
     "FieldSpec",
     "InboxItem",
     "PreviewWords",
+    "agreement_noun",
     "balances",
     "by_family",
     "choice_label",

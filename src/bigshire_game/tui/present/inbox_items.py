@@ -92,7 +92,12 @@ def inbox(scenario: Scenario, state: GameState, role: str, legal: Sequence[Move]
                     if agreement.variation
                     else ""
                 )
-                + _two_steps(scenario, agreement, role, bool(together)),
+                + _two_steps(scenario, agreement, role, bool(together))
+                + (
+                    f"\nYou answer as lead commissioner for {short(scenario, agreement.parties[0])}."
+                    if role not in agreement.parties
+                    else ""
+                ),
                 answers,
                 together,
             )
@@ -129,6 +134,7 @@ def inbox(scenario: Scenario, state: GameState, role: str, legal: Sequence[Move]
                 m.name in ("ImposeSanction", "LiftSanction", "Inspect", "ProposeJointReview", "ReferToRegulator")
                 and m.subject == item.subject  # type: ignore[attr-defined]
             )
+            or (bool(item.agreement) and getattr(m, "agreement", None) == item.agreement)
         )
         items.append(
             InboxItem(

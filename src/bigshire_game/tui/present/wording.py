@@ -6,6 +6,7 @@ from __future__ import annotations
 from ...content import Scenario, month_label, turn_label
 from ...engine.kinds import (
     activities,
+    agreement_noun,
     agreement_words,
     figure_change,
     kind_words,
@@ -24,6 +25,7 @@ from ...vocabulary.catalogue import KINDS
 
 __all__ = [
     "activities",
+    "agreement_noun",
     "agreement_words",
     "figure_change",
     "kind_of",
