@@ -324,7 +324,7 @@ def test_the_share_of_requests_to_the_centre():
     elsewhere = [_talk("RequestRaised", "money", by="north_vale", to="monitor") for _ in range(2)]
     notes = _notes(to_board + elsewhere)
     assert notes["Everyone looked to the centre"] == (
-        "60% of all requests and concerns were addressed to the NHS Commissioning Board."
+        "60% of all requests, concerns and bids were addressed to the NHS Commissioning Board."
     )
     assert "Everyone looked to the centre" not in _notes(to_board[:1] + elsewhere * 2)
 

@@ -17,7 +17,7 @@ from . import bots
 from .content import Scenario
 from .engine.game import run_until_input
 from .state import GameState
-from .vocabulary.catalogue import CARE_PROVIDER_KINDS
+from .vocabulary.catalogue import CARE_PROVIDER_KINDS, GRAPH_MEASURES
 from .vocabulary.events import Event
 from .vocabulary.moves import Move
 from .vocabulary.words import money, turn_label
@@ -116,6 +116,7 @@ class Outcome:
     reviews: dict[str, int]
     nhscb_workload: int
     deals: dict[str, int] = field(factory=dict)  # alliances and deals of note: see `_deal`
+    themes: dict[str, tuple[float, bool]] = field(factory=dict)  # theme id -> (value, held) over the whole game
 
 
 _SWEEP_SCENARIO: Scenario | None = None
@@ -161,7 +162,28 @@ def outcome_of(scenario: Scenario, seed: int, game: PlayedGame | None = None) ->
         reviews=dict(reviews),
         nhscb_workload=workload,
         deals=dict(deals),
+        themes=themes_of(scenario, game),
     )
+
+
+def themes_of(scenario: Scenario, game: PlayedGame) -> dict[str, tuple[float, bool]]:
+    """Each observer theme measured over the whole game, as the debrief measures it."""
+    from .debrief.context import Context
+    from .debrief.notes import answered_ids, evaluate
+    from .engine.game import new_game
+
+    ctx = Context(scenario, list(game.events), new_game(scenario, game.state.seed), game.state, None, None)
+    answered = answered_ids(ctx.all_events)
+    graph = None
+    out = {}
+    for theme in scenario.info.themes:
+        if theme.measure.kind in GRAPH_MEASURES and graph is None:
+            from .debrief.graph import organisation_graph
+
+            graph = organisation_graph(ctx)
+        found = evaluate(ctx, theme, answered, graph)
+        out[theme.id] = (found.value, found.held)
+    return out
 
 
 def _deal(scenario: Scenario, state: GameState, e: Event) -> str:
@@ -296,6 +318,43 @@ def report(scenario: Scenario, outcomes: list[Outcome], out: TextIO = sys.stdout
         f"NHS Commissioning Board workload (items per game): median {statistics.median(workloads):.0f}, max {max(workloads)}",
         file=out,
     )
+    behaviours(scenario, outcomes, out)
+
+
+def behaviours(
+    scenario: Scenario, outcomes: list[Outcome], out: TextIO
+) -> list[tuple[str, str, float, str, bool | None]]:
+    """The observer themes across the sweep, grouped by the behaviour each evidences: in how many games each held,
+    beside its target from content (`games_at_least`, `games_at_most`). Returns the rows it printed."""
+    rows: list[tuple[str, str, float, str, bool | None]] = []
+    grouped: dict[str, list] = {}
+    for theme in scenario.info.themes:
+        grouped.setdefault(theme.behaviour or "other observer themes", []).append(theme)
+    n = len(outcomes)
+    print(f"\nBehaviours the year surfaced ({n} games): how often each theme held, against its target", file=out)
+    for behaviour, themes in grouped.items():
+        print(f"  {behaviour}", file=out)
+        for theme in themes:
+            found = [o.themes[theme.id] for o in outcomes if theme.id in o.themes]
+            held = 100 * sum(1 for _, h in found if h) / max(len(found), 1)
+            values = [v for v, _ in found if v == v]
+            middle = f"median {statistics.median(values):.3g}" if values else "never measured"
+            target, met = _target(theme.games_at_least, theme.games_at_most, held)
+            mark = "" if met is None else ("  met" if met else "  NOT MET")
+            print(f"    {clipped(theme.title, 52):52} {held:5.1f}% {target:>9}{mark}  ({middle})", file=out)
+            rows.append((behaviour, theme.title, held, target, met))
+    return rows
+
+
+def _target(at_least: float | None, at_most: float | None, held: float) -> tuple[str, bool | None]:
+    """A sweep target in words and whether the share of games met it (None when the theme has no target)."""
+    if at_least is None and at_most is None:
+        return "", None
+    parts = ([f">={at_least:g}%"] if at_least is not None else []) + (
+        [f"<={at_most:g}%"] if at_most is not None else []
+    )
+    met = (at_least is None or held >= at_least) and (at_most is None or held <= at_most)
+    return " ".join(parts), met
 
 
 def _report_deals(outcomes: list[Outcome], out: TextIO) -> None:

@@ -293,6 +293,9 @@ class EventFilter:
     from_kinds: tuple[str, ...] = ()
     to_kinds: tuple[str, ...] = ()
     answered: bool | None = None
+    fields: dict[str, Scalar] = field(
+        factory=dict, metadata={"help": "the events' own fields, by their names in narrative.toml, equal to these"}
+    )
 
 
 @frozen(kw_only=True)
@@ -303,7 +306,17 @@ class Measure:
     kind: str
     of: EventFilter | None = None
     against: EventFilter | None = None
-    at_least: float
+    at_least: float | None = None
+    at_most: float | None = None
+    above: float | None = None
+    below: float | None = None
+    value_of: str = field(
+        default="",
+        metadata={
+            "help": "event measures: add up (or, for a median, take the middle of) this field of the events,"
+            " by its name in narrative.toml, instead of counting them"
+        },
+    )
     kinds: tuple[str, ...] = field(
         default=(), metadata={"help": "graph measures: the kinds of organisation the measure is about"}
     )
@@ -323,6 +336,14 @@ class Theme:
     title: str
     text: str
     measure: Measure
+    behaviour: str = field(default="", metadata={"help": "the behaviour the sweep reports this theme under"})
+    games_at_least: float | None = field(
+        default=None, metadata={"help": "sweep target: the theme holds in at least this % of games"}
+    )
+    games_at_most: float | None = field(
+        default=None, metadata={"help": "sweep target: the theme holds in at most this % of games"}
+    )
+    debrief: bool = field(default=True, metadata={"help": "shown as an observer note in a debrief when it holds"})
 
 
 @frozen(kw_only=True)

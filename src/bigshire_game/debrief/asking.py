@@ -14,6 +14,8 @@ def initiator(ctx: Context, e: Event) -> str:
     d = e.data
     if "by" in d:
         return str(d["by"])
+    if "proposer" in d and e.kind == "ContractSigned":
+        return str(d["proposer"])
     if e.kind == "AgreementProposed" and not d.get("variation"):
         found = ctx.words.lookup.agreements.get(str(d.get("agreement")))
         if found and found.proposer:

@@ -181,7 +181,16 @@ def apply(state: GameState, scenario: Scenario, move: Move) -> tuple[GameState, 
 def _turn_started(state: GameState, phase: str, role: str) -> Event:
     """A turn begins, with what waits for the organisation and the actions it has to meet it."""
     waiting, points = capacity.waiting_items(state, role), state.orgs[role].action_points
-    return event(state, phase, "TurnStarted", (role,), role=role, waiting=waiting, action_points=points)
+    return event(
+        state,
+        phase,
+        "TurnStarted",
+        (role,),
+        role=role,
+        waiting=waiting,
+        action_points=points,
+        overloaded=waiting > points,
+    )
 
 
 def _end_turn(state: GameState, scenario: Scenario, role: str, phase: str) -> tuple[GameState, list[Event]]:

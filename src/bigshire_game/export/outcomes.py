@@ -7,9 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..content import Scenario
+from ..content.model import Theme
 from ..debrief.context import Context
-from ..debrief.notes import answered_ids, measure
-from ..vocabulary.catalogue import KINDS
+from ..debrief.graph import organisation_graph
+from ..debrief.notes import answered_ids, evaluate
+from ..vocabulary.catalogue import GRAPH_MEASURES, KINDS
 from .events import Column, GameId, Traced
 
 ORGANISATION_COLUMNS: tuple[Column, ...] = (
@@ -31,11 +33,11 @@ THEME_COLUMNS: tuple[Column, ...] = (
     Column("game", "the game's id, as in the events file"),
     Column("seed", "the game's seed"),
     Column("theme", "the observer theme's id, from `[[themes]]` in content/scenario.toml"),
-    Column("measure", "how it is measured: `count`, `ratio` or `share` (a percentage)"),
-    Column("value", "the measured value over the whole game, as the debrief measures it"),
+    Column("measure", "how it is measured: `count`, `ratio`, `share` (a percentage), `median` or a graph measure"),
+    Column("value", "the measured value over the whole game, as the debrief measures it; empty for a median of nothing"),
     Column("of", "how many events the measure counted"),
     Column("against", "how many events it counted them against (0 for a count)"),
-    Column("target", "the theme's `measure.at_least`"),
+    Column("target", "the theme's tests of its value, as written in its measure: `>= 40`, `<= 15`, `> 0 and < 3`"),
     Column("held", "`true` when the debrief would tell the theme's note: the value reached the target and some event was counted"),
 )  # fmt: skip
 
@@ -83,14 +85,34 @@ def organisation_rows(scenario: Scenario, game: GameId, traced: Traced) -> list[
 
 
 def theme_rows(scenario: Scenario, game: GameId, traced: Traced) -> list[tuple[object, ...]]:
-    """One row per observer theme, measured over the whole game by the debrief's own `measure`."""
+    """One row per observer theme, measured over the whole game as the debrief measures it (`notes.evaluate`)."""
     ctx = Context(scenario, traced.events, traced.start, traced.end, None, None)
     answered = answered_ids(ctx.all_events)
     rows = []
+    graph = None
     for theme in scenario.info.themes:
-        value, of, against, behind = measure(ctx, theme, answered)
-        held = value >= theme.measure.at_least and bool(behind)  # as `notes.observer_notes` decides to tell it
+        if theme.measure.kind in GRAPH_MEASURES and graph is None:
+            graph = organisation_graph(ctx)
+        found = evaluate(ctx, theme, answered, graph)
+        value = "" if found.value != found.value else found.value
         rows.append(
-            (game.game, game.seed, theme.id, theme.measure.kind, value, of, against, theme.measure.at_least, held)
+            (
+                game.game,
+                game.seed,
+                theme.id,
+                theme.measure.kind,
+                value,
+                found.of,
+                found.against,
+                target(theme),
+                found.held,
+            )
         )
     return rows
+
+
+def target(theme: Theme) -> str:
+    """A theme's tests in words a spreadsheet shows: ">= 40", "<= 15 and > 2"."""
+    m = theme.measure
+    signs = {"at_least": ">=", "at_most": "<=", "above": ">", "below": "<"}
+    return " and ".join(f"{signs[name]} {getattr(m, name):g}" for name in signs if getattr(m, name) is not None)

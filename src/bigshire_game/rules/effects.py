@@ -386,6 +386,7 @@ def _offer(state: GameState, e: Effect, c: _Context) -> Outcome:
                 proposer=provider,
                 status="proposed",
                 terms=terms,
+                first_value=terms.annual_value,
                 awaiting=(consortium,),
                 proposed_month=state.month_index,
                 conflict=conflict,

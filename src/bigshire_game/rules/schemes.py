@@ -116,6 +116,8 @@ def apply_invest(state: GameState, scenario: Scenario, move: InvestInScheme, pha
             partners=move.partners,
             cost=scheme.cost,
             matures=investment.matures,
+            setting=scenario.activities[scheme.activity].setting,
+            prevention="prevention" in scheme.purposes,
         )
     ]
     cause = Cause.scheme(sid)

@@ -87,6 +87,7 @@ class Agreement:
     review_opened: int = -1  # month index, -1 if never reviewed
     review_outcome: str = ""  # approved | approved_with_conditions | blocked
     conditions: str = ""
+    first_value: int = 0  # the annual value first proposed, £k: what the signed terms are measured against
     registration: str = ""  # a new integrated body: pending | registered | registered_with_conditions | refused
 
     @property

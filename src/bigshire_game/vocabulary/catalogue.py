@@ -189,6 +189,10 @@ EFFECT_HELP: dict[str, str] = {
 CONDITION_TESTS = ("above", "below", "at_least", "at_most")
 
 EVENT_KINDS: dict[str, str] = {kind: cls.DESCRIPTION for kind, cls in EVENT_TYPES.items()}
+EVENT_DATA_KEYS: dict[str, tuple[str, ...]] = {
+    kind: tuple(cls.KEYS.get(name, name) for name in cls.FIELDS) for kind, cls in EVENT_TYPES.items()
+}
+"""Each event kind's own fields as narrative.toml and the observer themes name them."""
 """Every kind of event, with what it means: derived from the event classes, the one place they are written."""
 
 # --- the narrative: what sentence templates in content/narrative.toml may say -------------------
@@ -393,13 +397,19 @@ MEASURES: dict[str, str] = {
     "count": "how many events match `of`",
     "ratio": "events matching `of` for each one matching `against`",
     "share": "events matching `of` as a percentage of those matching `against`",
+    "median": "the middle value of `value_of` among events matching `of`; with `against`, how far it is above (+) or"
+    " below (-) the middle value among those",
     "inbound_share": "the percentage of all asks between organisations that arrived at organisations of `kinds`",
     "unanswered": "organisations of `kinds` at least `at_least` per cent of whose asks went unanswered, and the"
     " percentage of their asks that did",
     "clusters": "how many groups of at least `members` organisations of `kinds` their alliances with each other joined",
     "alone": "how many organisations of `kinds` were in no such group while others of their kind joined one",
 }
-"""The kinds of observer theme measure: the first three count events, the rest read the organisations' graph."""
+"""The kinds of observer theme measure: the first four read events (counted, or added up by `value_of`), the rest
+read the organisations' graph."""
+
+MEASURE_TESTS = ("at_least", "at_most", "above", "below")
+"""How a measure's value is tested: a theme holds when every test it gives holds."""
 
 GRAPH_MEASURES = frozenset({"inbound_share", "unanswered", "clusters", "alone"})
 CLUSTER_MEASURES = frozenset({"clusters", "alone"})

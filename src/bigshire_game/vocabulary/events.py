@@ -171,6 +171,7 @@ class TurnStarted(Event):
     role: str | None = None
     waiting: int | None = None  # items in its inbox and on its agenda
     action_points: int | None = None
+    overloaded: bool | None = None  # more waiting than it had actions for
 
 
 @_kind("an organisation ended its turn")
@@ -375,6 +376,11 @@ class ContractSigned(Event):
     share_percent: float | None = None
     conflict: bool | None = None
     declared: bool | None = None
+    proposer: str | None = None
+    months_to_sign: int | None = None  # from the first proposal to signature
+    priced: bool | None = None  # it has an annual value (a block or risk-share), not prices per unit alone
+    first_offer: int | None = None  # the annual value first proposed, £k (priced contracts only)
+    kept_first_offer: bool | None = None  # signed at or above the first offer (priced contracts only)
 
 
 @_kind("a contract's terms were varied")
@@ -507,6 +513,8 @@ class SchemeInvested(Event):
     partners: tuple[str, ...] | None = None
     cost: int | None = None
     matures: int | None = None
+    setting: str | None = None  # the care setting of the activity it reduces: acute, community, ...
+    prevention: bool | None = None  # the scheme's purposes include prevention
 
 
 @_kind("a scheme released savings")

@@ -141,7 +141,28 @@ def check_theme(w: World, file: str, i: int, theme: Theme) -> None:
         _check_graph_measure(w, file, path, m)
     else:
         _check_event_measure(w, file, path, m)
-    not_negative(w, file, (*path, "at_least"), m.at_least, "a threshold")
+    tests = [name for name in cat.MEASURE_TESTS if getattr(m, name) is not None]
+    if not tests:
+        w.error(file, path, 'a measure needs a test: "at_least", "at_most", "above" or "below" a value')
+    if m.kind not in ("median",):
+        for name in tests:
+            not_negative(w, file, (*path, name), getattr(m, name), "a threshold")
+    low = max((v for v in (m.at_least, m.above) if v is not None), default=None)
+    high = min((v for v in (m.at_most, m.below) if v is not None), default=None)
+    if (
+        low is not None
+        and high is not None
+        and (low > high or (low == high and (m.above is not None or m.below is not None)))
+    ):
+        w.error(file, path, f"no value can pass these tests together ({', '.join(tests)}): the theme could never hold")
+    for name in ("games_at_least", "games_at_most"):
+        between(w, file, ("themes", i, name), getattr(theme, name), 0, 100)
+    if (
+        theme.games_at_least is not None
+        and theme.games_at_most is not None
+        and theme.games_at_least > theme.games_at_most
+    ):
+        w.error(file, ("themes", i), "games_at_least is above games_at_most: no sweep could meet both")
     check_placeholders(w, file, ("themes", i, "text"), theme.text, cat.THEME_PLACEHOLDERS, "an observer theme")
     used = set(_PLACEHOLDER.findall(theme.text))
     if "names" in used and m.kind not in cat.GRAPH_MEASURES:
@@ -181,6 +202,15 @@ def _check_event_measure(w: World, file: str, path: KeyPath, m: Measure) -> None
         check_words(w, file, (*path, name, "topics"), flt.topics, cat.TOPICS, "topic")
         check_words(w, file, (*path, name, "from_kinds"), flt.from_kinds, cat.KINDS, "kind of organisation")
         check_words(w, file, (*path, name, "to_kinds"), flt.to_kinds, cat.KINDS, "kind of organisation")
+        known = _field_names(flt.events)
+        for key in flt.fields:
+            check_word(w, file, (*path, name, "fields", key), key, known, "field of these events")
+    if m.value_of and m.value_of not in _field_names(m.of.events if m.of else ()):
+        check_word(
+            w, file, (*path, "value_of"), m.value_of, _field_names(m.of.events if m.of else ()), "field of these events"
+        )
+    if m.kind == "median" and not m.value_of:
+        w.error(file, path, 'a "median" measure needs "value_of": the field whose middle value it takes')
     graph_keys = [name for name in ("kinds", "asks") if getattr(m, name)]
     graph_keys += ["members"] if m.members is not None else []
     for name in graph_keys:
@@ -190,6 +220,12 @@ def _check_event_measure(w: World, file: str, path: KeyPath, m: Measure) -> None
             f'"{name}" is for the graph measures ({", ".join(sorted(cat.GRAPH_MEASURES))}); {_a(m.kind)} measure'
             ' picks its events with "of"',
         )
+
+
+def _field_names(events: tuple[str, ...]) -> set[str]:
+    """The fields a filter may test: those of the events it names, or of every event kind when it names none."""
+    kinds = events or tuple(cat.EVENT_KINDS)
+    return {name for kind in kinds for name in cat.EVENT_DATA_KEYS.get(kind, ())}
 
 
 def _check_graph_measure(w: World, file: str, path: KeyPath, m: Measure) -> None:
@@ -210,7 +246,7 @@ def _check_graph_measure(w: World, file: str, path: KeyPath, m: Measure) -> None
             w.error(file, (*path, "asks"), f'{_a(m.kind)} measure counts alliances, not asks; remove "asks"')
         if m.members is not None and m.members < 2:
             w.error(file, (*path, "members"), f"a cluster has at least two members, but this says {m.members}")
-        if m.at_least < 1:
+        if m.at_least is not None and m.at_least < 1:
             w.error(
                 file,
                 (*path, "at_least"),
@@ -225,6 +261,8 @@ def _check_graph_measure(w: World, file: str, path: KeyPath, m: Measure) -> None
                 f'"members" is the size of a cluster; {_a(m.kind)} measure has none (only "clusters" and "alone" do)',
             )
         between(w, file, (*path, "at_least"), m.at_least, 0, 100)
+        if m.kind == "unanswered" and m.at_least is None:
+            w.error(file, path, 'an "unanswered" measure needs "at_least": the share of unanswered asks that counts')
 
 
 def _check_addressee(w: World, file: str, path: tuple, kind: str, power: str) -> None:

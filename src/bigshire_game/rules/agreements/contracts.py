@@ -4,7 +4,7 @@ and at each month's end, proposals that lapse, agreements that expire and contra
 from __future__ import annotations
 
 from ...content import Scenario
-from ...state import GameState, evolve
+from ...state import Agreement, GameState, evolve
 from ...vocabulary.events import Event, event
 from ...vocabulary.moves import (
     AcceptProposal,
@@ -200,9 +200,23 @@ def apply_sign(state: GameState, scenario: Scenario, move: SignAgreement, phase:
             share_percent=agreement.terms.share_percent,
             conflict=agreement.conflict,
             declared=agreement.declared,
+            proposer=agreement.proposer,
+            months_to_sign=state.month_index - agreement.proposed_month,
+            **_against_first_offer(agreement),
         )
     ]
     return with_trust((state, events), scenario, phase, [(a, b, 3) for a, b in pairs(agreement.parties)])
+
+
+def _against_first_offer(agreement: Agreement) -> dict[str, object]:
+    """For a priced contract, the value first proposed and whether the signed value held to it or rose above it."""
+    if not agreement.first_value or not agreement.terms.annual_value:
+        return {"priced": False}
+    return {
+        "priced": True,
+        "first_offer": agreement.first_value,
+        "kept_first_offer": agreement.terms.annual_value >= agreement.first_value,
+    }
 
 
 # --- vary, end ----------------------------------------------------------------------------

@@ -135,6 +135,7 @@ def apply_propose(state: GameState, scenario: Scenario, move: ProposeAgreement, 
         proposer=move.actor,
         status="proposed",
         terms=move.terms,
+        first_value=move.terms.annual_value,
         proposed_month=state.month_index,
         conflict=conflict,
     )
