@@ -14,7 +14,21 @@ from typing import Any
 from attrs import frozen
 
 from ..content import Scenario
-from ..rules import agreements, cards, decisions, dialogue, economy, facilitation, plans, regulation, schemes
+from ..rules import (
+    agreements,
+    cards,
+    closures,
+    consultation,
+    deadlines,
+    decisions,
+    dialogue,
+    disputes,
+    economy,
+    facilitation,
+    plans,
+    regulation,
+    schemes,
+)
 from ..rules.registry import MoveKind, handlers_of
 from ..state import FACILITATOR, AgendaItem, Agreement, GameState, Org, PendingChoice, Request, Terms, evolve, pair_key
 from ..vocabulary.catalogue import CARE_PROVIDER_KINDS
@@ -23,7 +37,20 @@ from ..vocabulary.moves import FACILITATOR_MOVES, EndPhase, EndTurn, Move, Rejec
 
 MAX_STEPS = 10_000  # loop guard for run_until_input
 # The mechanisms that handle moves, found statically: each module's KINDS (see `rules.registry`).
-_MECHANISMS = (agreements, cards, decisions, schemes, regulation, dialogue, plans, facilitation)
+_MECHANISMS = (
+    agreements,
+    cards,
+    decisions,
+    closures,
+    consultation,
+    schemes,
+    regulation,
+    dialogue,
+    disputes,
+    deadlines,
+    plans,
+    facilitation,
+)
 MOVE_KINDS: dict[str, MoveKind] = {kind.name: kind for module in _MECHANISMS for kind in module.KINDS}
 OWN_MOVES = ("EndTurn", "EndPhase")  # the engine's own turn flow, handled here
 _HANDLERS: dict[str, Any] = handlers_of(MOVE_KINDS.values())
@@ -274,7 +301,15 @@ def _resolve(state: GameState, scenario: Scenario, phase: str) -> tuple[GameStat
         events += more
         state, more = agreements.month_end(state, scenario, month, phase)
         events += more
-    for step in (dialogue.hold_meetings, dialogue.lapse_requests, plans.plan_deadline, regulation.check_triggers):
+    for step in (
+        dialogue.hold_meetings,
+        dialogue.lapse_requests,
+        disputes.unanswered_disputes,
+        plans.plan_deadline,
+        deadlines.check_deadlines,
+        closures.due_closures,
+        regulation.check_triggers,
+    ):
         state, more = step(state, scenario, phase)
         events += more
     state = evolve(state, month_index=scenario.months.index(months[0]))

@@ -238,6 +238,8 @@ class Words:
         if source in self.lookup.requests:
             kind = self.lookup.requests[source][0]
             return "after a meeting" if kind == "meeting" else "after an answer"
+        if head == "consultation":
+            return "with its practices' backing"
         if source == "agreement":
             return "over an agreement"
         if source == "plan challenged":

@@ -16,6 +16,7 @@ from ..state.chance import draw
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import AnswerCard, Move, PublishCard
 from . import Handlers, Outcome, refuse
+from .closures import announce
 from .conditions import chosen_key, holds
 from .effects import apply_effects, schedule, targets
 from .registry import Judge, MoveKind, at_most, handlers_of, move_jitter, never, no_fields
@@ -177,9 +178,12 @@ def _answer(
         )
     ]
     source = f"card:{card.id}:{option.id}"
-    state, more = apply_effects(
-        state, scenario, option.effects, choice.role, audience_of(scenario, card.audience), phase, source
-    )
+    reached = audience_of(scenario, card.audience)
+    if option.closure is not None:  # announced, to go ahead later (`closures`)
+        state, more, closure = announce(state, scenario, option.closure, choice.role, source, reached, phase)
+        events[0] = events[0].with_data(closure=closure.id, what=closure.what, due=closure.due)
+    else:
+        state, more = apply_effects(state, scenario, option.effects, choice.role, reached, phase, source)
     for follow in card.follow_ups:
         if follow.option == option.id:  # queued once per publication, however many deciders choose it
             state = schedule(state, follow.card, choice.published + follow.after, source)

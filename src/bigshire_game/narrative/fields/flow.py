@@ -59,10 +59,12 @@ def _kind_plural(kind: str) -> str:
 def _option_chosen(w: Words, e: Event) -> tuple[Switches, Fields]:
     d = e.data
     return (
-        {"defaulted": bool(get(d, "defaulted", False))},
+        {"defaulted": bool(get(d, "defaulted", False)), "closure": bool(get(d, "closure"))},
         {
             "card": w.card(get(d, "card"), get(d, "title")),
             "option": w.option(get(d, "card"), get(d, "option"), get(d, "label")),
+            "what": str(get(d, "what")),
+            "due": w.month(get(d, "due")) if get(d, "closure") else "",
         },
     )
 
@@ -72,12 +74,15 @@ def _decision_taken(w: Words, e: Event) -> tuple[Switches, Fields]:
     dismissal = get(d, "decision") == "dismiss_agenda_item"
     actor = e.actors[0] if e.actors else ""
     decision = "" if dismissal else lower_first(str(get(d, "title")) or w.decision(str(get(d, "decision")), actor))
+    closure = bool(get(d, "closure"))
     return (
-        {"dismissal": dismissal},
+        {"dismissal": dismissal, "closure": closure, "consulted": bool(get(d, "consulted", False))},
         {
             "decision": decision,
             "subject": w.name(get(d, "subject")) if dismissal else "",
             "reason": w.clause(get(d, "reason")),
+            "what": str(get(d, "what")),
+            "due": w.month(get(d, "due")) if closure else "",
         },
     )
 
