@@ -101,6 +101,10 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
 
 def describe_decision(state: GameState, scenario: Scenario, move: TakeDecision) -> str:
     decision = next((x for x in scenario.roles[move.actor].decisions if x.id == move.decision), None)
+    if decision is not None and decision.closure is not None:
+        months = decision.closure.notice_months
+        notice = "a month's" if months == 1 else f"{months} months'"
+        return f"Announce: {decision.title} (goes ahead after {notice} notice, unless opposition delays it)"
     return f"Decide: {decision.title if decision else words(move.decision)}"
 
 

@@ -131,7 +131,7 @@ def score_proceed(judge: Judge, move: ProceedWithClosure) -> float | None:
     closure = judge.state.closures.get(move.closure)
     if closure is None:
         return NOT_AT_ALL
-    pressed = 1.5 * max(0, enforcement(judge) - 2)
+    pressed = 1.5 * max(0, enforcement(judge) - 1)
     return 1.0 + 8.0 * (0.55 - backlash(judge, closure)) * (1.5 - judge.settings.caution) + pressed
 
 
