@@ -60,6 +60,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "non_utf8.toml": (8, "not a text file in UTF-8 (unreadable byte 0xa3)"),
     "option_without_effects.toml": (22, 'the required key "effects" is missing'),
     "quality_effect_on_consortium.toml": (14, "a quality effect only works on"),
+    "role_closure_unknown_kind.toml": (21, '"ward" is not a known kind of closure. Use one of "service", "site"'),
     "role_negative_money.toml": (15, "this amount of money cannot be negative, but it is -1500"),
     "rule_value_wrong_type.toml": (15, 'the rule "below_tariff_allowed" takes true or false, not "yes"'),
     "scenario_balance_out_of_range.toml": (
