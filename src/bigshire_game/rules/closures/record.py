@@ -111,7 +111,7 @@ def go_ahead(state: GameState, scenario: Scenario, closure: AnnouncedClosure, ph
                 source=closure.id,
                 role=closure.owner,
                 amount=-cost,
-                flow=f"the cost of closing {closure.what} in the face of opposition",
+                flow=f"the cost of {_closing(closure)} against opposition",
             )
         )
     if anyway:
@@ -121,6 +121,10 @@ def go_ahead(state: GameState, scenario: Scenario, closure: AnnouncedClosure, ph
             )
             events += more
     return state, events
+
+
+def _closing(closure: AnnouncedClosure) -> str:
+    return f"{'closing' if closure.kind == 'site' else 'withdrawing'} {closure.what}"
 
 
 def due_closures(state: GameState, scenario: Scenario, phase: str) -> Outcome:
