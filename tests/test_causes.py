@@ -23,9 +23,12 @@ EVERY_KIND = [
     (Cause.answer("R7"), "R7"),
     (Cause.meeting("R9"), "R9"),
     (Cause.agreement(), "agreement"),
+    (Cause.agreement("A12"), "agreement:A12"),
     (Cause.plan_challenge(), "plan challenged"),
     (Cause.demand(), "demand"),
     (Cause.facilitator(), "facilitator"),
+    (Cause.consultation("cut_beds"), "consultation:cut_beds"),
+    (Cause.closure("X2"), "X2"),
 ]
 
 

@@ -219,7 +219,7 @@ def test_a_format_2_save_loads_and_replays_with_its_agenda_items_kinds():
     record = read_record(FORMAT_2)
     assert record.format == FORMAT and record.game == "golden8" and record.seats["north_vale"] == "alice"
     kinds = {item.kind for item in record.snapshot.agendas.values()}
-    assert {"concern", "funding_bid", "trigger", "effect", "plan_assessment"} == kinds
+    assert {"concern", "funding_bid", "trigger", "effect", "plan_assessment", "referral"} == kinds
     loaded = load_record(FORMAT_2, SCENARIO)
     assert loaded.warnings[0].startswith("this save was written in format 2 and has been read as format 3: ")
     assert not any("different position" in w for w in loaded.warnings)

@@ -61,6 +61,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "non_utf8.toml": (8, "not a text file in UTF-8 (unreadable byte 0xa3)"),
     "option_without_effects.toml": (22, 'the required key "effects" is missing'),
     "quality_effect_on_consortium.toml": (14, "a quality effect only works on"),
+    "role_closure_unknown_kind.toml": (21, '"ward" is not a known kind of closure. Use one of "service", "site"'),
     "role_negative_money.toml": (15, "this amount of money cannot be negative, but it is -1500"),
     "role_plans_nobody_judges.toml": (7, "it submits financial plans, but nobody judges them"),
     "role_provider_with_a_regulators_power.toml": (

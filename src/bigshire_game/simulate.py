@@ -117,6 +117,7 @@ class Outcome:
     nhscb_workload: int
     deals: dict[str, int] = field(factory=dict)  # alliances and deals of note: see `_deal`
     themes: dict[str, tuple[float, bool]] = field(factory=dict)  # theme id -> (value, held) over the whole game
+    contested: dict[str, int] = field(factory=dict)  # closures, opposition, disputes, consultations, deadlines
 
 
 _SWEEP_SCENARIO: Scenario | None = None
@@ -149,12 +150,11 @@ def outcome_of(scenario: Scenario, seed: int, game: PlayedGame | None = None) ->
             signed[e.actors[0]] += 1
         elif e.kind == "AllianceReviewed":
             reviews[str(e.data.get("outcome"))] += 1
-        elif e.kind in ("AgendaItemAdded", "RequestRaised", "ConcernRaised", "FundingBid") and (
-            set(e.actors) & nhscb or e.data.get("regulator") in nhscb or e.data.get("to") in nhscb
-        ):
+        elif _on_boards_desk(e, nhscb):
             workload += 1
     return Outcome(
         seed=seed,
+        contested=_contested(game.events),
         balance={rid: org.balance for rid, org in state.orgs.items()},
         quality={rid: org.quality for rid, org in state.orgs.items()},
         sanction={rid: highest_sanction(scenario, state, rid) for rid in state.orgs},
@@ -204,6 +204,46 @@ def _deal(scenario: Scenario, state: GameState, e: Event) -> str:
     if e.kind == "AllianceFormed" and kind == "lead_commissioner":
         return "lead commissioner"
     return ""
+
+
+def _on_boards_desk(e: Event, nhscb: set[str]) -> bool:
+    """An item that lands on the Board's desk: something put to it, or a dispute it must mediate."""
+    if e.kind == "DisputeAnswered":
+        return e.data.get("mediator") in nhscb
+    return e.kind in ("AgendaItemAdded", "RequestRaised", "ConcernRaised", "FundingBid") and bool(
+        set(e.actors) & nhscb or e.data.get("regulator") in nhscb or e.data.get("to") in nhscb
+    )
+
+
+def _contested(events: tuple[Event, ...]) -> dict[str, int]:
+    """What one game held of the things organisations fight over and take time over, counted by kind."""
+    counts: Counter[str] = Counter()
+    for e in events:
+        d = e.data
+        if e.kind in ("DecisionTaken", "OptionChosen") and d.get("closure"):
+            counts["announced"] += 1
+        elif e.kind == "ClosureWentAhead":
+            counts[f"closed_{d.get('kind')}"] += 1
+            counts["anyway"] += bool(d.get("anyway"))
+        elif e.kind == "DisputeMediated":
+            counts[f"mediated_{d.get('outcome')}"] += 1
+        elif e.kind == "DisputeAnswered" and d.get("conceded"):
+            counts["conceded"] += 1
+        elif e.kind in _COUNTED:
+            counts[_COUNTED[e.kind]] += 1
+    return dict(counts)
+
+
+_COUNTED = {
+    "ClosureOpposed": "objections",
+    "ClosureDelayed": "delays",
+    "ClosureWithdrawn": "withdrawn",
+    "DisputeRaised": "disputes",
+    "PracticesConsulted": "consultations",
+    "DeadlineSet": "deadlines",
+    "DeadlineMet": "deadlines_met",
+    "DeadlineMissed": "deadlines_missed",
+}
 
 
 def highest_sanction(scenario: Scenario, state: GameState, rid: str) -> tuple[int, str]:
@@ -318,6 +358,7 @@ def report(scenario: Scenario, outcomes: list[Outcome], out: TextIO = sys.stdout
         f"NHS Commissioning Board workload (items per game): median {statistics.median(workloads):.0f}, max {max(workloads)}",
         file=out,
     )
+    _report_contested(outcomes, out)
     behaviours(scenario, outcomes, out)
 
 
@@ -387,6 +428,35 @@ def _report_deals(outcomes: list[Outcome], out: TextIO) -> None:
         f"{told('between providers subcontract', 'subcontracts')}; "
         f"risk pools settled: {told('risk pool settled', 'pools')}; "
         f"lead commissioners named: {told('lead commissioner', 'arrangements')}",
+        file=out,
+    )
+
+
+def _report_contested(outcomes: list[Outcome], out: TextIO) -> None:
+    """Closures and the opposition they met, disputes and their mediation, consultations and deadlines."""
+    n = len(outcomes)
+
+    def games(key: str) -> str:
+        return _percent(sum(1 for o in outcomes if o.contested.get(key)), n)
+
+    def total(key: str) -> int:
+        return sum(o.contested.get(key, 0) for o in outcomes)
+
+    print("\nClosures, disputes and deadlines", file=out)
+    print(
+        f"  A site closed in {games('closed_site')} of games, a service withdrawn in {games('closed_service')}",
+        file=out,
+    )
+    print(
+        f"  Closures announced {total('announced')}: opposed {total('objections')} times, put back "
+        f"{total('delays')} months, backed down from {total('withdrawn')}, gone ahead anyway {total('anyway')}",
+        file=out,
+    )
+    mediated = ", ".join(f"{k} {total('mediated_' + k)}" for k in ("upheld", "split", "dismissed"))
+    print(f"  Disputes {total('disputes')}: conceded {total('conceded')}; mediated: {mediated}", file=out)
+    print(
+        f"  Practices consulted {total('consultations')} times; deadlines agreed {total('deadlines')}: "
+        f"met {total('deadlines_met')}, missed {total('deadlines_missed')}",
         file=out,
     )
 

@@ -66,6 +66,18 @@ class Effect:
     price_percent: float | None = None
 
 
+@frozen(kw_only=True)
+class Closure:
+    """Marks a decision or an option as closing a site or withdrawing a service. Taking it announces the closure;
+    its effects happen only when it goes ahead, after a notice period that opposition can lengthen."""
+
+    what: str  # what closes, for sentences: "the Eastbrook site"
+    kind: str = "site"  # site | service
+    affects: tuple[str, ...] = ()  # whose population loses it: role ids or kinds (their objections are strong)
+    notice_months: int = 3  # months between the announcement and going ahead, before any delay
+    announced: tuple[Effect, ...] = ()  # what the announcement itself sets off (a campaign card, a concern)
+
+
 # --- scenario.toml ---------------------------------------------------------
 
 
@@ -158,6 +170,25 @@ class Balance:
     verdict_needs_work_from: int = _tune(
         40, 'plan credibility from which a verdict is "needs work", not "not credible"'
     )
+    closure_delay_limit: int = _tune(3, "most months strong objections can add to a closure's notice period")
+    closure_objection_cost: int = _tune(
+        1000, "£k each objection adds to what a closure costs when it goes ahead (consultation, legal challenge)"
+    )
+    closure_override_trust: int = _tune(
+        -10, "trust change with each objector when a closure goes ahead before its date, anyway"
+    )
+    dispute_claim: int = _tune(500, "£k a dispute about a cost claims unless the claimant says otherwise")
+    dispute_trust: int = _tune(-3, "trust change between two organisations when one raises a dispute against the other")
+    mediation_trust: int = _tune(3, "trust each party gains with the mediator, and each other, when it splits a cost")
+    mediation_loser_trust: int = _tune(-4, "trust change between the mediator and the side a ruling goes against")
+    consultation_referral_percent: float = _tune(
+        -1.5,
+        "change in a consortium's referral rate, per cent, when it takes a decision its practices were consulted on",
+    )
+    deadline_met_trust: int = _tune(4, "trust gained between each pair of parties when a deadline they agreed is met")
+    deadline_missed_trust: int = _tune(
+        -6, "trust change between a party that delivered and one that did not when a deadline is missed"
+    )
 
 
 _PROVIDERS = ("acute", "community", "gp_provider", "mental_health", "private")
@@ -195,6 +226,15 @@ class MeetingRoute:
     topic: str = "strategy"
 
 
+@frozen(kw_only=True)
+class ObjectionRoute:
+    """Organisations of the `by` kinds may register opposition to a closure; with `affected`, only those whose
+    population it affects."""
+
+    by: tuple[str, ...]
+    affected: bool = False
+
+
 def _concern_routes() -> tuple[ConcernRoute, ...]:
     return (
         ConcernRoute(about=_PROVIDERS, topic="quality", to="cqc"),
@@ -222,6 +262,10 @@ def _meeting_routes() -> tuple[MeetingRoute, ...]:
     )
 
 
+def _objection_routes() -> tuple[ObjectionRoute, ...]:
+    return (ObjectionRoute(by=("consortium",), affected=True), ObjectionRoute(by=("healthwatch", "hwb")))
+
+
 @frozen(kw_only=True)
 class Routing:
     """Who may address whom about what, as rules by kind and by power; the defaults are the game as designed."""
@@ -229,6 +273,7 @@ class Routing:
     concerns: tuple[ConcernRoute, ...] = field(factory=_concern_routes)
     requests: tuple[RequestRoute, ...] = field(factory=_request_routes)
     meetings: tuple[MeetingRoute, ...] = field(factory=_meeting_routes)
+    objections: tuple[ObjectionRoute, ...] = field(factory=_objection_routes)
 
 
 @frozen(kw_only=True)
@@ -425,6 +470,7 @@ class Decision:
     once: bool = True
     condition: Condition | None = None
     effects: tuple[Effect, ...]
+    closure: Closure | None = None
 
 
 @frozen(kw_only=True)
@@ -500,6 +546,7 @@ class Option:
     text: str = ""
     tags: tuple[str, ...] = ()
     effects: tuple[Effect, ...]
+    closure: Closure | None = None
 
 
 @frozen(kw_only=True)

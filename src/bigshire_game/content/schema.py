@@ -20,6 +20,7 @@ from . import checks
 from .model import (
     BotSettings,
     Card,
+    Closure,
     Condition,
     DeckFile,
     Effect,
@@ -46,6 +47,7 @@ _ENUMS: dict[tuple[type, str], tuple[str, ...]] = {
     (Role, "powers"): tuple(cat.POWERS),
     (BotSettings, "priorities"): tuple(cat.BOT_PRIORITIES),
     (Scheme, "purposes"): tuple(cat.SCHEME_PURPOSES),
+    (Closure, "kind"): tuple(cat.CLOSURE_KINDS),
     (Effect, "kind"): tuple(cat.EFFECT_FIELDS),
     (Effect, "topic"): tuple(cat.TOPICS),
     (Effect, "contract"): cat.COMMISSIONING_KINDS,

@@ -66,6 +66,10 @@ TALK = frozenset(
         "JointReviewProposed",
         "ReferralMade",
         "RulingMade",
+        "ClosureOpposed",
+        "DisputeRaised",
+        "PracticesConsulted",
+        "DeadlineSet",
     }
 )
 """What people said and did of their own accord: the headline counts topics over these."""
@@ -160,6 +164,11 @@ ORG_WEIGHT: dict[str, int] = {
     "CostBaseChanged": 30,
     "QualityChanged": 25,
     "ContractEnded": 20,
+    "ClosureWentAhead": 70,
+    "ClosureWithdrawn": 60,
+    "DisputeMediated": 45,
+    "ClosureOpposed": 40,
+    "DeadlineMissed": 40,
 }
 
 
@@ -222,6 +231,17 @@ TIMELINE_WEIGHT: dict[str, int] = {
     "AgreementProposed": 30,
     "ConcernRaised": 30,
     "RequestRaised": 25,
+    "ClosureWentAhead": 85,
+    "ClosureWithdrawn": 80,
+    "DisputeMediated": 60,
+    "ClosureOpposed": 55,
+    "DeadlineMissed": 55,
+    "ClosureDelayed": 50,
+    "DeadlineMet": 45,
+    "DisputeRaised": 40,
+    "DisputeAnswered": 35,
+    "PracticesConsulted": 35,
+    "DeadlineSet": 35,
 }
 
 

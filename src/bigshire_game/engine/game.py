@@ -14,7 +14,22 @@ from typing import Any
 from attrs import frozen
 
 from ..content import Scenario
-from ..rules import agreements, capacity, cards, decisions, dialogue, economy, facilitation, plans, regulation, schemes
+from ..rules import (
+    agreements,
+    capacity,
+    cards,
+    closures,
+    consultation,
+    deadlines,
+    decisions,
+    dialogue,
+    disputes,
+    economy,
+    facilitation,
+    plans,
+    regulation,
+    schemes,
+)
 from ..rules.registry import MoveKind, handlers_of
 from ..state import FACILITATOR, AgendaItem, Agreement, GameState, Org, PendingChoice, Request, Terms, evolve, pair_key
 from ..vocabulary.catalogue import CARE_PROVIDER_KINDS
@@ -23,7 +38,21 @@ from ..vocabulary.moves import FACILITATOR_MOVES, EndPhase, EndTurn, Move, Rejec
 
 MAX_STEPS = 10_000  # loop guard for run_until_input
 # The mechanisms that handle moves, found statically: each module's KINDS (see `rules.registry`).
-_MECHANISMS = (agreements, cards, decisions, schemes, regulation, dialogue, plans, capacity, facilitation)
+_MECHANISMS = (
+    agreements,
+    cards,
+    decisions,
+    closures,
+    consultation,
+    schemes,
+    regulation,
+    dialogue,
+    disputes,
+    deadlines,
+    plans,
+    capacity,
+    facilitation,
+)
 MOVE_KINDS: dict[str, MoveKind] = {kind.name: kind for module in _MECHANISMS for kind in module.KINDS}
 OWN_MOVES = ("EndTurn", "EndPhase")  # the engine's own turn flow, handled here
 _HANDLERS: dict[str, Any] = handlers_of(MOVE_KINDS.values())
@@ -294,7 +323,10 @@ def _resolve(state: GameState, scenario: Scenario, phase: str) -> tuple[GameStat
     for step in (
         dialogue.hold_meetings,
         dialogue.lapse_requests,
+        disputes.unanswered_disputes,
         plans.plan_deadline,
+        deadlines.check_deadlines,
+        closures.due_closures,
         regulation.hold_joint_reviews,
         regulation.check_triggers,
         capacity.carry_over,

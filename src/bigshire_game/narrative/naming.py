@@ -252,6 +252,8 @@ class Words:
             return "after an answer"
         if kind == causes.AGREEMENT:
             return f"under {self.agreement(ref)}" if ref else "over an agreement"
+        if kind == causes.CONSULTATION:
+            return "with its practices' backing"
         if kind == causes.PLAN_CHALLENGE:
             return "after a challenged plan"
         return ""

@@ -17,6 +17,7 @@ from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import AnswerCard, Move, PublishCard
 from . import Handlers, Outcome, refuse
+from .closures import announce
 from .conditions import chosen_key, holds
 from .effects import apply_effects, schedule, targets
 from .registry import Judge, MoveKind, at_most, handlers_of, move_jitter, never, no_fields
@@ -178,9 +179,12 @@ def _answer(
         )
     ]
     cause = Cause.card(card.id, option.id)
-    state, more = apply_effects(
-        state, scenario, option.effects, choice.role, audience_of(scenario, card.audience), phase, cause
-    )
+    reached = audience_of(scenario, card.audience)
+    if option.closure is not None:  # announced, to go ahead later (`closures`)
+        state, more, closure = announce(state, scenario, option.closure, choice.role, str(cause), reached, phase)
+        events[0] = events[0].with_data(closure=closure.id, what=closure.what, due=closure.due)
+    else:
+        state, more = apply_effects(state, scenario, option.effects, choice.role, reached, phase, cause)
     for follow in card.follow_ups:
         if follow.option == option.id:  # queued once per publication, however many deciders choose it
             state = schedule(state, follow.card, choice.published + follow.after, cause)

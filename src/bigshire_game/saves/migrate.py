@@ -105,6 +105,7 @@ _ENGINE_WORDS = (
     ("Contract with ", " not signed by the deadline", "unsigned_contract"),
     ("Referred by ", "", "referral"),
     ("Joint review with ", "", "joint_review"),
+    ("Registration of the new ", "", "registration"),
 )
 
 

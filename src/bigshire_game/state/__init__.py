@@ -7,6 +7,8 @@ from ..vocabulary.terms import Terms
 from .model import (
     AgendaItem,
     Agreement,
+    AnnouncedClosure,
+    Deadline,
     DemandShift,
     GameState,
     Org,
@@ -26,6 +28,8 @@ __all__ = [
     "FACILITATOR",
     "AgendaItem",
     "Agreement",
+    "AnnouncedClosure",
+    "Deadline",
     "DemandShift",
     "GameState",
     "Org",

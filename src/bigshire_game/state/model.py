@@ -62,6 +62,7 @@ class Org:
     plan_assessed: bool = False  # its assessor (the Board, Monitor) has judged the plan as it stands
     plan_unrealistic: bool = False  # its assessor has called the plan as it stands unrealistic in public
     decisions: tuple[str, ...] = ()
+    consultations: dict[str, int] = field(factory=dict)  # decision consulted on -> month index it may be taken from
     workload_extra: int = 0
     moved_this_turn: int = 0
 
@@ -143,6 +144,7 @@ class Request:
     answer: str = ""
     attending: tuple[str, ...] = ()
     declined: tuple[str, ...] = ()
+    agreement: str = ""  # disputes: the agreement the claim is about, if any
 
 
 @frozen(kw_only=True, slots=False)
@@ -176,6 +178,42 @@ class SchemeInvestment:
 
 
 @frozen(kw_only=True, slots=False)
+class AnnouncedClosure:
+    """A closure of a site or withdrawal of a service, from its announcement until it goes ahead or is withdrawn.
+
+    `source` is where its effects are written: "decision:<id>" (the owner's brief) or "card:<card>:<option>"."""
+
+    id: str
+    owner: str
+    source: str
+    what: str
+    kind: str  # site | service
+    affects: tuple[str, ...]  # organisations whose population loses it
+    announced: int  # month index
+    due: int  # month index at whose end it goes ahead
+    delay: int = 0  # months opposition has added
+    objectors: tuple[str, ...] = ()
+    strong: tuple[str, ...] = ()  # objectors whose objection delays it
+    audience: tuple[str, ...] = ()  # a card's audience, for its effects
+    status: str = "announced"  # announced | done | withdrawn
+
+
+@frozen(kw_only=True, slots=False)
+class Deadline:
+    """Something organisations agreed to deliver by a month, each doing its part."""
+
+    id: str
+    what: str
+    parties: tuple[str, ...]
+    due: int  # month index by whose end every part is due
+    set_by: str
+    agreement: str = ""  # the agreement or meeting it was set under
+    meeting: str = ""
+    delivered: tuple[str, ...] = ()
+    status: str = "open"  # open | met | missed
+
+
+@frozen(kw_only=True, slots=False)
 class DemandShift:
     """A change in demand for an activity, for everyone or one organisation, until a month (or for good)."""
 
@@ -203,6 +241,8 @@ class GameState:
     scheduled: tuple[ScheduledCard, ...] = ()
     published: dict[str, int] = field(factory=dict)  # card id -> times published
     schemes: dict[str, SchemeInvestment] = field(factory=dict)
+    closures: dict[str, AnnouncedClosure] = field(factory=dict)
+    deadlines: dict[str, Deadline] = field(factory=dict)
     demand: tuple[DemandShift, ...] = ()
     tariff: dict[str, int] = field(factory=dict)  # activity -> price in pounds
     rules: dict[str, bool | int | float | str] = field(factory=dict)

@@ -144,6 +144,18 @@ BOT_PRIORITIES: dict[str, str] = {
     "enforce": "use regulatory powers readily",
     "collaborate": "agree to meetings and alliances",
     "speak_up": "raise concerns on behalf of patients",
+    "defend_local_services": "oppose closing a site or withdrawing a service its population depends on",
+}
+
+CLOSURE_KINDS: dict[str, str] = {
+    "site": "a hospital or clinic site closed (and perhaps sold)",
+    "service": "a service withdrawn",
+}
+
+DISPUTE_OUTCOMES: dict[str, str] = {
+    "upheld": "the claim stands: the other side pays all of it",
+    "split": "the cost is split: the other side pays half",
+    "dismissed": "the claim fails: nobody pays",
 }
 
 EFFECT_FIELDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -217,8 +229,8 @@ NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
     "TurnStarted": ("waiting", "action_points"),
     "TurnEnded": ("moves",),
     "CardPublished": ("card", "audience", "deck"),
-    "OptionChosen": ("card", "option"),
-    "DecisionTaken": ("decision",),
+    "OptionChosen": ("card", "option", "what", "due"),
+    "DecisionTaken": ("decision", "due", "what"),
     "MoneyMoved": ("amount", "flow", "payer", "payee", "cause"),
     "ContractPaid": (*_CONTRACT_PARTIES, "agreement", "amount", "paid_month"),
     "QualityChanged": ("quality", "points", "why"),
@@ -288,6 +300,18 @@ NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
     "QualityPremiumPaid": ("amount", "quality"),
     "FigureAdjusted": ("figure", "amount", "value", "until", "cause", "reason"),
     "RulingMade": ("regulator", "rule", "setting", "value", "previous"),
+    "ClosureOpposed": ("objector", "owner", "what", "grounds", "cost", "objections"),
+    "ClosureDelayed": ("owner", "what", "due", "delay"),
+    "ClosureWentAhead": ("owner", "what", "objectors", "cost", "due"),
+    "ClosureWithdrawn": ("owner", "what", "objectors"),
+    "DisputeRaised": ("claimant", "defendant", "agreement", "amount", "text"),
+    "DisputeAnswered": ("defendant", "claimant", "agreement", "amount", "mediator"),
+    "DisputeMediated": ("mediator", "claimant", "defendant", "agreement", "amount", "paid"),
+    "PracticesConsulted": ("consortium", "decision", "until"),
+    "DeadlineSet": ("setter", "others", "parties", "what", "due", "under"),
+    "DeadlineDelivered": ("party", "others", "what", "due", "waiting_for"),
+    "DeadlineMet": ("parties", "what", "due"),
+    "DeadlineMissed": ("parties", "what", "due", "delivered", "missing"),
     "Passed": (),
     "GameEnded": (),
 }
@@ -299,7 +323,8 @@ _AGREEMENT_KINDS = (*CONTRACT_KINDS, *ALLIANCE_KINDS)
 
 NARRATIVE_SWITCHES: dict[str, dict[str, tuple[bool | str, ...]]] = {
     "CardPublished": {"public": _YES_NO, "how": ("fixed", "drawn", "follow-up", "facilitator")},
-    "OptionChosen": {"defaulted": _YES_NO},
+    "OptionChosen": {"defaulted": _YES_NO, "closure": _YES_NO},
+    "DecisionTaken": {"closure": _YES_NO, "consulted": _YES_NO},
     "MoneyMoved": {"transfer": _YES_NO, "incoming": _YES_NO, "caused": _YES_NO},
     "QualityChanged": {"rising": _YES_NO},
     "CostBaseChanged": {"rising": _YES_NO, "caused": _YES_NO},
@@ -385,6 +410,16 @@ NARRATIVE_SWITCHES: dict[str, dict[str, tuple[bool | str, ...]]] = {
     },
     "RulingMade": {"changed": _YES_NO, "setting": tuple(RULE_SETTINGS)},
     "ForecastMissed": {"worse": _YES_NO},
+    "ClosureOpposed": {"kind": tuple(CLOSURE_KINDS), "strong": _YES_NO, "has_grounds": _YES_NO},
+    "ClosureDelayed": {"kind": tuple(CLOSURE_KINDS), "at_limit": _YES_NO},
+    "ClosureWentAhead": {"kind": tuple(CLOSURE_KINDS), "anyway": _YES_NO, "opposed": _YES_NO},
+    "ClosureWithdrawn": {"kind": tuple(CLOSURE_KINDS), "opposed": _YES_NO},
+    "DisputeRaised": {"about_agreement": _YES_NO, "has_text": _YES_NO, "refused": _YES_NO},
+    "DisputeAnswered": {"conceded": _YES_NO, "lapsed": _YES_NO},
+    "DisputeMediated": {"outcome": tuple(DISPUTE_OUTCOMES), "about_agreement": _YES_NO, "refused": _YES_NO},
+    "DeadlineSet": {"from_meeting": _YES_NO},
+    "DeadlineDelivered": {"complete": _YES_NO},
+    "DeadlineMissed": {"partly": _YES_NO},
 }
 """What a template's `when` table may test for each event, and the values each test can take."""
 

@@ -20,6 +20,8 @@ AGREEMENT = "agreement"
 PLAN_CHALLENGE = "plan_challenge"
 DEMAND = "demand"
 FACILITATOR = "facilitator"
+CONSULTATION = "consultation"
+CLOSURE = "closure"
 
 KINDS: dict[str, str] = {
     CARD: "a card's news, or the answer an organisation chose to it (card:<card>, card:<card>:<option>)",
@@ -33,6 +35,8 @@ KINDS: dict[str, str] = {
     PLAN_CHALLENGE: "a financial plan challenged (plan challenged)",
     DEMAND: "demand above a provider's planned capacity (demand)",
     FACILITATOR: "the facilitator's adjustment at the table (facilitator)",
+    CONSULTATION: "a consortium's consultation of its member practices before a decision (consultation:<decision>)",
+    CLOSURE: "a closure going ahead against opposition (<closure>)",
 }
 """Every kind of cause the rules give, with its text form."""
 
@@ -90,19 +94,27 @@ class Cause:
         return cls(DEMAND)
 
     @classmethod
+    def consultation(cls, decision: str) -> Cause:
+        return cls(CONSULTATION, decision)
+
+    @classmethod
+    def closure(cls, closure: str) -> Cause:
+        return cls(CLOSURE, closure)
+
+    @classmethod
     def facilitator(cls) -> Cause:
         return cls(FACILITATOR)
 
     def __str__(self) -> str:
         """The text form events have always carried as `source`."""
         kind, ref, part = self.kind, self.ref, self.part
-        if kind in (CARD, DECISION, SCHEME):
+        if kind in (CARD, DECISION, SCHEME, CONSULTATION):
             return f"{kind}:{ref}:{part}" if part else f"{kind}:{ref}"
         if kind == SANCTION:
             return f"{ref}:{part}"
         if kind == RULING:
             return f"ruling by {ref}"
-        if kind in (ANSWER, MEETING):
+        if kind in (ANSWER, MEETING, CLOSURE):
             return ref
         if kind == AGREEMENT and ref:
             return f"{kind}:{ref}"

@@ -206,6 +206,9 @@ class OptionChosen(Event):
     label: str | None = None
     role: str | None = None
     defaulted: bool | None = None
+    closure: str | None = None  # an option that announced a closure: its id, what closes and when it is due
+    what: str | None = None
+    due: int | None = None
 
 
 @_kind("an organisation took an internal decision")
@@ -215,6 +218,10 @@ class DecisionTaken(Event):
     role: str | None = None
     decision: str | None = None
     title: str | None = None
+    closure: str | None = None  # a closure announced: its id, what closes and when it is due
+    what: str | None = None
+    due: int | None = None
+    consulted: bool | None = None  # taken after consulting the consortium's member practices
 
 
 @_kind("money was paid, received or written off", cause="source")
@@ -866,6 +873,158 @@ class RulingMade(Event):
     value: bool | float | None = None
     previous: bool | float | None = None
     request: str | None = None
+
+
+@_kind("opposition to a closure was registered", closure_kind="kind")
+class ClosureOpposed(Event):
+    """Opposition to a closure was registered."""
+
+    closure: str | None = None
+    closure_kind: str | None = None
+    owner: str | None = None
+    what: str | None = None
+    by: str | None = None
+    strong: bool | None = None
+    grounds: str | None = None
+    cost: int | None = None  # what going ahead now costs, £k, with this objection
+    objections: int | None = None
+
+
+@_kind("a closure was put back by opposition", closure_kind="kind")
+class ClosureDelayed(Event):
+    """A closure was put back by opposition."""
+
+    closure: str | None = None
+    closure_kind: str | None = None
+    owner: str | None = None
+    what: str | None = None
+    due: int | None = None
+    delay: int | None = None  # months added so far
+    limit: int | None = None
+
+
+@_kind("a closure went ahead", closure_kind="kind")
+class ClosureWentAhead(Event):
+    """A closure went ahead."""
+
+    closure: str | None = None
+    closure_kind: str | None = None
+    owner: str | None = None
+    what: str | None = None
+    objectors: tuple[str, ...] | None = None
+    cost: int | None = None
+    due: int | None = None
+    anyway: bool | None = None  # before its date, on the owner's say-so
+
+
+@_kind("a closure was withdrawn", closure_kind="kind")
+class ClosureWithdrawn(Event):
+    """A closure was withdrawn."""
+
+    closure: str | None = None
+    closure_kind: str | None = None
+    owner: str | None = None
+    what: str | None = None
+    objectors: tuple[str, ...] | None = None
+
+
+@_kind("a dispute was raised")
+class DisputeRaised(Event):
+    """A dispute was raised."""
+
+    dispute: str | None = None
+    by: str | None = None
+    against: str | None = None
+    agreement: str | None = None
+    amount: int | None = None
+    refused: bool | None = None  # about an agreement the other side turned down or let lapse
+    text: str | None = None
+
+
+@_kind("a dispute was answered, conceded or denied")
+class DisputeAnswered(Event):
+    """A dispute was answered, conceded or denied."""
+
+    dispute: str | None = None
+    by: str | None = None
+    against: str | None = None
+    agreement: str | None = None
+    amount: int | None = None
+    refused: bool | None = None  # about an agreement the other side turned down or let lapse
+    conceded: bool | None = None
+    lapsed: bool | None = None
+    mediator: str | None = None
+
+
+@_kind("a dispute was mediated")
+class DisputeMediated(Event):
+    """A dispute was mediated."""
+
+    dispute: str | None = None
+    by: str | None = None
+    against: str | None = None
+    agreement: str | None = None
+    amount: int | None = None
+    refused: bool | None = None  # about an agreement the other side turned down or let lapse
+    outcome: str | None = None
+    paid: int | None = None
+
+
+@_kind("a consortium consulted its member practices before a decision")
+class PracticesConsulted(Event):
+    """A consortium consulted its member practices before a decision."""
+
+    role: str | None = None
+    decision: str | None = None
+    title: str | None = None
+    until: int | None = None
+
+
+@_kind("a deadline was agreed")
+class DeadlineSet(Event):
+    """A deadline was agreed."""
+
+    deadline: str | None = None
+    by: str | None = None
+    parties: tuple[str, ...] | None = None
+    what: str | None = None
+    due: int | None = None
+    agreement: str | None = None
+    meeting: str | None = None
+
+
+@_kind("an organisation delivered its part of a deadline")
+class DeadlineDelivered(Event):
+    """An organisation delivered its part of a deadline."""
+
+    deadline: str | None = None
+    role: str | None = None
+    parties: tuple[str, ...] | None = None
+    what: str | None = None
+    due: int | None = None
+    waiting_for: tuple[str, ...] | None = None
+
+
+@_kind("a deadline was met")
+class DeadlineMet(Event):
+    """A deadline was met."""
+
+    deadline: str | None = None
+    parties: tuple[str, ...] | None = None
+    what: str | None = None
+    due: int | None = None
+
+
+@_kind("a deadline was missed")
+class DeadlineMissed(Event):
+    """A deadline was missed."""
+
+    deadline: str | None = None
+    parties: tuple[str, ...] | None = None
+    what: str | None = None
+    due: int | None = None
+    delivered: tuple[str, ...] | None = None
+    missing: tuple[str, ...] | None = None
 
 
 @_kind("an organisation passed")

@@ -152,6 +152,86 @@ class RespondToMeeting(Move):
     attend: bool
 
 
+# --- closures and opposition ---------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class OpposeClosure(Move):
+    """Register opposition to an announced closure of a site or withdrawal of a service."""
+
+    closure: str
+    grounds: str = ""
+
+
+@frozen(kw_only=True)
+class ProceedWithClosure(Move):
+    """Go ahead with an announced closure now, whatever the opposition and the notice still to run."""
+
+    closure: str
+
+
+@frozen(kw_only=True)
+class WithdrawClosure(Move):
+    """Back down: the announced closure will not happen."""
+
+    closure: str
+
+
+# --- disputes ---------------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class RaiseDispute(Move):
+    """Claim a cost from another organisation, about an agreement (`agreement`) or about what was said."""
+
+    against: str
+    amount: int
+    agreement: str = ""
+    text: str = ""
+
+
+@_reactive
+@frozen(kw_only=True)
+class AnswerDispute(Move):
+    """Concede a dispute (pay what is claimed) or deny it, which sends it to the mediator."""
+
+    dispute: str
+    concede: bool
+
+
+@frozen(kw_only=True)
+class MediateDispute(Move):
+    dispute: str
+    outcome: str  # upheld | split | dismissed
+
+
+# --- taking time: consultation and deadlines ---------------------------------------------
+
+
+@frozen(kw_only=True)
+class ConsultPractices(Move):
+    """A consortium asks its member practices before it takes a decision: a month's delay, their support."""
+
+    decision: str
+
+
+@frozen(kw_only=True)
+class SetDeadline(Move):
+    """Agree a deadline with the other parties of an agreement, or with those who came to a meeting."""
+
+    what: str
+    due: str  # a month, "2014-01"
+    agreement: str = ""
+    meeting: str = ""
+
+
+@frozen(kw_only=True)
+class DeliverDeadline(Move):
+    """Deliver the organisation's part of what a deadline asks for."""
+
+    deadline: str
+
+
 # --- plans and funding ---------------------------------------------------------------
 
 
@@ -338,6 +418,15 @@ MOVE_TYPES: dict[str, type[Move]] = {
         MakeRuling,
         DismissAgendaItem,
         Recruit,
+        OpposeClosure,
+        ProceedWithClosure,
+        WithdrawClosure,
+        RaiseDispute,
+        AnswerDispute,
+        MediateDispute,
+        ConsultPractices,
+        SetDeadline,
+        DeliverDeadline,
         EndTurn,
         PublishCard,
         AdjustFigure,

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 
 from ...vocabulary import catalogue as cat
 from ..diagnostics import KeyPath, suggest
-from ..model import Card, Effect
+from ..model import Card, Decision, Effect
 from ..scenario import parse_month
-from .effects import Context, check_condition, check_effects, target_kinds
+from .effects import Context, check_closure, check_condition, check_effects, target_kinds
 from .shared import World, check_month, check_word, check_words, not_negative, unique
 
 
@@ -80,6 +80,7 @@ def check_card(w: World, file: str, path: KeyPath, card: Card) -> None:
             w.error(file, op, f'the option "{option.id}" has no effects: choosing it would change nothing')
         check_words(w, file, (*op, "tags"), option.tags, cat.TOPICS, "topic")
         check_effects(w, file, (*op, "effects"), option.effects, option_ctx)
+        check_closure(w, file, (*op, "closure"), option.closure, option_ctx)
     option_ids = {o.id for o in card.options}
     if card.default_option is not None:
         if not card.options:
@@ -103,7 +104,7 @@ def check_unreachable_cards(w: World) -> None:
         reached |= {f.card for f in card.follow_ups}
         reached |= {e.card for e in _all_effects(card) if e.card}
     for _, role in w.roles.values():
-        reached |= {e.card for d in role.decisions for e in d.effects if e.card}
+        reached |= {e.card for d in role.decisions for e in _decision_effects(d) if e.card}
     if w.scenario is not None:
         reached |= {e.card for ladder in w.scenario.ladders for s in ladder.steps for e in s.effects if e.card}
     # A window with no month of the calendar is already an error (it ends before it
@@ -120,7 +121,15 @@ def check_unreachable_cards(w: World) -> None:
             )
 
 
+def _decision_effects(decision: Decision) -> Iterator[Effect]:
+    yield from decision.effects
+    if decision.closure is not None:
+        yield from decision.closure.announced
+
+
 def _all_effects(card: Card) -> Iterator[Effect]:
     yield from card.effects
     for option in card.options:
         yield from option.effects
+        if option.closure is not None:
+            yield from option.closure.announced

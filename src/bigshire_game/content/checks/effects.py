@@ -10,7 +10,7 @@ from attrs import define
 from ...vocabulary import catalogue as cat
 from ...vocabulary.catalogue import REGULATOR_KINDS
 from ..diagnostics import KeyPath, suggest
-from ..model import Condition, Effect
+from ..model import Closure, Condition, Effect
 from .shared import World, between, check_month, check_word, check_words, not_negative, show
 
 # --- targets: which organisations a word can stand for ---------------------------
@@ -248,3 +248,18 @@ _TARGET_NEEDS: dict[tuple[str, str], tuple[frozenset[str], str]] = {
 def check_effects(w: World, file: str, path: KeyPath, effects: Iterable[Effect], ctx: Context) -> None:
     for i, effect in enumerate(effects):
         _effect(w, file, (*path, i), effect, ctx)
+
+
+def check_closure(w: World, file: str, path: KeyPath, closure: Closure | None, ctx: Context) -> None:
+    """A closure names what closes, a known kind, the organisations whose population it affects and a notice
+    period the year can hold; what its announcement sets off is checked as effects."""
+    if closure is None:
+        return
+    if not closure.what.strip():
+        w.error(file, (*path, "what"), 'say what closes, for sentences: what = "the Eastbrook site"')
+    check_word(w, file, (*path, "kind"), closure.kind, cat.CLOSURE_KINDS, "kind of closure")
+    for i, word in enumerate(closure.affects):
+        _target(w, file, (*path, "affects", i), word, ctx)
+    months = len(w.months) if w.months is not None else 12
+    between(w, file, (*path, "notice_months"), closure.notice_months, 0, months)
+    check_effects(w, file, (*path, "announced"), closure.announced, ctx)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...vocabulary import catalogue as cat
 from ..model import Role
-from .effects import Context, check_condition, check_effects
+from .effects import Context, check_closure, check_condition, check_effects
 from .shared import World, between, check_month, check_word, check_words, not_negative, unique
 
 
@@ -98,6 +98,7 @@ def check_role(w: World, file: str, role: Role) -> None:
         if decision.condition is not None:
             check_condition(w, file, (*path, "condition"), decision.condition, ctx)
         check_effects(w, file, (*path, "effects"), decision.effects, ctx)
+        check_closure(w, file, (*path, "closure"), decision.closure, ctx)
 
     for i, rel in enumerate(role.relationships):
         path = ("relationships", i)

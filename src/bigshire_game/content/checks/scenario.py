@@ -298,11 +298,16 @@ def check_routing(w: World, file: str, r: Routing) -> None:
         check_word(w, file, (*path, "topic"), meeting.topic, cat.TOPICS, "topic")
         if not meeting.invite:
             w.error(file, (*path, "invite"), "a meeting route invites at least one kind of organisation")
+    for i, objection in enumerate(r.objections):
+        path = ("routing", "objections", i)
+        check_words(w, file, (*path, "by"), objection.by, cat.KINDS, "kind of organisation")
+        if not objection.by:
+            w.error(file, (*path, "by"), "an objection route names at least one kind of organisation")
 
 
 def check_balance(w: World, file: str, b: Balance) -> None:
     """The tuning numbers in the ranges the rules can use: chances 0 to 1, months and points not negative."""
-    for name in ("request_lapse_months", "proposal_lapse_months", "analytics_lag_months"):
+    for name in ("request_lapse_months", "proposal_lapse_months", "analytics_lag_months", "closure_delay_limit"):
         not_negative(w, file, ("balance", name), getattr(b, name), "a number of months")
     for name in (
         "plan_points_base",
@@ -318,7 +323,20 @@ def check_balance(w: World, file: str, b: Balance) -> None:
     not_negative(w, file, ("balance", "recruit_most"), b.recruit_most, "a number of posts")
     for name in ("plan_realistic_factor", "quality_strain", "new_work_cost"):
         not_negative(w, file, ("balance", name), getattr(b, name), "a multiple")
-    for name in ("answer_trust", "meeting_trust", "plan_challenge_trust"):
+    for name in ("closure_objection_cost", "dispute_claim"):
+        not_negative(w, file, ("balance", name), getattr(b, name), "an amount of money")
+    between(w, file, ("balance", "consultation_referral_percent"), b.consultation_referral_percent, -100, 100)
+    for name in (
+        "answer_trust",
+        "meeting_trust",
+        "plan_challenge_trust",
+        "closure_override_trust",
+        "dispute_trust",
+        "mediation_trust",
+        "mediation_loser_trust",
+        "deadline_met_trust",
+        "deadline_missed_trust",
+    ):
         between(w, file, ("balance", name), getattr(b, name), -100, 100)
     for name in ("scheme_failure_base", "scheme_failure_weak_partner", "scheme_failure_distrust"):
         value = getattr(b, name)

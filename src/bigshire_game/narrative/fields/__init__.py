@@ -8,10 +8,17 @@ from __future__ import annotations
 
 from ...vocabulary.events import Event
 from ..naming import Words
-from . import agreements, economy, flow, regulation, talk
+from . import agreements, economy, flow, opposition, regulation, talk
 from .common import Fields, FieldsOf, Switches, nothing
 
-FIELDS: dict[str, FieldsOf] = {**flow.FIELDS, **economy.FIELDS, **agreements.FIELDS, **talk.FIELDS, **regulation.FIELDS}
+FIELDS: dict[str, FieldsOf] = {
+    **flow.FIELDS,
+    **economy.FIELDS,
+    **agreements.FIELDS,
+    **talk.FIELDS,
+    **regulation.FIELDS,
+    **opposition.FIELDS,
+}
 
 
 def fields_of(words: Words, e: Event) -> tuple[Switches, Fields]:

@@ -102,17 +102,28 @@ def _kind_plural(kind: str) -> str:
 
 def _option_chosen(w: Words, e: OptionChosen) -> tuple[Switches, Fields]:
     return (
-        {"defaulted": bool(given(e.defaulted, False))},
+        {"defaulted": bool(given(e.defaulted, False)), "closure": bool(given(e.closure, None))},
         {
             "card": w.card(given(e.card), given(e.title)),
             "option": w.option(given(e.card), given(e.option), given(e.label)),
+            "what": str(given(e.what)),
+            "due": w.month(given(e.due)) if given(e.closure, None) else "",
         },
     )
 
 
 def _decision_taken(w: Words, e: DecisionTaken) -> tuple[Switches, Fields]:
     actor = e.actors[0] if e.actors else ""
-    return {}, {"decision": lower_first(str(given(e.title)) or w.decision(str(given(e.decision)), actor))}
+    decision = lower_first(str(given(e.title)) or w.decision(str(given(e.decision)), actor))
+    closure = bool(given(e.closure, None))
+    return (
+        {"closure": closure, "consulted": bool(given(e.consulted, False))},
+        {
+            "decision": decision,
+            "what": str(given(e.what)),
+            "due": w.month(given(e.due)) if closure else "",
+        },
+    )
 
 
 _FIGURES = {"action_points": ("action", "actions"), "workload": ("item", "items")}

@@ -18,7 +18,7 @@ class InboxItem:
     """Something waiting on an organisation, with the legal moves that answer it."""
 
     key: str
-    kind: str  # card | proposal | concern | request | meeting | funding | joint_review | agenda | review
+    kind: str  # card | proposal | concern | request | meeting | funding | joint_review | dispute | agenda | review
     title: str
     detail: str
     moves: tuple[Move, ...]
@@ -43,6 +43,8 @@ _ANSWER_FIELD = {
     "MakeRuling": "request",
     "DismissAgendaItem": "item",
     "AnswerJointReview": "review",
+    "AnswerDispute": "dispute",
+    "MediateDispute": "dispute",
 }
 
 
@@ -115,6 +117,8 @@ def inbox(scenario: Scenario, state: GameState, role: str, legal: Sequence[Move]
             detail = (request.text + "\n\n" if request.text else "") + (
                 "If you agree, the two of you review it together at the month's end and publish one finding."
             )
+        elif request.kind == "dispute":
+            title, detail = _dispute_words(scenario, state, role, request)
         elif request.setting:
             title = f"{source} asks for a ruling: {words(request.setting)}"
             detail = request.text or f"Now {rule_words(request.setting, state.rules.get(request.setting))}."
@@ -185,3 +189,19 @@ def _two_steps(scenario: Scenario, agreement: Agreement, role: str, together: bo
             "so you can accept and sign in one step."
         )
     return f"\n\n{ACCEPT_THEN_SIGN}"
+
+
+def _dispute_words(scenario: Scenario, state: GameState, role: str, request) -> tuple[str, str]:
+    """A dispute as its defendant or its mediator reads it: who claims what, over which agreement."""
+    agreement = state.agreements.get(request.agreement)
+    over = f"over the {agreement_words(scenario, agreement, role)}" if agreement else "over what they say was agreed"
+    claim = f"{short(scenario, request.source)} claims {money(request.amount)} {over}"
+    said = f'\n\n"{request.text}"' if request.text else ""
+    if request.about == role:
+        return f"Dispute from {short(scenario, request.source)}: {money(request.amount)}", (
+            f"{claim}.{said}\n\nConcede and pay, or deny it and let the mediator decide."
+        )
+    return f"Dispute to mediate: {names(scenario, (request.source, request.about))}", (
+        f"{claim} from {short(scenario, request.about)}, which denies it.{said}\n\n"
+        "Uphold the claim (paid in full), split the cost (half paid) or dismiss it."
+    )
