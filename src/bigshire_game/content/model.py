@@ -495,6 +495,7 @@ class BotSettings:
     )
     final_wait: int = _tune(6, "months a regulator waits on the rung below the ultimate sanction")
     inspect_below: int = _tune(68, "quality below which an inspector is keen to inspect")
+    attend_trust: int = _tune(40, "trust with a meeting's host below which even a cooperative organisation stays away")
 
     def weight(self, motive: str) -> float:
         """How much this motive counts (0 when the role does not hold it)."""

@@ -97,7 +97,7 @@ def describe_recruit(state: GameState, scenario: Scenario, move: Recruit) -> str
 def score_recruit(judge: Judge, move: Recruit) -> float:
     """Recruiting admits it cannot cope: only when far more waits than it can act on, and less so when cautious."""
     org = judge.state.orgs[judge.role]
-    backlog = waiting_items(judge.state, judge.role) - 2 * org.ap_base
+    backlog = waiting_items(judge.state, judge.role) - org.ap_base - 2
     if backlog <= 0:
         return 0.0
     return 1.0 + min(backlog, 6) * (1.0 - 0.5 * judge.settings.caution)

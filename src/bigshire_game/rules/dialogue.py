@@ -11,7 +11,7 @@ from collections.abc import Container, Iterator
 from functools import cache
 
 from ..content import Scenario
-from ..state import GameState, Request, evolve, new_id
+from ..state import GameState, Request, evolve, new_id, pair_key
 from ..state.memo import last_seen
 from ..vocabulary.catalogue import REGULATOR_KINDS, RULE_SETTINGS, TOPICS
 from ..vocabulary.causes import Cause
@@ -450,9 +450,18 @@ def describe_respond(state: GameState, scenario: Scenario, move: RespondToMeetin
 
 
 def bound_request(judge: Judge) -> float:
-    """Those who look to the centre ask, more so when money is short; every other month."""
-    s = (4.5 if "look_to_centre" in judge.wants else 1.0) + (1.5 if judge.forecast < -5_000 else 0.0)
-    return s * (0.5 if judge.state.month_index % 2 else 1.0)
+    """Those who look to the centre ask, more so when money is short: every month if they lean on it, every other
+    month if not."""
+    lean = judge.weight("look_to_centre")
+    s = 1.0 + 3.5 * lean + (1.5 if judge.forecast < -5_000 else 0.0)
+    return s * (0.5 if judge.state.month_index % 2 and lean < 0.5 else 1.0)
+
+
+def score_request(judge: Judge, move: RaiseRequest) -> float:
+    """A ruling is asked for once: a setting someone has already asked about is not asked about again."""
+    if move.setting and any(r.setting == move.setting for r in judge.state.requests.values() if r.kind == "request"):
+        return 0.0
+    return bound_request(judge)
 
 
 def score_concern(judge: Judge, move: RaiseConcern) -> float:
@@ -472,7 +481,11 @@ def bound_convene(judge: Judge) -> float:
 
 
 def score_respond(judge: Judge, move: RespondToMeeting) -> float:
-    return 6.0 if move.attend == (judge.settings.cooperation >= 0.5) else 1.0
+    """Cooperative organisations come to meetings called by those they trust; the rest stay away."""
+    meeting = judge.state.requests.get(move.meeting)
+    host = meeting.source if meeting else ""
+    trusted = judge.state.trust.get(pair_key(judge.role, host), 50) >= judge.settings.attend_trust
+    return 6.0 if move.attend == (judge.settings.cooperation >= 0.5 and trusted) else 1.0
 
 
 KINDS: tuple[MoveKind, ...] = (
@@ -495,7 +508,7 @@ KINDS: tuple[MoveKind, ...] = (
         family="voice",
         describe=describe_request,
         fields=plain_fields(("text", "What you are asking for (optional)", str)),
-        score=lambda judge, move: bound_request(judge),
+        score=score_request,
         bound=bound_request,
     ),
     MoveKind(

@@ -252,17 +252,18 @@ def score_invest(judge: Judge, move: InvestInScheme) -> float | None:
     if already or judge.forecast < -40_000:
         return NOT_AT_ALL
     s = 2.0
-    if "prevention" in judge.wants and "prevention" in scheme.purposes:
-        s += 3.5
-    if "seek_savings" in judge.wants and judge.scenario.activities[scheme.activity].setting == "acute":
-        s += 2.5
+    if "prevention" in scheme.purposes:
+        s += 3.5 * judge.weight("prevention")
+    if judge.scenario.activities[scheme.activity].setting == "acute":
+        # savings hunted where the money is, and soon: a long wait for savings halves the appeal
+        s += 2.5 * judge.weight("seek_savings") * (1.0 if scheme.lag_months <= 4 else 0.5)
     return s
 
 
 def bound_invest(judge: Judge) -> float:
     if judge.forecast < -40_000:
         return 0.0
-    return 2.0 + (3.5 if "prevention" in judge.wants else 0.0) + (2.5 if "seek_savings" in judge.wants else 0.0)
+    return 2.0 + 3.5 * judge.weight("prevention") + 2.5 * judge.weight("seek_savings")
 
 
 KINDS: tuple[MoveKind, ...] = (
