@@ -9,7 +9,7 @@ from ...state import GameState, evolve
 from ...vocabulary.events import event
 from ...vocabulary.moves import Move, OpposeClosure, ProceedWithClosure, WithdrawClosure
 from .. import Outcome, refuse
-from .record import OPEN, TOPICS, cost_of, go_ahead, is_strong, last_month, may_object, put
+from .record import OPEN, TOPICS, about, cost_of, go_ahead, is_strong, last_month, may_object, put
 
 
 def _announced(state: GameState, move: Move, closure_id: str):
@@ -65,10 +65,7 @@ def apply_oppose(state: GameState, scenario: Scenario, move: OpposeClosure, phas
             (move.actor,),
             (),
             TOPICS,
-            closure=closure.id,
-            kind=closure.kind,
-            owner=closure.owner,
-            what=closure.what,
+            **about(closure),
             by=move.actor,
             strong=strong,
             grounds=move.grounds,
@@ -85,10 +82,7 @@ def apply_oppose(state: GameState, scenario: Scenario, move: OpposeClosure, phas
                 (closure.owner,),
                 (),
                 TOPICS,
-                closure=closure.id,
-                kind=closure.kind,
-                owner=closure.owner,
-                what=closure.what,
+                **about(closure),
                 due=closure.due,
                 delay=closure.delay,
                 limit=limit,
@@ -133,10 +127,7 @@ def apply_withdraw(state: GameState, scenario: Scenario, move: WithdrawClosure, 
             (closure.owner,),
             (),
             TOPICS,
-            closure=closure.id,
-            kind=closure.kind,
-            owner=closure.owner,
-            what=closure.what,
+            **about(closure),
             objectors=closure.objectors,
         )
     ]

@@ -78,6 +78,11 @@ def cost_of(scenario: Scenario, closure: AnnouncedClosure) -> int:
     return len(closure.objectors) * scenario.balance.closure_objection_cost
 
 
+def about(closure: AnnouncedClosure) -> dict[str, object]:
+    """The fields every event about a closure carries: which one, what kind, whose, and what closes."""
+    return {"closure": closure.id, "kind": closure.kind, "owner": closure.owner, "what": closure.what}
+
+
 def put(state: GameState, closure: AnnouncedClosure) -> GameState:
     return evolve(state, closures={**state.closures, closure.id: closure})
 
@@ -94,10 +99,7 @@ def go_ahead(state: GameState, scenario: Scenario, closure: AnnouncedClosure, ph
             (closure.owner,),
             (),
             TOPICS,
-            closure=closure.id,
-            kind=closure.kind,
-            owner=closure.owner,
-            what=closure.what,
+            **about(closure),
             objectors=closure.objectors,
             cost=cost,
             due=closure.due,
