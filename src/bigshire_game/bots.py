@@ -13,6 +13,7 @@ import random
 from collections.abc import Iterator
 
 from .content import Scenario
+from .content.model import BotSettings
 from .engine.game import MOVE_KINDS, apply, check, legal_moves
 from .rules import plans
 from .rules.registry import Judge, move_jitter
@@ -32,10 +33,22 @@ def _jitter(state: GameState, role: str, move: Move) -> float:
     return move_jitter(state, role, move)
 
 
+_WANTS: dict[int, tuple[BotSettings, frozenset[str]]] = {}  # by the settings' identity (content is never changed)
+
+
 def _priorities(scenario: Scenario, role: str) -> frozenset[str]:
-    """The motives this organisation holds at all (weighing more than nothing)."""
+    """The motives this organisation holds at all (weighing more than nothing); worked out once per role's settings,
+    as every move a bot weighs asks."""
     settings = scenario.roles[role].bot
-    return frozenset((*settings.priorities, *settings.motives)) - {m for m, w in settings.motives.items() if w <= 0}
+    found = _WANTS.get(id(settings))
+    if found is None or found[0] is not settings:
+        if len(_WANTS) > 256:  # scenarios come and go in tests and tools
+            _WANTS.clear()
+        wants = frozenset((*settings.priorities, *settings.motives)) - {
+            m for m, w in settings.motives.items() if w <= 0
+        }
+        found = _WANTS[id(settings)] = (settings, wants)
+    return found[1]
 
 
 def _forecast(state: GameState, scenario: Scenario, role: str) -> int:
@@ -66,11 +79,18 @@ def score(
     jitter: float | None = None,
 ) -> float:
     """How much this organisation wants to make this move now (higher is keener): its kind's own scorer."""
+    return _judged(
+        judge(state, scenario, role, forecast), move, _jitter(state, role, move) if jitter is None else jitter
+    )
+
+
+def _judged(me: Judge, move: Move, jitter: float) -> float:
+    """`score` with the judge already made: a bot weighs many moves from one position."""
     kind = MOVE_KINDS.get(move.name)
-    s = kind.score(judge(state, scenario, role, forecast), move) if kind else 0.0
+    s = kind.score(me, move) if kind else 0.0
     if s is None:
         return 0.0
-    return s + (_jitter(state, role, move) if jitter is None else jitter)
+    return s + jitter
 
 
 # --- what is worth working out -----------------------------------------------------------------
@@ -83,9 +103,17 @@ def score(
 
 def interests(state: GameState, scenario: Scenario, role: str, forecast: int) -> frozenset[str]:
     """The kinds of move (other than those the bot proposes itself) whose bound could beat the bar now."""
-    me = judge(state, scenario, role, forecast)
+    return _interests(judge(state, scenario, role, forecast))
+
+
+def _interests(me: Judge, among: frozenset[str] | None = None) -> frozenset[str]:
+    """`interests`, bounding only the kinds `among` when given (a second look after moving)."""
     keen = me.settings.threshold - 1
-    return frozenset(name for name, kind in MOVE_KINDS.items() if kind.proposes is None and kind.bound(me) > keen)
+    return frozenset(
+        name
+        for name, kind in MOVE_KINDS.items()
+        if kind.proposes is None and (among is None or name in among) and kind.bound(me) > keen
+    )
 
 
 # What a bot's own moves can bring to its desk within its turn: a proposal it accepted is ready to sign, its
@@ -103,10 +131,14 @@ def _proposals(state: GameState, scenario: Scenario, role: str) -> Iterator[Move
 def candidates(state: GameState, scenario: Scenario, role: str, follow_ups_only: bool = False) -> list[Move]:
     """The legal moves this bot would consider now (every move it could choose), ending the turn last; or, on a
     second look after moving, only what its moves may have brought to its desk."""
-    wanted = interests(state, scenario, role, _forecast(state, scenario, role))
+    return _candidates(judge(state, scenario, role), follow_ups_only)
+
+
+def _candidates(me: Judge, follow_ups_only: bool = False) -> list[Move]:
+    state, scenario, role = me.state, me.scenario, me.role
     if follow_ups_only:
-        return legal_moves(state, scenario, role, wanted & FOLLOW_UPS)
-    legal = legal_moves(state, scenario, role, wanted)
+        return legal_moves(state, scenario, role, _interests(me, FOLLOW_UPS))
+    legal = legal_moves(state, scenario, role, _interests(me))
     if not legal:
         return legal
     return [*legal[:-1], *dict.fromkeys(_proposals(state, scenario, role)), legal[-1]]
@@ -114,15 +146,18 @@ def candidates(state: GameState, scenario: Scenario, role: str, follow_ups_only:
 
 def _ranked(state: GameState, scenario: Scenario, role: str, legal: list[Move]) -> list[tuple[float, float, Move]]:
     """The moves worth an action, keenest first (earliest on a tie), each with its score and tie-break."""
-    forecast = _forecast(state, scenario, role)
-    ties = _tie_breaker(state, role)
-    bar = scenario.roles[role].bot.threshold
+    return _ranked_by(judge(state, scenario, role), legal)
+
+
+def _ranked_by(me: Judge, legal: list[Move]) -> list[tuple[float, float, Move]]:
+    ties = _tie_breaker(me.state, me.role)
+    bar = me.settings.threshold
     worth = []
     for move in legal:
         if isinstance(move, EndTurn):
             continue
         jitter = ties.random()
-        value = score(state, scenario, role, move, forecast, jitter)
+        value = _judged(me, move, jitter)
         if value > bar:
             worth.append((value, jitter, move))
     worth.sort(key=lambda found: -found[0])  # stable: equal scores keep their order
@@ -146,15 +181,16 @@ def play_turn(state: GameState, scenario: Scenario, role: str):
     events = []
     while len(moves) < settings.moves_per_turn:
         made = 0
-        options = candidates(state, scenario, role, follow_ups_only=bool(moves))
-        for _, jitter, move in _ranked(state, scenario, role, options):
+        me = judge(state, scenario, role)  # one look at the position, made again only after a move changes it
+        options = _candidates(me, follow_ups_only=bool(moves))
+        for _, jitter, move in _ranked_by(me, options):
             if len(moves) >= settings.moves_per_turn:
                 break
-            if made and (
-                check(state, scenario, move) is not None
-                or score(state, scenario, role, move, _forecast(state, scenario, role), jitter) <= settings.threshold
-            ):
-                continue
+            if made:
+                if me.state is not state:
+                    me = judge(state, scenario, role)
+                if check(state, scenario, move) is not None or _judged(me, move, jitter) <= settings.threshold:
+                    continue
             outcome = apply(state, scenario, move)
             if isinstance(outcome, Rejection):  # bots only pick legal moves; stop rather than loop
                 break

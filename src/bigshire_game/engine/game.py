@@ -59,6 +59,21 @@ _HANDLERS: dict[str, Any] = handlers_of(MOVE_KINDS.values())
 _LEGAL = tuple(dict.fromkeys(kind.legal for kind in MOVE_KINDS.values() if kind.legal is not None))
 
 
+def _listed_by() -> dict[Any, frozenset[str]]:
+    """The move names each `legal` function may list: its own kinds, and those of its mechanism that name no `legal`
+    of their own (see `MoveKind`); a caller interested only in other kinds need not ask it."""
+    found: dict[Any, set[str]] = {}
+    for module in _MECHANISMS:
+        unlisted = [kind.name for kind in module.KINDS if kind.legal is None]
+        for kind in module.KINDS:
+            if kind.legal is not None:
+                found.setdefault(kind.legal, set()).update((kind.name, *unlisted))
+    return {legal: frozenset(names) for legal, names in found.items()}
+
+
+_LISTS = _listed_by()
+
+
 def move_kinds() -> dict[str, MoveKind]:
     """Every move kind the mechanisms register, by move name: its rules, words, form and bot scorer."""
     return MOVE_KINDS
@@ -141,11 +156,13 @@ def legal_moves(state: GameState, scenario: Scenario, role: str, kinds: Collecti
     list to the moves someone is interested in, which spares working out the rest; ending the turn is always there."""
     if state.finished or role != state.actor:
         return []
-    legal = _LEGAL
+    legal, lists = _LEGAL, _LISTS
     spent = state.orgs[role].action_points <= 0
     wanted = None if kinds is None else frozenset(kinds)
     moves: list[Move] = []
     for options in legal:
+        if wanted is not None and lists[options].isdisjoint(wanted):
+            continue
         for move in options(state, scenario, role, wanted):
             if (spent and move.costs_action) or (wanted is not None and move.name not in wanted):
                 continue

@@ -7,17 +7,26 @@ from typing import Any
 from ..content import Scenario
 from ..content.model import Ladder
 from ..state import AgendaItem, GameState, evolve, new_id
+from ..state.memo import last_seen
 from ..vocabulary.catalogue import AGENDA_ITEM_KINDS
 from ..vocabulary.events import event
 from . import Outcome
 
+_LADDERS: list = [None, {}]  # the ladders last asked about (content is never changed) and the answers found
+
 
 def ladder_for(scenario: Scenario, regulator_kind: str, subject_kind: str) -> Ladder | None:
     """The ladder on which a regulator of this kind can act against an organisation of that kind."""
-    return next(
-        (x for x in scenario.ladders.values() if x.regulator == regulator_kind and subject_kind in x.applies_to),
-        None,
-    )
+    ladders, found = _LADDERS
+    if ladders is not scenario.ladders:
+        ladders, found = scenario.ladders, {}
+        _LADDERS[:] = [ladders, found]
+    key = (regulator_kind, subject_kind)
+    if key not in found:
+        found[key] = next(
+            (x for x in ladders.values() if x.regulator == regulator_kind and subject_kind in x.applies_to), None
+        )
+    return found[key]
 
 
 def open_items(
@@ -27,13 +36,20 @@ def open_items(
     registration) are left out: they are settled by their own decision, and are no reason for a sanction."""
     return [
         item
-        for item in state.agendas.values()
-        if item.status == "open"
-        and not item.agreement
-        and item.regulator == regulator
-        and (subject is None or item.subject == subject)
-        and (ladder is None or item.ladder == ladder)
+        for item in _open_by_regulator(state.agendas).get(regulator, ())
+        if (subject is None or item.subject == subject) and (ladder is None or item.ladder == ladder)
     ]
+
+
+@last_seen
+def _open_by_regulator(agendas: dict[str, AgendaItem]) -> dict[str, list[AgendaItem]]:
+    """Each regulator's open items (not questions about agreements) in the order they were added: asked about
+    many times for every move a regulator weighs, while the agendas stay as they are."""
+    found: dict[str, list[AgendaItem]] = {}
+    for item in agendas.values():
+        if item.status == "open" and not item.agreement:
+            found.setdefault(item.regulator, []).append(item)
+    return found
 
 
 def grounds(state: GameState, scenario: Scenario, regulator: str, subject: str, ladder: Ladder) -> list[AgendaItem]:

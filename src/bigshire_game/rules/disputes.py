@@ -13,6 +13,7 @@ from collections.abc import Container, Iterator
 
 from ..content import Scenario
 from ..state import GameState, Request, evolve, new_id
+from ..state.memo import last_seen
 from ..vocabulary.catalogue import DISPUTE_OUTCOMES
 from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
@@ -66,6 +67,12 @@ def merit(state: GameState, dispute: Request) -> str:
 _FORECAST = ("consortium", "acute", "community", "mental_health")  # organisations whose forecasts the bots read
 
 
+@last_seen
+def _disputes(requests: dict[str, Request]) -> tuple[Request, ...]:
+    """Every dispute raised, oldest first: a bot's claims are each checked against them."""
+    return tuple(r for r in requests.values() if r.kind == KIND)
+
+
 def _put(state: GameState, dispute: Request) -> GameState:
     return evolve(state, requests={**state.requests, dispute.id: dispute})
 
@@ -107,8 +114,8 @@ def check_raise(state: GameState, scenario: Scenario, move: RaiseDispute):
             return refuse("not_between_you", move, "That is not an agreement between the two of you.")
         if agreement.status not in DISPUTED:
             return refuse("under_review", move, "That agreement is with the regulator; dispute it once it is decided.")
-    for other in state.requests.values():
-        if other.kind != KIND or {other.source, other.about} != {move.actor, move.against}:
+    for other in _disputes(state.requests):
+        if {other.source, other.about} != {move.actor, move.against}:
             continue
         if other.agreement == move.agreement and other.status == "open":
             return refuse("already_disputed", move, "A dispute between you about that is already open.")
@@ -365,7 +372,7 @@ def score_raise(judge: Judge, move: RaiseDispute) -> float | None:
     """Those who look to the centre, short of money, take a grievance to the mediator; one dispute at a time."""
     if judge.forecast >= 0:
         return NOT_AT_ALL
-    if any(r.kind == KIND and r.status == "open" and r.source == judge.role for r in judge.state.requests.values()):
+    if any(r.status == "open" and r.source == judge.role for r in _disputes(judge.state.requests)):
         return NOT_AT_ALL
     grievance = _grievance(judge, move)
     if grievance <= 0:

@@ -351,8 +351,14 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
     """Joint reviews and referrals about the organisations already on this regulator's desk (on its agenda or its
     ladder), so the menu stays short; the rules themselves allow any organisation the partner regulates."""
     me = scenario.roles[role]
-    on_desk = [rid for rid in scenario.roles if rid != role and concerned(state, scenario, role, rid)]
-    if "review_jointly" in me.powers and (kinds is None or "ProposeJointReview" in kinds):
+    proposing = "review_jointly" in me.powers and (kinds is None or "ProposeJointReview" in kinds)
+    referring = "refer" in me.powers and (kinds is None or "ReferToRegulator" in kinds)
+    on_desk = (
+        [rid for rid in scenario.roles if rid != role and concerned(state, scenario, role, rid)]
+        if proposing or referring
+        else []
+    )
+    if proposing:
         for partner in _partners(scenario, role):
             for subject in on_desk:
                 if (
@@ -366,7 +372,7 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
         if review.kind == KIND and role in review.to:
             yield AnswerJointReview(actor=role, review=review.id, agree=True)
             yield AnswerJointReview(actor=role, review=review.id, agree=False)
-    if "refer" in me.powers and (kinds is None or "ReferToRegulator" in kinds):
+    if referring:
         for to in scenario.roles:
             if to == role or scenario.roles[to].kind == me.kind:
                 continue
