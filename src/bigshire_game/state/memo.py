@@ -29,3 +29,26 @@ def last_seen(derive: Callable[[Part], View]) -> Callable[[Part], View]:
         return found
 
     return view
+
+
+Answer = TypeVar("Answer")
+
+
+def per_state(derive: Callable[..., Answer]) -> Callable[..., Answer]:
+    """Remember `derive(state, scenario, *args)` for the most recent state and scenario (by identity), one answer
+    per `args`: a bot weighing its moves asks the same question of one position many times. Answers must be
+    values nobody changes (numbers, strings, tuples)."""
+    seen: list = [(object(), object(), {})]  # (state, scenario, answers), replaced whole as in `last_seen`
+
+    @wraps(derive)
+    def answer(state, scenario, *args):
+        last, last_scenario, found = seen[0]
+        if last is not state or last_scenario is not scenario:
+            found = {}
+            seen[0] = (state, scenario, found)
+        if args in found:
+            return found[args]
+        value = found[args] = derive(state, scenario, *args)
+        return value
+
+    return answer

@@ -12,7 +12,7 @@ from typing import Any
 
 from ...content import Scenario
 from ...state import Agreement, GameState, pair_key
-from ...state.memo import last_seen
+from ...state.memo import last_seen, per_state
 from ...vocabulary.catalogue import CARE_PROVIDER_KINDS, PROVIDER_KINDS
 from ...vocabulary.moves import Move, ProposeAgreement
 from ..economy import contracts_between, forecast
@@ -170,7 +170,13 @@ def _score_contract(judge: Judge, move: ProposeAgreement) -> float:
 
 def _own_idea(judge: Judge, move: ProposeAgreement, ideas) -> bool:
     """Whether the move is the one the bot has in mind itself (its short list), not any other the menu offers."""
-    return move in set(ideas(judge.state, judge.scenario, judge.role))
+    return move in _ideas(judge.state, judge.scenario, judge.role, ideas)
+
+
+@per_state
+def _ideas(state: GameState, scenario: Scenario, role: str, ideas) -> frozenset[Move]:
+    """A short list worked out once for every move of its kind the bot weighs in one position."""
+    return frozenset(ideas(state, scenario, role))
 
 
 def score_proposal(judge: Judge, move: ProposeAgreement) -> float:

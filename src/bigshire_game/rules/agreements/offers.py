@@ -12,7 +12,7 @@ from itertools import combinations
 
 from ...content import Scenario
 from ...state import Agreement, GameState, Terms, evolve
-from ...state.memo import last_seen
+from ...state.memo import last_seen, per_state
 from ...vocabulary.catalogue import CARE_PROVIDER_KINDS, PROVIDER_KINDS
 from ...vocabulary.moves import (
     AcceptProposal,
@@ -37,6 +37,7 @@ SUBCONTRACT_TERMS = Terms(share_percent=20.0, price_percent=90.0)  # a fifth of 
 RISK_SHARE_CAPACITY = 0.25  # a provider shares risk on at most this part of its own cost base (share x baseline)
 
 
+@per_state
 def expected_value(state: GameState, scenario: Scenario, consortium: str, provider: str) -> int:
     """A yearly value at tariff for what this provider could do for this consortium: a starting point for terms."""
     total = 0.0
@@ -46,6 +47,7 @@ def expected_value(state: GameState, scenario: Scenario, consortium: str, provid
     return round(total)
 
 
+@per_state
 def yearly_value(state: GameState, scenario: Scenario, provider: str, activities: Iterable[str]) -> int:
     """A provider's yearly work in these services for every consortium, at tariff: a risk-share's baseline."""
     total = 0.0

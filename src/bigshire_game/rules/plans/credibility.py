@@ -14,6 +14,7 @@ from attrs import frozen
 
 from ...content import Scenario
 from ...state import GameState, pair_key
+from ...state.memo import per_state
 from ..agenda import ladder_for
 from ..economy import baseline, forecast, is_active
 
@@ -67,6 +68,7 @@ def scheme_savings(state: GameState, scenario: Scenario, cid: str) -> int:
     return round(total)
 
 
+@per_state
 def realistic_savings(state: GameState, scenario: Scenario, cid: str) -> int:
     """Claims above this look hopeful: `plan_realistic_factor` (1.5) times identified savings plus what
     schemes should release."""
@@ -74,6 +76,7 @@ def realistic_savings(state: GameState, scenario: Scenario, cid: str) -> int:
     return round(scenario.balance.plan_realistic_factor * (identified + scheme_savings(state, scenario, cid)))
 
 
+@per_state
 def has_analytics(state: GameState, scenario: Scenario, cid: str) -> bool:
     """Analysts behind the numbers: support from the CSU or a private analyst, or referral analytics."""
     for agreement in state.agreements.values():
@@ -89,6 +92,7 @@ def has_analytics(state: GameState, scenario: Scenario, cid: str) -> bool:
     )
 
 
+@per_state
 def shares_needs_assessment(state: GameState, scenario: Scenario, cid: str) -> bool:
     """Its plans already follow the wellbeing board's needs assessment, or it has met or trusts the board."""
     population = scenario.roles[cid].population

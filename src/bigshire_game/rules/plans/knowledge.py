@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...content import Scenario
 from ...state import GameState
+from ...state.memo import per_state
 from ...vocabulary.events import event
 from .. import Outcome
 from ..economy import forecast, projected_result
@@ -19,6 +20,7 @@ def forecast_lag(state: GameState, scenario: Scenario, rid: str) -> int:
     return min(scenario.balance.analytics_lag_months, len(state.orgs[rid].results))
 
 
+@per_state
 def known_forecast(state: GameState, scenario: Scenario, rid: str) -> int:
     """The year-end position as this organisation can see it: the forecast it would have made `forecast_lag`
     months ago, from the results it then knew, carried to today's cash."""
