@@ -135,7 +135,7 @@ def outcome_of(scenario: Scenario, seed: int, game: PlayedGame | None = None) ->
     if game is None:
         game = play(scenario, seed)
     state = game.state
-    deadline = str(state.rules["contract_deadline"])
+    deadline = state.rules.contract_deadline
     deadline_index = scenario.months.index(deadline) if deadline in scenario.months else len(scenario.months)
     signed: Counter[str] = Counter()
     reviews: Counter[str] = Counter()

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
+from ..vocabulary.settings import RuleSettings
+
 Scalar = bool | int | float | str
 
 
@@ -114,17 +116,9 @@ class Activity:
 
 
 @frozen(kw_only=True)
-class Rules:
-    below_tariff_allowed: bool = False
-    qualified_provider_paid_at_tariff: bool = True
-    top_slice_percent: float = 2.0
-    marginal_emergency_rate_percent: float = 30.0
-    quality_premium_percent: float = 0.5
-    quality_premium_threshold: int = 70
-    competition_share_threshold_percent: float = 60.0
-    competition_review_months: int = 3
-    plan_deadline: str
-    contract_deadline: str
+class Rules(RuleSettings):
+    """The rule settings the game starts with (every one optional), and the kind of contract offered first."""
+
     default_contract: str = "tariff"
 
 

@@ -35,6 +35,7 @@ from ..state import FACILITATOR, AgendaItem, Agreement, GameState, Org, PendingC
 from ..vocabulary.catalogue import CARE_PROVIDER_KINDS
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import FACILITATOR_MOVES, EndPhase, EndTurn, Move, Rejection
+from ..vocabulary.settings import RULE_SETTINGS, RuleSettings
 
 MAX_STEPS = 10_000  # loop guard for run_until_input
 # The mechanisms that handle moves, found statically: each module's KINDS (see `rules.registry`).
@@ -98,21 +99,7 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     for rid, role in scenario.roles.items():
         for rel in role.relationships:
             trust.setdefault(pair_key(rid, rel.role), []).append(rel.trust)
-    rules = {
-        name: getattr(scenario.info.rules, name)
-        for name in (
-            "below_tariff_allowed",
-            "qualified_provider_paid_at_tariff",
-            "top_slice_percent",
-            "marginal_emergency_rate_percent",
-            "quality_premium_percent",
-            "quality_premium_threshold",
-            "competition_share_threshold_percent",
-            "competition_review_months",
-            "plan_deadline",
-            "contract_deadline",
-        )
-    }
+    rules = RuleSettings(**{name: getattr(scenario.info.rules, name) for name in RULE_SETTINGS})
     state = GameState(
         scenario=scenario.id,
         content_hash=scenario.content_hash,

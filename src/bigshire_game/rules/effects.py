@@ -27,7 +27,6 @@ from ..state import (
     pair_key,
     replace_org,
 )
-from ..vocabulary.catalogue import RULE_SETTINGS
 from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from . import Outcome
@@ -213,9 +212,9 @@ def _tariff(state: GameState, e: Effect, c: _Context) -> Outcome:
 
 
 def _rule(state: GameState, e: Effect, c: _Context) -> Outcome:
-    value = float(e.value) if RULE_SETTINGS[e.setting] is float else e.value
-    previous = state.rules.get(e.setting)
-    state = evolve(state, rules={**state.rules, e.setting: value})
+    previous = state.rules.value(e.setting)
+    state = evolve(state, rules=state.rules.changed(e.setting, e.value))
+    value = state.rules.value(e.setting)
     topics = _RULE_TOPICS.get(e.setting, ("money",))
     return state, [c.event(state, "RuleChanged", (), (), topics, setting=e.setting, value=value, previous=previous)]
 

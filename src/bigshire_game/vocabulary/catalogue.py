@@ -8,6 +8,7 @@ to handle exactly these; adding a word here means teaching the engine it too.
 from __future__ import annotations
 
 from .events import EVENT_TYPES
+from .settings import RULE_SETTINGS
 
 KINDS: dict[str, str] = {
     "consortium": "GP commissioning consortium",
@@ -98,18 +99,6 @@ ALLIANCE_KINDS: dict[str, str] = {
     "merger": "organisations of one kind becoming one",
 }
 
-RULE_SETTINGS: dict[str, type] = {
-    "below_tariff_allowed": bool,
-    "qualified_provider_paid_at_tariff": bool,
-    "top_slice_percent": float,
-    "marginal_emergency_rate_percent": float,
-    "quality_premium_percent": float,
-    "quality_premium_threshold": int,
-    "competition_share_threshold_percent": float,
-    "competition_review_months": int,
-    "plan_deadline": str,
-    "contract_deadline": str,
-}
 
 POWERS: dict[str, str] = {
     "impose_sanction": "move an organisation up a regulatory ladder",

@@ -72,7 +72,7 @@ def offers(
             value = expected_value(state, scenario, buyer, seller)
             found["block"] = Terms(activities=services, annual_value=value)
             found["risk_share"] = Terms(activities=services, annual_value=value, share_percent=50.0)
-    below = state.rules["below_tariff_allowed"]
+    below = state.rules.below_tariff_allowed
     for current in contracts_between(state.agreements).get((buyer, seller), ()):
         if current.status == "signed":
             terms = current.terms
@@ -347,7 +347,7 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
     for agreement in public:
         if agreement.status == "signed" and role not in agreement.parties:
             yield ChallengeConflict(actor=role, agreement=agreement.id)
-        due = agreement.review_opened + int(state.rules["competition_review_months"])
+        due = agreement.review_opened + state.rules.competition_review_months
         if agreement.status == "under_review" and monitor and state.month_index >= due:
             for outcome in REVIEW_OUTCOMES:
                 yield DecideReview(actor=role, agreement=agreement.id, outcome=outcome)

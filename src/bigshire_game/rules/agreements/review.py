@@ -58,7 +58,7 @@ def needs_review(state: GameState, scenario: Scenario, agreement: Agreement, sha
     venture only when its members would together hold more than the threshold share of a service line."""
     if needs_registration(scenario, agreement):
         return True
-    threshold = float(state.rules["competition_share_threshold_percent"]) / 100
+    threshold = state.rules.competition_share_threshold_percent / 100
     return (
         agreement.kind in PROVIDER_ALLIANCES | {"merger"}
         and any(scenario.roles[p].kind in CARE_PROVIDER_KINDS for p in agreement.parties)
@@ -136,7 +136,7 @@ def check_review(state: GameState, scenario: Scenario, move: DecideReview):
         return refuse("not_under_review", move, "That alliance is not under competition review.")
     if move.outcome not in REVIEW_OUTCOMES:
         return refuse("bad_outcome", move, "A review ends in approved, approved with conditions, or blocked.")
-    ready = agreement.review_opened + int(state.rules["competition_review_months"])
+    ready = agreement.review_opened + state.rules.competition_review_months
     if state.month_index < ready:
         when = scenario.months[min(ready, len(scenario.months) - 1)]
         return refuse(

@@ -107,7 +107,7 @@ def _check_commissioning(state: GameState, scenario: Scenario, move: Move, kind:
         return refuse("no_value", move, f"A {kind.replace('_', '-')} contract needs a yearly value above £0.")
     if not 0 <= terms.share_percent <= 100:
         return refuse("bad_share", move, "The share of the variance must be between 0% and 100%.")
-    if terms.price_percent < 100 and not state.rules["below_tariff_allowed"]:
+    if terms.price_percent < 100 and not state.rules.below_tariff_allowed:
         return refuse(
             "below_tariff",
             move,
