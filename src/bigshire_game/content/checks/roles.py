@@ -84,7 +84,7 @@ def check_role(w: World, file: str, role: Role) -> None:
         between(w, file, (*path, "price_percent"), contract.price_percent, 1, 200)
         if contract.kind in ("block", "risk_share", "support") and contract.annual_value <= 0:
             w.error(file, (*path, "annual_value"), f'a {contract.kind} contract needs an "annual_value" above 0')
-        check_month(w, file, (*path, "ends"), contract.ends)
+        check_month(w, file, (*path, "ends"), contract.ends, after_end=True)
         if months is not None and contract.ends in months and contract.ends == months[0]:
             w.warn(file, (*path, "ends"), "this contract ends in the first month of the game")
 

@@ -343,7 +343,7 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
             and agreement.status in (*OPEN, "signed")
         ):
             yield DeclareConflict(actor=role, agreement=agreement.id)
-    monitor = scenario.roles[role].kind == "monitor"
+    monitor = "review_competition" in scenario.roles[role].powers
     for agreement in public:
         if agreement.status == "signed" and role not in agreement.parties:
             yield ChallengeConflict(actor=role, agreement=agreement.id)

@@ -194,6 +194,7 @@ def score_challenge(judge: Judge, move: ChallengePlan) -> float:
 KINDS: tuple[MoveKind, ...] = (
     MoveKind(
         move=SubmitPlan,
+        power="submit_plan",
         check=check_submit,
         apply=apply_submit,
         legal=legal,
@@ -205,6 +206,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=ChallengePlan,
+        power="scrutinise",
         check=check_challenge,
         apply=apply_challenge,
         legal=legal,

@@ -441,6 +441,7 @@ def score_refer(judge: Judge, move: ReferToRegulator) -> float:
 KINDS: tuple[MoveKind, ...] = (
     MoveKind(
         move=ProposeJointReview,
+        power="review_jointly",
         check=check_propose,
         apply=apply_propose,
         legal=legal,
@@ -452,6 +453,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=AnswerJointReview,
+        power="review_jointly",
         check=check_answer,
         apply=apply_answer,
         legal=legal,
@@ -464,6 +466,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=ReferToRegulator,
+        power="refer",
         check=check_refer,
         apply=apply_refer,
         legal=legal,

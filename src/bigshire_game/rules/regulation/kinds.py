@@ -114,6 +114,7 @@ def score_ruling(judge: Judge, move: MakeRuling) -> float:
 KINDS: tuple[MoveKind, ...] = (
     MoveKind(
         move=ImposeSanction,
+        power="impose_sanction",
         check=check_impose,
         apply=apply_impose,
         legal=legal,
@@ -126,6 +127,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=LiftSanction,
+        power="lift_sanction",
         check=check_lift,
         apply=apply_lift,
         legal=legal,
@@ -137,6 +139,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=Inspect,
+        power="inspect",
         check=check_inspect,
         apply=apply_inspect,
         legal=legal,
@@ -148,6 +151,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=MakeRuling,
+        power="rule",
         check=check_ruling,
         apply=apply_ruling,
         legal=legal,
