@@ -9,13 +9,17 @@ import pytest
 from attrs import evolve
 
 from bigshire_game.content import read_scenario
-from bigshire_game.content.model import ConcernRoute, RequestRoute, Routing
+from bigshire_game.content.model import ConcernRoute, Effect, RequestRoute, Routing
 from bigshire_game.engine import apply, check, legal_moves, new_game
 from bigshire_game.engine.game import move_kinds
+from bigshire_game.narrative import sentence
+from bigshire_game.rules.effects import apply_effects
 from bigshire_game.saves.record import unstructure
 from bigshire_game.simulate import play
 from bigshire_game.state import GameState
 from bigshire_game.vocabulary.catalogue import POWERS, RULE_SETTINGS
+from bigshire_game.vocabulary.causes import Cause
+from bigshire_game.vocabulary.events import event
 from bigshire_game.vocabulary.moves import ChallengePlan, RaiseConcern, RaiseRequest
 from bigshire_game.vocabulary.settings import RuleSettings
 
@@ -140,3 +144,38 @@ def test_a_route_by_power_reaches_every_holder_of_the_power(scenario):
     moves = legal_moves(state, shaped, "east_bigshire")
     assert {m.to for m in moves if isinstance(m, RaiseRequest) and m.setting} == {"monitor", "cqc"}
     assert {m.to for m in moves if isinstance(m, RaiseConcern)} == {"cqc"}
+
+
+# --- the rule in force holds for every route -------------------------------------------------------
+
+
+def test_a_cards_offer_below_the_tariff_is_made_at_the_tariff_while_discounts_are_not_allowed(scenario):
+    offer = Effect(
+        kind="offer", source="health_direct", target="west_bigshire", contract="tariff", activities=("msk",),
+        annual_value=1300, price_percent=88.0,
+    )  # fmt: skip
+    state = new_game(scenario, 1)
+    assert state.rules.below_tariff_allowed is False
+    for allowed, price in ((False, 100.0), (True, 88.0)):
+        rules = state.rules.changed("below_tariff_allowed", allowed)
+        after, events = apply_effects(
+            evolve(state, rules=rules), scenario, (offer,), None, (), "news", Cause.facilitator()
+        )
+        proposed = [e for e in events if e.kind == "AgreementProposed"]
+        assert [e.data["price_percent"] for e in proposed] == [price]
+        assert after.agreements[proposed[0].data["agreement"]].terms.price_percent == price
+        told = sentence(scenario, proposed[0])
+        assert ("88% of tariff" in told) is allowed, told
+
+
+def test_a_contract_signed_off_the_tariff_says_its_price(scenario):
+    signed = event(
+        new_game(scenario, 1), "news", "ContractSigned", ("west_bigshire", "health_direct"),
+        agreement="A9", kind="tariff", annual_value=1300, price_percent=92.0, starts=3,
+    )  # fmt: skip
+    assert "at 92% of tariff" in sentence(scenario, signed)
+    at_tariff = event(
+        new_game(scenario, 1), "news", "ContractSigned", ("west_bigshire", "health_direct"),
+        agreement="A9", kind="tariff", annual_value=1300, price_percent=100.0, starts=3,
+    )  # fmt: skip
+    assert "% of tariff" not in sentence(scenario, at_tariff)

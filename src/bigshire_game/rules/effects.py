@@ -363,6 +363,10 @@ def _card(state: GameState, e: Effect, c: _Context) -> Outcome:
     return schedule(state, e.card, state.month_index + (1 if e.after is None else e.after), c.cause), []
 
 
+def _allowed_price(state: GameState, price_percent: float) -> float:
+    return price_percent if state.rules.below_tariff_allowed else max(100.0, price_percent)
+
+
 def _offer(state: GameState, e: Effect, c: _Context) -> Outcome:
     events = []
     for provider in c.who(e.source):
@@ -371,7 +375,8 @@ def _offer(state: GameState, e: Effect, c: _Context) -> Outcome:
             activities=e.activities if e.activities is not None else role.services,
             annual_value=e.annual_value or 0,
             share_percent=50.0 if e.share_percent is None else e.share_percent,
-            price_percent=100.0 if e.price_percent is None else e.price_percent,
+            # the rule in force holds for every route: while below-tariff deals are not allowed, it is at the tariff
+            price_percent=_allowed_price(state, 100.0 if e.price_percent is None else e.price_percent),
             months=e.months or 12,
         )
         for consortium in c.who(e.target):

@@ -50,6 +50,17 @@ METRICS: dict[str, str] = {
     "referral_index": "referral rate against the county norm, per cent (consortia)",
 }
 
+METRIC_RANGES: dict[str, tuple[float | None, float | None]] = {
+    "quality": (0, 100),
+    "trust": (0, 100),
+    "plan_credibility": (-1, 100),  # -1 until a plan is submitted
+    "workload": (0, None),
+    "sanction_level": (0, None),
+    "demand_index": (0, None),
+    "referral_index": (0, None),
+}
+"""The values a metric can take (None: no limit), so the validator can tell a condition that never holds."""
+
 TOPICS: dict[str, str] = {
     "money": "finance, prices, deficits, savings",
     "quality": "safety and quality of care",
@@ -330,6 +341,7 @@ NARRATIVE_SWITCHES: dict[str, dict[str, tuple[bool | str, ...]]] = {
         "on_behalf": _YES_NO,
         "between_providers": _YES_NO,
         "holding": _YES_NO,
+        "off_tariff": _YES_NO,
     },
     "AgreementCountered": {"kind": _AGREEMENT_KINDS},
     "AgreementAccepted": {"kind": _AGREEMENT_KINDS, "contract": _YES_NO, "complete": _YES_NO},
@@ -340,6 +352,7 @@ NARRATIVE_SWITCHES: dict[str, dict[str, tuple[bool | str, ...]]] = {
         "conflict": _YES_NO,
         "declared": _YES_NO,
         "between_providers": _YES_NO,
+        "off_tariff": _YES_NO,
     },
     "ContractVaried": {"kind": tuple(CONTRACT_KINDS)},
     "ContractEnded": {"kind": tuple(CONTRACT_KINDS), "early": _YES_NO},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...vocabulary import catalogue as cat
 from ..model import Role
-from .effects import Context, check_closure, check_condition, check_effects
+from .effects import Context, check_closure, check_condition, check_effects, requires_below_tariff
 from .shared import World, between, check_month, check_word, check_words, not_negative, unique
 
 
@@ -89,9 +89,9 @@ def check_role(w: World, file: str, role: Role) -> None:
             w.warn(file, (*path, "ends"), "this contract ends in the first month of the game")
 
     unique(w, file, ("decisions",), (d.id for d in role.decisions), "decision")
-    ctx = Context(self_kinds={kind})
     for i, decision in enumerate(role.decisions):
         path = ("decisions", i)
+        ctx = Context(self_kinds={kind}, below_tariff_allowed=requires_below_tariff(decision.condition))
         if not decision.effects:
             w.error(file, (*path, "effects"), "a decision needs at least one effect")
         check_words(w, file, (*path, "tags"), decision.tags, cat.TOPICS, "topic")
