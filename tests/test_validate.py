@@ -40,6 +40,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "condition_metric_out_of_range.toml": (12, "this condition can never hold: quality is never more than 100"),
     "mini_options_nobody_can_choose.toml": (11, "no organisation in this scenario can choose among this card's"),
     "offer_below_tariff_unguarded.toml": (18, "this offer is at 88% of the tariff, but nothing makes sure"),
+    "scenario_plans_without_deadline.toml": (15, 'there is no "plan_deadline", so this game has no financial plans'),
     "scenario_roles_never_act.toml": (10, 'no "turns" phase lists the kind or id of these organisations'),
     "condition_two_tests.toml": (
         16,
@@ -111,6 +112,7 @@ WARNINGS = {
     "condition_metric_out_of_range.toml",
     "mini_options_nobody_can_choose.toml",
     "offer_below_tariff_unguarded.toml",
+    "scenario_plans_without_deadline.toml",
     "scenario_roles_never_act.toml",
     "narrative_retired_event.toml",
     "narrative_retired_switch.toml",

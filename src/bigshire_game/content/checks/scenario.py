@@ -78,6 +78,14 @@ def check_scenario(w: World, file: str, s: ScenarioFile) -> None:
     rules = s.rules
     for name in ("plan_deadline", "contract_deadline"):
         check_month(w, file, ("rules", name), getattr(rules, name))
+    planners = [rid for rid, (_, role) in w.roles.items() if {"submit_plan", "assess_plan"} & set(role.powers)]
+    if rules.plan_deadline is None and planners:
+        w.warn(
+            file,
+            ("rules",),
+            'there is no "plan_deadline", so this game has no financial plans, and these organisations\' plan powers'
+            " are never used: " + ", ".join(planners),
+        )
     check_word(
         w, file, ("rules", "default_contract"), rules.default_contract, cat.COMMISSIONING_KINDS, "kind of contract"
     )
