@@ -182,7 +182,7 @@ def _acute_payment(state: GameState, demand: tuple[DemandShift, ...] = ()) -> in
 def test_emergency_activity_above_the_baseline_is_paid_at_the_marginal_rate():
     state = new_game(SCENARIO, SEED)
     price = state.tariff["emergency"] / 1000  # £k per admission
-    marginal = state.rules["marginal_emergency_rate_percent"] / 100
+    marginal = state.rules.marginal_emergency_rate_percent / 100
     assert 0 < marginal < 1
     baseline = economy.baseline(SCENARIO)[("east_bigshire", "emergency")]
     # In the first month there is no growth and no season: demand is exactly the baseline.
@@ -235,7 +235,7 @@ def test_below_tariff_offer_refused_until_monitor_rules_it_allowed():
     state, events = ok(state, ruling)
     assert [e.kind for e in events][:2] == ["RulingMade", "RuleChanged"]
     assert of_kind(events, "RuleChanged")[0].data["value"] is True
-    assert state.rules["below_tariff_allowed"] is True
+    assert state.rules.below_tariff_allowed is True
     assert state.requests[request].status == "answered"
 
     state, _ = turn_of(state, "east_bigshire")

@@ -133,7 +133,7 @@ def test_follow_up_arrives_after_its_delay_only_when_its_option_is_chosen(scenar
     assert RULING not in published(events)
     next_month, events = cards.run_news(at_turn(same_month, scenario, 4), scenario, "news")
     assert RULING in published(events, "follow-up")
-    assert next_month.rules["below_tariff_allowed"] is True
+    assert next_month.rules.below_tariff_allowed is True
     assert next_month.scheduled == ()
 
 
@@ -179,7 +179,7 @@ def test_only_the_facilitator_publishes_by_hand(scenario):
     assert cards.check_publish(state, scenario, move) is None
     state, events = cards.apply_publish(state, scenario, move, "news")
     assert events[0].data["how"] == "facilitator"
-    assert state.rules["below_tariff_allowed"] is True
+    assert state.rules.below_tariff_allowed is True
 
 
 def test_a_card_whose_condition_fails_is_not_drawn(scenario):

@@ -106,7 +106,7 @@ def test_tariff_rule_and_cost_base(state, scenario):
         Effect(kind="cost_base", target="united_hospitals", percent=-5.0),
     )
     assert after.tariff["elective"] == round(1300 * 0.985)
-    assert after.rules["top_slice_percent"] == 3.0 and isinstance(after.rules["top_slice_percent"], float)
+    assert after.rules.top_slice_percent == 3.0 and isinstance(after.rules.top_slice_percent, float)
     assert after.orgs["united_hospitals"].cost_base == round(735000 * 0.95)
     assert [e.kind for e in events] == ["TariffChanged", "RuleChanged", "CostBaseChanged"]
 
@@ -193,7 +193,7 @@ def test_combined_rule_and_card_conditions(state, scenario):
     news = Condition(card="opening_news", published=True)
     assert not holds(state, scenario, allowed, None)
     assert holds(state, scenario, Condition(none_of=(allowed, news)), None)
-    later = evolve(state, published={"opening_news": 1}, rules={**state.rules, "below_tariff_allowed": True})
+    later = evolve(state, published={"opening_news": 1}, rules=state.rules.changed("below_tariff_allowed", True))
     assert holds(later, scenario, Condition(all_of=(allowed, news)), None)
     assert holds(later, scenario, Condition(any_of=(Condition(card="opening_news", published=False), news)), None)
 
@@ -226,7 +226,7 @@ def test_a_decision_waits_for_its_condition(state, scenario):
     refused = decisions.check_decision(state, scenario, move)
     assert refused.code == "not_yet" and "prices below the national tariff are allowed" in refused.reason
     assert "offer_discount" not in {m.decision for m in decisions.legal(state, scenario, "health_direct")}
-    allowed = evolve(state, rules={**state.rules, "below_tariff_allowed": True})
+    allowed = evolve(state, rules=state.rules.changed("below_tariff_allowed", True))
     assert decisions.check_decision(allowed, scenario, move) is None
     _, events = decisions.apply_decision(allowed, scenario, move, "providers")
     assert events[-1].kind == "AgreementProposed" and events[-1].data["price_percent"] == 90.0

@@ -205,7 +205,7 @@ def test_a_ruling_request_answered_by_a_ruling_changes_the_rule(state, scenario)
         scenario,
         MakeRuling(actor="monitor", setting="below_tariff_allowed", value=True, request=request),
     )
-    assert state.rules["below_tariff_allowed"] is True
+    assert state.rules.below_tariff_allowed is True
     assert state.requests[request].status == "answered"
     assert kinds(events)[:3] == ["RulingMade", "RuleChanged", "RequestAnswered"]
     assert events[0].data["previous"] is False
@@ -233,7 +233,7 @@ def test_rulings_refused_with_a_reason(state, scenario, move, code):
 
 def test_the_facilitator_may_rule_any_time(state, scenario):
     state, events = play(state, scenario, MakeRuling(actor=FACILITATOR, setting="top_slice_percent", value=3))
-    assert state.rules["top_slice_percent"] == 3.0 and isinstance(state.rules["top_slice_percent"], float)
+    assert state.rules.top_slice_percent == 3.0 and isinstance(state.rules.top_slice_percent, float)
     assert kinds(events) == ["RulingMade", "RuleChanged"]
 
 

@@ -153,7 +153,7 @@ def test_a_yes_or_no_ruling_is_asked_and_refused_in_the_same_words(tmp_path: Pat
         seen["refusal"] = text_of(app, "#console-result")
         await pilot.press(*["backspace"] * 5, *"yes", "enter")
         await pilot.pause()
-        seen["ruled"] = app.game.state.rules["below_tariff_allowed"]
+        seen["ruled"] = app.game.state.rules.below_tariff_allowed
 
     run(make_app(tmp_path / "saves", mode="new", seed=1, seats=ALICE), run_before, lambda a: None)
     assert "yes or no" in seen["prompt"]

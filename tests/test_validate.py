@@ -30,8 +30,18 @@ EXPECTED: dict[str, tuple[int, str]] = {
         15,
         'expected true or false, found the text "false"; write false without quotes',
     ),
+    "card_condition_on_itself.toml": (14, 'asks whether "second_thoughts" itself has been published'),
     "card_never_drawn.toml": (13, "this card can never be drawn"),
     "card_without_text.toml": (12, 'the required key "text" is missing'),
+    "condition_contradictory_bounds.toml": (
+        13,
+        "can never hold: quality of united_hospitals cannot be both above 80 and below 70",
+    ),
+    "condition_metric_out_of_range.toml": (12, "this condition can never hold: quality is never more than 100"),
+    "mini_options_nobody_can_choose.toml": (11, "no organisation in this scenario can choose among this card's"),
+    "offer_below_tariff_unguarded.toml": (18, "this offer is at 88% of the tariff, but nothing makes sure"),
+    "scenario_plans_without_deadline.toml": (15, 'there is no "plan_deadline", so this game has no financial plans'),
+    "scenario_roles_never_act.toml": (10, 'no "turns" phase lists the kind or id of these organisations'),
     "condition_two_tests.toml": (
         16,
         'needs exactly one test ("above", "below", "at_least" or "at_most"); it has "above" and "below"',
@@ -96,7 +106,14 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "window_ends_before_start.toml": (14, "the window ends (2013-11) before it starts (2014-02)"),
 }
 WARNINGS = {
+    "card_condition_on_itself.toml",
     "card_never_drawn.toml",
+    "condition_contradictory_bounds.toml",
+    "condition_metric_out_of_range.toml",
+    "mini_options_nobody_can_choose.toml",
+    "offer_below_tariff_unguarded.toml",
+    "scenario_plans_without_deadline.toml",
+    "scenario_roles_never_act.toml",
     "narrative_retired_event.toml",
     "narrative_retired_switch.toml",
     "role_plans_nobody_judges.toml",
@@ -140,12 +157,22 @@ def first_line(name: str) -> str:
     return data.split(b"\n", 1)[0].decode("utf-8", "replace") if data else "(an empty file)"
 
 
+def is_mini(name: str) -> bool:
+    """A deck laid over the mini scenario, for a mistake only a scenario without some organisations shows."""
+    return name.startswith("mini_")
+
+
 @pytest.fixture
-def bad_scenario(scenario_copy, monkeypatch):
-    """A factory: the built-in scenario copy with one bad file added, read from its parent folder."""
+def bad_scenario(scenario_copy, monkeypatch, tmp_path, builtin_dir):
+    """A factory: the built-in scenario copy (or the mini scenario's, for a mini_ fixture) with one bad file
+    added, read from its parent folder."""
 
     def make(name: str) -> tuple[str, tuple[str, ...], list[Diagnostic]]:
-        root = scenario_copy()
+        if is_mini(name):
+            root = copy_scenario(MINI_SCENARIO, tmp_path / "mini")
+            shutil.copytree(builtin_dir / "content", root / "content")
+        else:
+            root = scenario_copy()
         monkeypatch.chdir(root.parent)
         shown, decks = add_fixture(name, root)
         _, diagnostics = read_scenario(Path(root.name), decks)

@@ -135,7 +135,7 @@ def outcome_of(scenario: Scenario, seed: int, game: PlayedGame | None = None) ->
     if game is None:
         game = play(scenario, seed)
     state = game.state
-    deadline = str(state.rules["contract_deadline"])
+    deadline = state.rules.contract_deadline
     deadline_index = scenario.months.index(deadline) if deadline in scenario.months else len(scenario.months)
     signed: Counter[str] = Counter()
     reviews: Counter[str] = Counter()
@@ -343,7 +343,8 @@ def report(scenario: Scenario, outcomes: list[Outcome], out: TextIO = sys.stdout
                 f"{name or 'none'} {_percent(n, len(outcomes))}" for (_, name), n in sorted(reached.items())
             )
             print(f"  {clipped(role.short_name, 24):24} {shares}", file=out)
-    print("\nContracts signed by the deadline (mean per game)", file=out)
+    by = " by the deadline" if scenario.info.rules.contract_deadline else ""
+    print(f"\nContracts signed{by} (mean per game)", file=out)
     for rid in scenario.roles_of_kind("consortium"):
         mean = statistics.mean(o.signed_by_deadline.get(rid, 0) for o in outcomes)
         print(f"  {clipped(scenario.roles[rid].short_name, 24):24} {mean:.1f}", file=out)

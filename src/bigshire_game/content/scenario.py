@@ -73,11 +73,15 @@ class Scenario:
         return self.info.routing
 
     def first_addressee(self, kind: str = "", power: str = "") -> str | None:
-        """The first organisation, in file order, of this kind or holding this power (a route's addressee)."""
-        for rid, role in self.roles.items():
-            if (kind and role.kind == kind) or (power and power in role.powers):
-                return rid
-        return None
+        """The first organisation, in file order, of this kind or holding this power."""
+        return next(iter(self.addressees(kind, power)), None)
+
+    def addressees(self, kind: str = "", power: str = "") -> tuple[str, ...]:
+        """Every organisation, in file order, of this kind or holding this power: where a route may lead, so a
+        question can go to any organisation that can answer it."""
+        return tuple(
+            rid for rid, role in self.roles.items() if (kind and role.kind == kind) or (power and power in role.powers)
+        )
 
     @cached_property
     def months(self) -> tuple[str, ...]:

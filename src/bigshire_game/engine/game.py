@@ -9,6 +9,7 @@ content drives the month.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
+from functools import cache
 from typing import Any
 
 from attrs import frozen
@@ -32,9 +33,11 @@ from ..rules import (
 )
 from ..rules.registry import MoveKind, handlers_of
 from ..state import FACILITATOR, AgendaItem, Agreement, GameState, Org, PendingChoice, Request, Terms, evolve, pair_key
-from ..vocabulary.catalogue import CARE_PROVIDER_KINDS
+from ..vocabulary.catalogue import CARE_PROVIDER_KINDS, POWERS
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import FACILITATOR_MOVES, EndPhase, EndTurn, Move, Rejection
+from ..vocabulary.settings import RULE_SETTINGS, RuleSettings
+from ..vocabulary.words import months_between
 
 MAX_STEPS = 10_000  # loop guard for run_until_input
 # The mechanisms that handle moves, found statically: each module's KINDS (see `rules.registry`).
@@ -57,6 +60,14 @@ MOVE_KINDS: dict[str, MoveKind] = {kind.name: kind for module in _MECHANISMS for
 OWN_MOVES = ("EndTurn", "EndPhase")  # the engine's own turn flow, handled here
 _HANDLERS: dict[str, Any] = handlers_of(MOVE_KINDS.values())
 _LEGAL = tuple(dict.fromkeys(kind.legal for kind in MOVE_KINDS.values() if kind.legal is not None))
+_POWER_OF = {kind.name: kind.power for kind in MOVE_KINDS.values() if kind.power}
+
+
+@cache
+def _barred(scenario: Scenario, role: str) -> frozenset[str]:
+    """The move kinds this organisation may not make, for want of the power each needs."""
+    powers = scenario.roles[role].powers
+    return frozenset(name for name, power in _POWER_OF.items() if power not in powers)
 
 
 def _listed_by() -> dict[Any, frozenset[str]]:
@@ -106,28 +117,14 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
                     months=12,
                 ),
                 starts=0,
-                ends=months.index(contract.ends),
+                ends=months_between(months[0], contract.ends),  # may fall after the game ends
                 conflict=cid in provider.owners,
             )
     trust: dict[str, list[int]] = {}
     for rid, role in scenario.roles.items():
         for rel in role.relationships:
             trust.setdefault(pair_key(rid, rel.role), []).append(rel.trust)
-    rules = {
-        name: getattr(scenario.info.rules, name)
-        for name in (
-            "below_tariff_allowed",
-            "qualified_provider_paid_at_tariff",
-            "top_slice_percent",
-            "marginal_emergency_rate_percent",
-            "quality_premium_percent",
-            "quality_premium_threshold",
-            "competition_share_threshold_percent",
-            "competition_review_months",
-            "plan_deadline",
-            "contract_deadline",
-        )
-    }
+    rules = RuleSettings(**{name: getattr(scenario.info.rules, name) for name in RULE_SETTINGS})
     state = GameState(
         scenario=scenario.id,
         content_hash=scenario.content_hash,
@@ -159,12 +156,15 @@ def legal_moves(state: GameState, scenario: Scenario, role: str, kinds: Collecti
     legal, lists = _LEGAL, _LISTS
     spent = state.orgs[role].action_points <= 0
     wanted = None if kinds is None else frozenset(kinds)
+    barred = _barred(scenario, role)
     moves: list[Move] = []
     for options in legal:
         if wanted is not None and lists[options].isdisjoint(wanted):
             continue
         for move in options(state, scenario, role, wanted):
             if (spent and move.costs_action) or (wanted is not None and move.name not in wanted):
+                continue
+            if move.name in barred:
                 continue
             moves.append(move)
     moves.append(EndTurn(actor=role))
@@ -201,7 +201,13 @@ def check(state: GameState, scenario: Scenario, move: Move) -> Rejection | None:
     if isinstance(move, (EndTurn, EndPhase)):
         return None
     handlers = _HANDLERS
-    return handlers[move.name][0](state, scenario, move)
+    refusal = handlers[move.name][0](state, scenario, move)
+    if refusal is None and move.actor != FACILITATOR and move.name in _barred(scenario, move.actor):
+        power = _POWER_OF[move.name]
+        holders = [r.name for r in scenario.roles.values() if power in r.powers]
+        who = f"Only {' or '.join(holders)} can" if holders else "Nobody in this game can"
+        return refuse("no_power", move, f"{who} {POWERS[power]}.")
+    return refusal
 
 
 def apply(state: GameState, scenario: Scenario, move: Move) -> tuple[GameState, list[Event]] | Rejection:

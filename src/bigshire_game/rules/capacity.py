@@ -110,6 +110,7 @@ def bound_recruit(judge: Judge) -> float:
 KINDS: tuple[MoveKind, ...] = (
     MoveKind(
         move=Recruit,
+        power=POWER,
         check=check_recruit,
         apply=apply_recruit,
         legal=legal,

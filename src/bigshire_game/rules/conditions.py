@@ -74,7 +74,7 @@ def holds(state: GameState, scenario: Scenario, cond: Condition, self_id: str | 
     if cond.none_of is not None:
         return not any(holds(state, scenario, c, self_id) for c in cond.none_of)
     if cond.rule is not None:
-        return state.rules.get(cond.rule) == cond.equals
+        return state.rules.value(cond.rule) == cond.equals
     if cond.card is not None:
         if cond.option is not None:
             happened = state.published.get(chosen_key(cond.card, cond.option), 0) > 0

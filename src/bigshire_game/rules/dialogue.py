@@ -356,7 +356,7 @@ def lapse_requests(state: GameState, scenario: Scenario, phase: str) -> Outcome:
 @cache
 def _concern_routes(scenario: Scenario) -> tuple[tuple[str, str, str], ...]:
     """(organisation, topic, addressee) for every concern the scenario's [routing] gives a place to go."""
-    routes = [(r, scenario.first_addressee(r.to, r.to_power)) for r in scenario.routing.concerns]
+    routes = [(r, to) for r in scenario.routing.concerns for to in scenario.addressees(r.to, r.to_power)]
     return tuple(
         (rid, route.topic, to)
         for rid, role in scenario.roles.items()
@@ -370,7 +370,10 @@ def _request_routes(scenario: Scenario, role: str) -> tuple[tuple[str, str, str]
     """(addressee, topic, setting) for every request this organisation may raise by the scenario's [routing]."""
     kind = scenario.roles[role].kind
     found = (
-        (scenario.first_addressee(r.to, r.to_power), r) for r in scenario.routing.requests if not r.by or kind in r.by
+        (to, r)
+        for r in scenario.routing.requests
+        if not r.by or kind in r.by
+        for to in scenario.addressees(r.to, r.to_power)
     )
     return tuple((to, r.topic, r.setting) for to, r in found if to and to != role)
 

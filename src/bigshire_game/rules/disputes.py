@@ -437,6 +437,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=MediateDispute,
+        power="mediate",
         check=check_mediate,
         apply=apply_mediate,
         legal=legal,

@@ -148,7 +148,7 @@ def value_at_tariff(
         return count * price
     base = baseline(scenario).get((consortium, activity), 0.0)
     above = max(0.0, count - base)
-    marginal = float(state.rules["marginal_emergency_rate_percent"]) / 100
+    marginal = state.rules.marginal_emergency_rate_percent / 100
     return (count - above) * price + above * price * marginal
 
 
@@ -172,7 +172,7 @@ def _flows(
     worth: dict[str, float] = defaultdict(float)  # delivered units valued at tariff, £k
     by_line: dict[tuple[str, str], float] = defaultdict(float)  # units by (provider, activity)
     payments: list[tuple[Agreement | None, str, str, int, float]] = []
-    top_slice = float(state.rules["top_slice_percent"]) / 100
+    top_slice = state.rules.top_slice_percent / 100
     nhscb = next(iter(scenario.roles_of_kind("nhscb")), None)
     defaults = default_providers(scenario)
     for cid in scenario.roles_of_kind("consortium"):
@@ -390,8 +390,8 @@ def resolve_month(state: GameState, scenario: Scenario, month: int, phase: str) 
 
 def pay_quality_premium(state: GameState, scenario: Scenario, phase: str) -> tuple[GameState, list[Event]]:
     """At the year's end, consortia in balance whose providers kept quality up earn the premium (new money)."""
-    threshold = int(state.rules["quality_premium_threshold"])
-    percent = float(state.rules["quality_premium_percent"]) / 100
+    threshold = state.rules.quality_premium_threshold
+    percent = state.rules.quality_premium_percent / 100
     events: list[Event] = []
     orgs = dict(state.orgs)
     created = 0

@@ -27,7 +27,6 @@ from ..state import (
     pair_key,
     replace_org,
 )
-from ..vocabulary.catalogue import RULE_SETTINGS
 from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from . import Outcome
@@ -213,9 +212,9 @@ def _tariff(state: GameState, e: Effect, c: _Context) -> Outcome:
 
 
 def _rule(state: GameState, e: Effect, c: _Context) -> Outcome:
-    value = float(e.value) if RULE_SETTINGS[e.setting] is float else e.value
-    previous = state.rules.get(e.setting)
-    state = evolve(state, rules={**state.rules, e.setting: value})
+    previous = state.rules.value(e.setting)
+    state = evolve(state, rules=state.rules.changed(e.setting, e.value))
+    value = state.rules.value(e.setting)
     topics = _RULE_TOPICS.get(e.setting, ("money",))
     return state, [c.event(state, "RuleChanged", (), (), topics, setting=e.setting, value=value, previous=previous)]
 
@@ -364,6 +363,10 @@ def _card(state: GameState, e: Effect, c: _Context) -> Outcome:
     return schedule(state, e.card, state.month_index + (1 if e.after is None else e.after), c.cause), []
 
 
+def _allowed_price(state: GameState, price_percent: float) -> float:
+    return price_percent if state.rules.below_tariff_allowed else max(100.0, price_percent)
+
+
 def _offer(state: GameState, e: Effect, c: _Context) -> Outcome:
     events = []
     for provider in c.who(e.source):
@@ -372,7 +375,8 @@ def _offer(state: GameState, e: Effect, c: _Context) -> Outcome:
             activities=e.activities if e.activities is not None else role.services,
             annual_value=e.annual_value or 0,
             share_percent=50.0 if e.share_percent is None else e.share_percent,
-            price_percent=100.0 if e.price_percent is None else e.price_percent,
+            # the rule in force holds for every route: while below-tariff deals are not allowed, it is at the tariff
+            price_percent=_allowed_price(state, 100.0 if e.price_percent is None else e.price_percent),
             months=e.months or 12,
         )
         for consortium in c.who(e.target):

@@ -66,7 +66,9 @@ class MoveKind:
     function of the move when the kind spans two families. A bot makes a move only when `score` beats its
     threshold; `bound` lets it skip working out kinds that cannot. `proposes`, when set, is the bot's own
     short list of such moves, used instead of the legal ones (there are too many to score). `follow_up` says
-    a bot's own move may bring one of these to its desk within its turn.
+    a bot's own move may bring one of these to its desk within its turn. `power`, when set, is the power
+    (catalogue `POWERS`) an organisation must hold to be offered or to make a move of this kind: the engine
+    leaves the kind out of the legal moves of every other organisation and refuses it from them.
     """
 
     move: type[Move]
@@ -80,6 +82,7 @@ class MoveKind:
     bound: Bound
     proposes: Proposes | None = None
     follow_up: bool = False
+    power: str = ""
 
     @property
     def name(self) -> str:

@@ -23,6 +23,7 @@ from ..content.diagnostics import suggest
 from ..session import CHECKPOINT, Table, TableEntry
 from ..state import GameState
 from ..vocabulary.moves import MOVE_TYPES, Move
+from ..vocabulary.settings import RuleSettings
 from . import layout
 
 if TYPE_CHECKING:
@@ -190,6 +191,8 @@ def _make_converter() -> Converter:
         return conv.structure({k: v for k, v in raw.items() if k != "move"}, cls)
 
     conv.register_structure_hook_func(lambda tp: tp is Move, structure_move)
+    # every setting is written, defaults included, so a save shows the rules in force in full
+    conv.register_unstructure_hook(RuleSettings, RuleSettings.written)
     return conv
 
 

@@ -11,6 +11,7 @@ import attrs
 from attrs import field, frozen
 
 from ..vocabulary.catalogue import ALLIANCE_KINDS, CONTRACT_KINDS
+from ..vocabulary.settings import RuleSettings
 from ..vocabulary.terms import Terms
 
 # State classes keep their fields in a __dict__ (slots=False) so that `evolve` can copy one in a single step:
@@ -245,7 +246,7 @@ class GameState:
     deadlines: dict[str, Deadline] = field(factory=dict)
     demand: tuple[DemandShift, ...] = ()
     tariff: dict[str, int] = field(factory=dict)  # activity -> price in pounds
-    rules: dict[str, bool | int | float | str] = field(factory=dict)
+    rules: RuleSettings = field(factory=RuleSettings)
     trust: dict[str, int] = field(factory=dict)  # "a|b" (sorted) -> 0..100
     ladders: dict[str, int] = field(factory=dict)  # "ladder|subject" -> step reached (0 = none)
     ladder_since: dict[str, int] = field(factory=dict)  # "ladder|subject" -> month index that step was reached

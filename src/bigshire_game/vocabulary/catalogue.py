@@ -8,6 +8,7 @@ to handle exactly these; adding a word here means teaching the engine it too.
 from __future__ import annotations
 
 from .events import EVENT_TYPES
+from .settings import RULE_SETTINGS
 
 KINDS: dict[str, str] = {
     "consortium": "GP commissioning consortium",
@@ -48,6 +49,17 @@ METRICS: dict[str, str] = {
     "demand_index": "demand against the opening baseline, per cent",
     "referral_index": "referral rate against the county norm, per cent (consortia)",
 }
+
+METRIC_RANGES: dict[str, tuple[float | None, float | None]] = {
+    "quality": (0, 100),
+    "trust": (0, 100),
+    "plan_credibility": (-1, 100),  # -1 until a plan is submitted
+    "workload": (0, None),
+    "sanction_level": (0, None),
+    "demand_index": (0, None),
+    "referral_index": (0, None),
+}
+"""The values a metric can take (None: no limit), so the validator can tell a condition that never holds."""
 
 TOPICS: dict[str, str] = {
     "money": "finance, prices, deficits, savings",
@@ -98,18 +110,6 @@ ALLIANCE_KINDS: dict[str, str] = {
     "merger": "organisations of one kind becoming one",
 }
 
-RULE_SETTINGS: dict[str, type] = {
-    "below_tariff_allowed": bool,
-    "qualified_provider_paid_at_tariff": bool,
-    "top_slice_percent": float,
-    "marginal_emergency_rate_percent": float,
-    "quality_premium_percent": float,
-    "quality_premium_threshold": int,
-    "competition_share_threshold_percent": float,
-    "competition_review_months": int,
-    "plan_deadline": str,
-    "contract_deadline": str,
-}
 
 POWERS: dict[str, str] = {
     "impose_sanction": "move an organisation up a regulatory ladder",
@@ -341,6 +341,7 @@ NARRATIVE_SWITCHES: dict[str, dict[str, tuple[bool | str, ...]]] = {
         "on_behalf": _YES_NO,
         "between_providers": _YES_NO,
         "holding": _YES_NO,
+        "off_tariff": _YES_NO,
     },
     "AgreementCountered": {"kind": _AGREEMENT_KINDS},
     "AgreementAccepted": {"kind": _AGREEMENT_KINDS, "contract": _YES_NO, "complete": _YES_NO},
@@ -351,6 +352,7 @@ NARRATIVE_SWITCHES: dict[str, dict[str, tuple[bool | str, ...]]] = {
         "conflict": _YES_NO,
         "declared": _YES_NO,
         "between_providers": _YES_NO,
+        "off_tariff": _YES_NO,
     },
     "ContractVaried": {"kind": tuple(CONTRACT_KINDS)},
     "ContractEnded": {"kind": tuple(CONTRACT_KINDS), "early": _YES_NO},

@@ -60,6 +60,25 @@ def parse_month(text: str) -> tuple[int, int] | None:
     return (year, month) if 1 <= month <= 12 else None
 
 
+def months_between(start: str, month: str) -> int | None:
+    """How many months `month` falls after `start` (negative before it), or None if either is not a month:
+    the month index of a date beyond the calendar's end, such as a contract running past the game."""
+    first, then = parse_month(start), parse_month(month)
+    if first is None or then is None:
+        return None
+    return (then[0] - first[0]) * 12 + then[1] - first[1]
+
+
+def month_at(months: tuple[str, ...], index: int) -> str:
+    """The month of a month index, "2014-08", counting on past the calendar's end (a contract running past the
+    game); an index before the start is the first month."""
+    if index < len(months):
+        return months[max(index, 0)]
+    year, month = parse_month(months[-1]) or (0, 1)
+    count = year * 12 + month - 1 + index - len(months) + 1
+    return f"{count // 12:04d}-{count % 12 + 1:02d}"
+
+
 def month_label(month: str) -> str:
     """ "October 2013" for "2013-10"; anything else as it is."""
     parsed = parse_month(month)

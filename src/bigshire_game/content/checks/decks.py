@@ -9,7 +9,7 @@ from ...vocabulary import catalogue as cat
 from ..diagnostics import KeyPath, suggest
 from ..model import Card, Decision, Effect
 from ..scenario import parse_month
-from .effects import Context, check_closure, check_condition, check_effects, target_kinds
+from .effects import Context, check_closure, check_condition, check_effects, requires_below_tariff, target_kinds
 from .shared import World, check_month, check_word, check_words, not_negative, unique
 
 
@@ -60,18 +60,29 @@ def check_card(w: World, file: str, path: KeyPath, card: Card) -> None:
     if first and last and last < first:
         w.error(file, (*wp, "last"), f"the window ends ({when.last}) before it starts ({when.first})")
     not_negative(w, file, (*wp, "weight"), when.weight, "a weight")
+    guarded = requires_below_tariff(when.condition)
     ctx = Context(
         self_kinds=None,
         audience=audience or None,
         no_self="a card's own effects have no deciding organisation; name one, or put the effect in an option",
+        below_tariff_allowed=guarded,
     )
     if when.condition is not None:
         no_self = "a card's condition is tested before anyone has chosen anything; name the organisation instead"
-        check_condition(w, file, (*wp, "condition"), when.condition, Context(audience=ctx.audience, no_self=no_self))
+        own = Context(audience=ctx.audience, no_self=no_self, own_card=card.id)
+        check_condition(w, file, (*wp, "condition"), when.condition, own)
 
     check_effects(w, file, (*path, "effects"), card.effects, ctx)
     unique(w, file, (*path, "options"), (o.id for o in card.options), "option")
-    option_ctx = Context(self_kinds=deciders or None, audience=audience or None)
+    option_ctx = Context(self_kinds=deciders or None, audience=audience or None, below_tariff_allowed=guarded)
+    present = set(w.role_kinds.values())
+    if card.options and deciders and present and not deciders & present:
+        w.warn(
+            file,
+            (*path, "decided_by" if card.decided_by else "audience"),
+            "no organisation in this scenario can choose among this card's options, so they are never offered"
+            f" (they are for {' or '.join(sorted(deciders))}, and this scenario has none)",
+        )
     if len(card.options) == 1:
         w.warn(file, (*path, "options"), "a card with one option gives no choice; make it an effect or add an option")
     for i, option in enumerate(card.options):

@@ -69,6 +69,17 @@ class Context:
     audience: set[str] | None = None
     no_self: str = "there is no deciding organisation"
     is_trigger: bool = False
+    below_tariff_allowed: bool = False  # the condition around these effects requires below-tariff deals allowed
+    own_card: str = ""  # the card whose condition this is
+
+
+def requires_below_tariff(cond: Condition | None) -> bool:
+    """Whether the condition holds only while below-tariff deals are allowed (directly or among `all_of`)."""
+    if cond is None:
+        return False
+    if cond.rule == "below_tariff_allowed":
+        return cond.equals is True
+    return any(requires_below_tariff(c) for c in cond.all_of or ())
 
 
 # --- conditions and effects ----------------------------------------------------
@@ -123,6 +134,7 @@ def check_condition(w: World, file: str, path: KeyPath, cond: Condition, ctx: Co
             w.error(file, (*path, form), f'"{form}" needs at least one condition')
         for i, part in enumerate(parts):
             check_condition(w, file, (*path, form, i), part, ctx)
+    _never_holds(w, file, path, cond, form, ctx)
     stray = [
         name
         for name in ("of", "ladder", *cat.CONDITION_TESTS, "equals", "published", "option")
@@ -130,6 +142,84 @@ def check_condition(w: World, file: str, path: KeyPath, cond: Condition, ctx: Co
     ]
     for name in stray:
         w.error(file, (*path, name), f'"{name}" does not belong in a "{form}" condition')
+
+
+# --- conditions that can never hold ------------------------------------------------------------
+
+
+def _bounds(cond: Condition) -> tuple[str, float, bool] | None:
+    """A metric condition's single test as (side, value, strict): side "low" for above/at_least."""
+    for name, side, strict in (
+        ("above", "low", True),
+        ("at_least", "low", False),
+        ("below", "high", True),
+        ("at_most", "high", False),
+    ):
+        value = getattr(cond, name)
+        if value is not None:
+            return side, value, strict
+    return None
+
+
+def _out_of_range(cond: Condition) -> str:
+    """Why a metric condition can never hold against the metric's own range, or ""."""
+    low, high = cat.METRIC_RANGES.get(cond.metric or "", (None, None))
+    found = _bounds(cond)
+    if found is None:
+        return ""
+    side, value, strict = found
+    if side == "low" and high is not None and (value > high or (strict and value == high)):
+        return f"{cond.metric} is never more than {high:g}"
+    if side == "high" and low is not None and (value < low or (strict and value == low)):
+        return f"{cond.metric} is never less than {low:g}"
+    return ""
+
+
+def _contradiction(parts: tuple[Condition, ...]) -> str:
+    """Why tests of one metric of one organisation in an `all_of` exclude each other, or ""."""
+    lows: dict[tuple, tuple[float, bool]] = {}
+    highs: dict[tuple, tuple[float, bool]] = {}
+    for part in parts:
+        found = _bounds(part) if part.metric is not None else None
+        if found is None:
+            continue
+        side, value, strict = found
+        key = (part.metric, part.of, part.ladder)
+        if side == "low":  # the tightest lower bound: the highest, strict before not
+            lows[key] = max(lows.get(key, (value, strict)), (value, strict))
+        else:  # the tightest upper bound: the lowest, strict before not
+            highs[key] = min(highs.get(key, (value, strict)), (value, strict), key=lambda b: (b[0], not b[1]))
+    for key, (low, low_strict) in lows.items():
+        if key in highs:
+            high, high_strict = highs[key]
+            if low > high or (low == high and (low_strict or high_strict)):
+                return f"{key[0]} of {key[1] or 'the subject'} cannot be both {'above' if low_strict else 'at least'} {low:g} and {'below' if high_strict else 'at most'} {high:g}"
+    return ""
+
+
+def _mentions_itself(cond: Condition, card: str) -> bool:
+    """Whether the condition requires its own card already published or chosen (directly or in `all_of`)."""
+    if cond.card == card:
+        return cond.published is not False or cond.option is not None
+    return any(_mentions_itself(c, card) for c in cond.all_of or ())
+
+
+def _never_holds(w: World, file: str, path: KeyPath, cond: Condition, form: str, ctx: Context) -> None:
+    if form == "metric":
+        why = _out_of_range(cond)
+        if why:
+            w.warn(file, path, f"this condition can never hold: {why}")
+    elif form == "all_of" and cond.all_of:
+        why = _contradiction(cond.all_of)
+        if why:
+            w.warn(file, (*path, "all_of"), f"this condition can never hold: {why}")
+    if ctx.own_card and path[-1] == "condition" and _mentions_itself(cond, ctx.own_card):
+        w.warn(
+            file,
+            path,
+            f'this card\'s condition asks whether "{ctx.own_card}" itself has been published or chosen, which'
+            " cannot be so before it is first drawn: it can never be drawn",
+        )
 
 
 _CONDITION_FIELDS = {
@@ -218,6 +308,15 @@ def _effect(w: World, file: str, path: KeyPath, effect: Effect, ctx: Context) ->
         not_negative(w, file, (*path, "annual_value"), effect.annual_value, "a contract's value")
         between(w, file, (*path, "share_percent"), effect.share_percent, 0, 100)
         between(w, file, (*path, "price_percent"), effect.price_percent, 1, 200)
+        price = effect.price_percent
+        if price is not None and price < 100 and not ctx.below_tariff_allowed:
+            w.warn(
+                file,
+                (*path, "price_percent"),
+                f"this offer is at {price:g}% of the tariff, but nothing makes sure below-tariff deals are allowed"
+                " when it is made; while they are not, it is made at the tariff. Add"
+                ' condition = { rule = "below_tariff_allowed", equals = true } to what makes it',
+            )
     for name in ("months", "after"):
         value = getattr(effect, name)
         if value is not None and value < (1 if name == "months" else 0):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...vocabulary import catalogue as cat
 from ..model import Role
-from .effects import Context, check_closure, check_condition, check_effects
+from .effects import Context, check_closure, check_condition, check_effects, requires_below_tariff
 from .shared import World, between, check_month, check_word, check_words, not_negative, unique
 
 
@@ -84,14 +84,14 @@ def check_role(w: World, file: str, role: Role) -> None:
         between(w, file, (*path, "price_percent"), contract.price_percent, 1, 200)
         if contract.kind in ("block", "risk_share", "support") and contract.annual_value <= 0:
             w.error(file, (*path, "annual_value"), f'a {contract.kind} contract needs an "annual_value" above 0')
-        check_month(w, file, (*path, "ends"), contract.ends)
+        check_month(w, file, (*path, "ends"), contract.ends, after_end=True)
         if months is not None and contract.ends in months and contract.ends == months[0]:
             w.warn(file, (*path, "ends"), "this contract ends in the first month of the game")
 
     unique(w, file, ("decisions",), (d.id for d in role.decisions), "decision")
-    ctx = Context(self_kinds={kind})
     for i, decision in enumerate(role.decisions):
         path = ("decisions", i)
+        ctx = Context(self_kinds={kind}, below_tariff_allowed=requires_below_tariff(decision.condition))
         if not decision.effects:
             w.error(file, (*path, "effects"), "a decision needs at least one effect")
         check_words(w, file, (*path, "tags"), decision.tags, cat.TOPICS, "topic")

@@ -66,10 +66,26 @@ def check_scenario(w: World, file: str, s: ScenarioFile) -> None:
             w.error(file, path, f'only "turns" phases have organisations taking turns; this one is "{phase.kind}"')
         if phase.minutes < 0:
             w.error(file, (*path, "minutes"), f"minutes cannot be negative, but it is {phase.minutes}")
+    turns = [p for p in s.phases if p.kind == "turns"]
+    idle = [rid for rid, kind in w.role_kinds.items() if not any(kind in p.kinds or rid in p.roles for p in turns)]
+    if s.phases and idle:
+        w.warn(
+            file,
+            ("phases",),
+            'no "turns" phase lists the kind or id of these organisations, so they can never act: ' + ", ".join(idle),
+        )
 
     rules = s.rules
     for name in ("plan_deadline", "contract_deadline"):
         check_month(w, file, ("rules", name), getattr(rules, name))
+    planners = [rid for rid, (_, role) in w.roles.items() if {"submit_plan", "assess_plan"} & set(role.powers)]
+    if rules.plan_deadline is None and planners:
+        w.warn(
+            file,
+            ("rules",),
+            'there is no "plan_deadline", so this game has no financial plans, and these organisations\' plan powers'
+            " are never used: " + ", ".join(planners),
+        )
     check_word(
         w, file, ("rules", "default_contract"), rules.default_contract, cat.COMMISSIONING_KINDS, "kind of contract"
     )

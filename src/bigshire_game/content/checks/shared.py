@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from attrs import define, field
 
+from ...vocabulary.words import months_between
 from ..diagnostics import KeyPath, one_of, suggest
 from ..model import Card, DeckInfo, NarrativeFile, Role, ScenarioFile
 from ..scenario import month_range, parse_month
@@ -47,13 +48,17 @@ class World:
         self.problems.append((file, path, message, "warning"))
 
 
-def check_month(w: World, file: str, path: KeyPath, value: str | None) -> None:
+def check_month(w: World, file: str, path: KeyPath, value: str | None, *, after_end: bool = False) -> None:
+    """A month of the calendar; with `after_end`, any month from the calendar's start (a contract may run past
+    the game's end, and is paid until the game ends)."""
     if value is None:
         return
     if parse_month(value) is None:
         w.error(file, path, f'"{value}" is not a month; write months as "2013-10" (year, dash, two-digit month)')
         return
     months = w.months
+    if after_end and months and (months_between(months[-1], value) or 0) > 0:
+        return
     if months and value not in months:  # no months: the calendar itself is wrong, and reported
         w.error(file, path, f"{value} is outside the calendar, which runs from {months[0]} to {months[-1]}")
 

@@ -25,6 +25,14 @@ def _between_providers(w: Words, parties: tuple[str, ...]) -> bool:
     return len(roles) == 2 and all(r is not None and r.kind in CARE_PROVIDER_KINDS for r in roles)
 
 
+_PAID_PER_UNIT = ("tariff", "subcontract")
+
+
+def _off_tariff(kind: str, d: Mapping[str, Any]) -> bool:
+    """A contract paid per unit at a price other than the national tariff: the sentence must say the price."""
+    return kind in _PAID_PER_UNIT and float(get(d, "price_percent", 100.0)) != 100.0
+
+
 def _offer_fields(w: Words, d: Mapping[str, Any], kind: str) -> Fields:
     share = float(get(d, "share_percent", 50.0))
     return {
@@ -71,6 +79,7 @@ def _agreement_proposed(w: Words, e: Event) -> tuple[Switches, Fields]:
             "on_behalf": bool(behalf),
             "between_providers": between,
             "holding": between and bool(parties) and parties[0] == proposer,
+            "off_tariff": _off_tariff(kind, d),
         },
         fields,
     )
@@ -139,6 +148,7 @@ def _contract_signed(w: Words, e: Event) -> tuple[Switches, Fields]:
         "conflict": bool(get(d, "conflict", False)),
         "declared": bool(get(d, "declared", False)),
         "between_providers": between,
+        "off_tariff": _off_tariff(kind, d),
     }, fields
 
 

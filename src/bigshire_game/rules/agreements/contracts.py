@@ -308,9 +308,7 @@ def month_end(state: GameState, scenario: Scenario, month: int, phase: str) -> O
     """Proposals lapse, contracts expire, and at the deadline unsigned contracts roll over."""
     events: list[Event] = []
     deadline = (
-        scenario.months.index(str(state.rules["contract_deadline"]))
-        if state.rules["contract_deadline"] in scenario.months
-        else -1
+        scenario.months.index(state.rules.contract_deadline) if state.rules.contract_deadline in scenario.months else -1
     )
     for agreement in list(state.agreements.values()):
         if agreement.status in OPEN and month - agreement.proposed_month >= scenario.balance.proposal_lapse_months:

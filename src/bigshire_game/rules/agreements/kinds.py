@@ -202,6 +202,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=DecideReview,
+        power="review_competition",
         check=review.check_review,
         apply=review.apply_review,
         legal=legal,
@@ -214,6 +215,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=DecideRegistration,
+        power=registration.POWER,
         check=registration.check_registration,
         apply=registration.apply_registration,
         legal=registration.legal,

@@ -142,7 +142,7 @@ def _this_month(state: GameState, role: str, idea: str, chance: float) -> bool:
 def _score_contract(judge: Judge, move: ProposeAgreement) -> float:
     state, scenario, role, wants, me = judge.state, judge.scenario, judge.role, judge.wants, judge.me
     other = move.parties[0]
-    deadline = str(state.rules["contract_deadline"])
+    deadline = state.rules.contract_deadline
     deadline_index = scenario.months.index(deadline) if deadline in scenario.months else len(scenario.months)
     if move.on_behalf_of:
         buyer, seller = move.on_behalf_of, other
@@ -232,7 +232,7 @@ def score_review(judge: Judge, move: Any) -> float:
     state = judge.state
     agreement = state.agreements[move.agreement]
     share, _ = combined_share(state, judge.scenario, agreement)
-    threshold = float(state.rules["competition_share_threshold_percent"]) / 100
+    threshold = state.rules.competition_share_threshold_percent / 100
     wanted = (
         "blocked"
         if share > min(0.95, threshold + 0.25)
@@ -265,7 +265,7 @@ def _renewals(state: GameState, scenario: Scenario, role: str) -> Iterator[Move]
     me = scenario.roles[role]
     side = 0 if me.kind == "consortium" else 1
     signed = {pair[1 - side]: found for pair, found in signed_contracts(state).items() if pair[side] == role}
-    deadline = str(state.rules["contract_deadline"])
+    deadline = state.rules.contract_deadline
     deadline_index = scenario.months.index(deadline) if deadline in scenario.months else len(scenario.months)
     if state.month_index < deadline_index - 3:
         return

@@ -74,7 +74,7 @@ def offers(
             value = expected_value(state, scenario, buyer, seller)
             found["block"] = Terms(activities=services, annual_value=value)
             found["risk_share"] = Terms(activities=services, annual_value=value, share_percent=50.0)
-    below = state.rules["below_tariff_allowed"]
+    below = state.rules.below_tariff_allowed
     for current in contracts_between(state.agreements).get((buyer, seller), ()):
         if current.status == "signed":
             terms = current.terms
@@ -345,11 +345,11 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
             and agreement.status in (*OPEN, "signed")
         ):
             yield DeclareConflict(actor=role, agreement=agreement.id)
-    monitor = scenario.roles[role].kind == "monitor"
+    monitor = "review_competition" in scenario.roles[role].powers
     for agreement in public:
         if agreement.status == "signed" and role not in agreement.parties:
             yield ChallengeConflict(actor=role, agreement=agreement.id)
-        due = agreement.review_opened + int(state.rules["competition_review_months"])
+        due = agreement.review_opened + state.rules.competition_review_months
         if agreement.status == "under_review" and monitor and state.month_index >= due:
             for outcome in REVIEW_OUTCOMES:
                 yield DecideReview(actor=role, agreement=agreement.id, outcome=outcome)

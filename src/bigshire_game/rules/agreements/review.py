@@ -14,7 +14,7 @@ from .. import Outcome, refuse
 from ..agenda import add_agenda_item, close_question
 from ..economy import contract_shares, contracts_for, default_providers, units
 from .registration import needs_registration, raise_question
-from .terms import PROVIDER_ALLIANCES, first_of_kind, pairs, put, with_trust
+from .terms import PROVIDER_ALLIANCES, pairs, put, with_trust
 
 REVIEW_OUTCOMES = ("approved", "approved_with_conditions", "blocked")
 
@@ -58,7 +58,7 @@ def needs_review(state: GameState, scenario: Scenario, agreement: Agreement, sha
     venture only when its members would together hold more than the threshold share of a service line."""
     if needs_registration(scenario, agreement):
         return True
-    threshold = float(state.rules["competition_share_threshold_percent"]) / 100
+    threshold = state.rules.competition_share_threshold_percent / 100
     return (
         agreement.kind in PROVIDER_ALLIANCES | {"merger"}
         and any(scenario.roles[p].kind in CARE_PROVIDER_KINDS for p in agreement.parties)
@@ -67,9 +67,10 @@ def needs_review(state: GameState, scenario: Scenario, agreement: Agreement, sha
 
 
 def sign_alliance(state: GameState, scenario: Scenario, agreement: Agreement, phase: str) -> Outcome:
-    """An alliance every member has signed forms at once, unless it must wait for Monitor's review."""
+    """An alliance every member has signed forms at once, unless it must wait for a competition review (by the
+    first holder of `review_competition`; none in the scenario, none needed)."""
     share, line = combined_share(state, scenario, agreement)
-    monitor = first_of_kind(scenario, "monitor")
+    monitor = scenario.first_addressee(power="review_competition")
     if monitor is not None and needs_review(state, scenario, agreement, share):
         agreement = evolve(agreement, status="under_review", review_opened=state.month_index)
         state = put(state, agreement)
@@ -130,13 +131,14 @@ def _form(state: GameState, scenario: Scenario, agreement: Agreement, phase: str
 
 def check_review(state: GameState, scenario: Scenario, move: DecideReview):
     agreement = state.agreements.get(move.agreement)
-    if scenario.roles[move.actor].kind != "monitor" or "review_competition" not in scenario.roles[move.actor].powers:
-        return refuse("no_power", move, "Only Monitor decides competition reviews.")
+    if "review_competition" not in scenario.roles[move.actor].powers:
+        deciders = " or ".join(r.name for r in scenario.roles.values() if "review_competition" in r.powers)
+        return refuse("no_power", move, f"Only {deciders or 'a competition regulator'} decides competition reviews.")
     if agreement is None or agreement.status != "under_review":
         return refuse("not_under_review", move, "That alliance is not under competition review.")
     if move.outcome not in REVIEW_OUTCOMES:
         return refuse("bad_outcome", move, "A review ends in approved, approved with conditions, or blocked.")
-    ready = agreement.review_opened + int(state.rules["competition_review_months"])
+    ready = agreement.review_opened + state.rules.competition_review_months
     if state.month_index < ready:
         when = scenario.months[min(ready, len(scenario.months) - 1)]
         return refuse(

@@ -107,11 +107,13 @@ def _check_commissioning(state: GameState, scenario: Scenario, move: Move, kind:
         return refuse("no_value", move, f"A {kind.replace('_', '-')} contract needs a yearly value above £0.")
     if not 0 <= terms.share_percent <= 100:
         return refuse("bad_share", move, "The share of the variance must be between 0% and 100%.")
-    if terms.price_percent < 100 and not state.rules["below_tariff_allowed"]:
+    if terms.price_percent < 100 and not state.rules.below_tariff_allowed:
+        rulers = " or ".join(r.name for r in scenario.roles.values() if "rule" in r.powers)
+        ask = f" Ask {rulers} for a ruling on below-tariff deals first." if rulers else ""
         return refuse(
             "below_tariff",
             move,
-            "Prices below the national tariff are not allowed. Ask Monitor for a ruling on below-tariff deals first.",
+            f"Prices below the national tariff are not allowed.{ask}",
             price_percent=terms.price_percent,
         )
     return None

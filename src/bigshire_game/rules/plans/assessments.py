@@ -19,7 +19,7 @@ from .. import Outcome, name_of, refuse
 from ..agenda import add_agenda_item, ladder_for
 from ..registry import Judge, MoveKind, at_most, no_fields
 from ..wording import names, possessive, short
-from .credibility import judge_plan, plan_assessors, plan_verdict, realistic_savings, submits_plans
+from .credibility import judge_plan, plan_assessors, plan_verdict, plans_in_play, realistic_savings, submits_plans
 
 NOT_CREDIBLE = "Financial plan not credible"
 UNREALISTIC = "Financial plan called unrealistic in public"
@@ -133,7 +133,7 @@ def apply_call(state: GameState, scenario: Scenario, move: CallPlanUnrealistic, 
 
 
 def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
-    if "assess_plan" not in scenario.roles[role].powers:
+    if "assess_plan" not in scenario.roles[role].powers or not plans_in_play(scenario):
         return
     for rid in scenario.roles:
         org = state.orgs[rid]
@@ -171,6 +171,7 @@ def score_call(judge: Judge, move: CallPlanUnrealistic) -> float:
 KINDS: tuple[MoveKind, ...] = (
     MoveKind(
         move=AssessPlan,
+        power="assess_plan",
         check=check_assess,
         apply=apply_assess,
         legal=legal,
@@ -183,6 +184,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=CallPlanUnrealistic,
+        power="assess_plan",
         check=check_call,
         apply=apply_call,
         legal=legal,

@@ -21,13 +21,20 @@ from ..economy import baseline, forecast, is_active
 # --- who submits, who assesses -----------------------------------------------------------------
 
 
+def plans_in_play(scenario: Scenario) -> bool:
+    """Whether the scenario has financial plans at all: only one that sets a plan deadline does."""
+    return scenario.info.rules.plan_deadline is not None
+
+
 def submits_plans(scenario: Scenario, rid: str) -> bool:
     role = scenario.roles.get(rid)
-    return role is not None and "submit_plan" in role.powers
+    return role is not None and "submit_plan" in role.powers and plans_in_play(scenario)
 
 
 @cache
 def _assessors(scenario: Scenario) -> dict[str, tuple[str, ...]]:
+    if not plans_in_play(scenario):
+        return {}
     judges = [(rid, role.kind) for rid, role in scenario.roles.items() if "assess_plan" in role.powers]
     return {
         rid: tuple(judge for judge, kind in judges if ladder_for(scenario, kind, role.kind))

@@ -175,6 +175,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=DecideFunding,
+        power="award_funding",
         check=check_decide,
         apply=apply_decide,
         legal=legal,

@@ -36,7 +36,7 @@ def check_submit(state: GameState, scenario: Scenario, move: SubmitPlan):
 
 
 def _deadline(state: GameState, scenario: Scenario) -> int:
-    deadline = str(state.rules["plan_deadline"])
+    deadline = state.rules.plan_deadline
     return scenario.months.index(deadline) if deadline in scenario.months else len(scenario.months)
 
 
@@ -122,7 +122,7 @@ def apply_challenge(state: GameState, scenario: Scenario, move: ChallengePlan, p
 
 def plan_deadline(state: GameState, scenario: Scenario, phase: str) -> Outcome:
     """At the end of the deadline month, everyone who submits plans and has none goes on its assessors' agendas."""
-    if str(state.rules["plan_deadline"]) not in scenario.turns[state.turn]:
+    if state.rules.plan_deadline not in scenario.turns[state.turn]:
         return state, []
     events: list[Event] = []
     for rid, role in scenario.roles.items():
@@ -194,6 +194,7 @@ def score_challenge(judge: Judge, move: ChallengePlan) -> float:
 KINDS: tuple[MoveKind, ...] = (
     MoveKind(
         move=SubmitPlan,
+        power="submit_plan",
         check=check_submit,
         apply=apply_submit,
         legal=legal,
@@ -205,6 +206,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=ChallengePlan,
+        power="scrutinise",
         check=check_challenge,
         apply=apply_challenge,
         legal=legal,

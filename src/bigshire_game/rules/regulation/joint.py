@@ -447,6 +447,7 @@ def score_refer(judge: Judge, move: ReferToRegulator) -> float:
 KINDS: tuple[MoveKind, ...] = (
     MoveKind(
         move=ProposeJointReview,
+        power="review_jointly",
         check=check_propose,
         apply=apply_propose,
         legal=legal,
@@ -458,6 +459,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=AnswerJointReview,
+        power="review_jointly",
         check=check_answer,
         apply=apply_answer,
         legal=legal,
@@ -470,6 +472,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=ReferToRegulator,
+        power="refer",
         check=check_refer,
         apply=apply_refer,
         legal=legal,

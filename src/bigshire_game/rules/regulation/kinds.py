@@ -50,7 +50,7 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
     if "rule" in me.powers:
         for request in dialogue.open_requests(state):
             if request.kind == "request" and request.setting and role in request.to:
-                current = state.rules[request.setting]
+                current = state.rules.value(request.setting)
                 values = (True, False) if isinstance(current, bool) else (current,)
                 yield from (
                     MakeRuling(actor=role, setting=request.setting, value=v, request=request.id) for v in values
@@ -106,7 +106,7 @@ def score_inspect(judge: Judge, move: Inspect) -> float:
 
 
 def score_ruling(judge: Judge, move: MakeRuling) -> float:
-    steady = move.value == judge.state.rules.get(move.setting)  # regulators rarely reverse their own rulings
+    steady = move.value == judge.state.rules.value(move.setting)  # regulators rarely reverse their own rulings
     keen = move.value is True and judge.settings.cooperation >= 0.5
     return 5.0 + (1.5 if steady else 0.0) + (1.0 if keen else 0.0)
 
@@ -114,6 +114,7 @@ def score_ruling(judge: Judge, move: MakeRuling) -> float:
 KINDS: tuple[MoveKind, ...] = (
     MoveKind(
         move=ImposeSanction,
+        power="impose_sanction",
         check=check_impose,
         apply=apply_impose,
         legal=legal,
@@ -126,6 +127,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=LiftSanction,
+        power="lift_sanction",
         check=check_lift,
         apply=apply_lift,
         legal=legal,
@@ -137,6 +139,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=Inspect,
+        power="inspect",
         check=check_inspect,
         apply=apply_inspect,
         legal=legal,
@@ -148,6 +151,7 @@ KINDS: tuple[MoveKind, ...] = (
     ),
     MoveKind(
         move=MakeRuling,
+        power="rule",
         check=check_ruling,
         apply=apply_ruling,
         legal=legal,

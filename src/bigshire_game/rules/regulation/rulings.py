@@ -72,7 +72,7 @@ def check_ruling(state: GameState, scenario: Scenario, move: MakeRuling):
 def apply_ruling(state: GameState, scenario: Scenario, move: MakeRuling, phase: str) -> Outcome:
     """The rule changes at once; a request it settles is answered."""
     value = ruling_value(scenario, move.setting, move.value)
-    previous = state.rules.get(move.setting)
+    previous = state.rules.value(move.setting)
     rule = Effect(kind="rule", setting=move.setting, value=value)
     state, changed = apply_effects(state, scenario, (rule,), None, (), phase, Cause.ruling(move.actor))
     events = [

@@ -59,7 +59,7 @@ def deadlines(scenario: Scenario, state: GameState, role: str | None = None, hor
         ("plan_deadline", "Financial plans due"),
         ("contract_deadline", "Contracts for next year to be signed"),
     ):
-        label = str(state.rules.get(setting, ""))
+        label = str(state.rules.value(setting) or "")
         if label in months:
             left = months.index(label) - now
             if left >= 0:
@@ -71,7 +71,7 @@ def deadlines(scenario: Scenario, state: GameState, role: str | None = None, hor
         if a.status == "signed" and 0 <= a.ends - now < horizon:
             out.append(f"{names(scenario, a.parties)}: {kind_words(a.kind)} ends {month_of(scenario, a.ends)}")
         if a.status == "under_review" and a.review_opened >= 0:
-            due = a.review_opened + int(state.rules.get("competition_review_months", 3))
+            due = a.review_opened + state.rules.competition_review_months
             out.append(f"Competition review of {names(scenario, a.parties)}: decision from {month_of(scenario, due)}")
     left = len(scenario.turns) - state.turn - 1
     out.append(

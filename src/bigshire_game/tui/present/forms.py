@@ -155,7 +155,7 @@ def explain(scenario: Scenario, state: GameState, move: Move) -> str:
             reason = f"\n\nOn your agenda: {d.reason}" if getattr(d, "reason", "") else ""
             return f"{ladder.title}: {steps}{reason}"
     if move.name == "MakeRuling":
-        return f"Now {rule_words(d.setting, state.rules.get(d.setting))}.\n\nThis ruling: {rule_words(d.setting, d.value)}."
+        return f"Now {rule_words(d.setting, state.rules.value(d.setting))}.\n\nThis ruling: {rule_words(d.setting, d.value)}."
     if move.name == "SubmitPlan":
         return plan_words(scenario, state, move)
     if move.name == "VaryContract":

@@ -121,7 +121,7 @@ def inbox(scenario: Scenario, state: GameState, role: str, legal: Sequence[Move]
             title, detail = _dispute_words(scenario, state, role, request)
         elif request.setting:
             title = f"{source} asks for a ruling: {words(request.setting)}"
-            detail = request.text or f"Now {rule_words(request.setting, state.rules.get(request.setting))}."
+            detail = request.text or f"Now {rule_words(request.setting, state.rules.value(request.setting))}."
         else:
             about = f" about {short(scenario, request.about)}" if request.about else ""
             title = f"{request.kind.capitalize()} from {source}{about} ({words(request.topic)})"

@@ -22,6 +22,7 @@ from ...engine.kinds import (
 )
 from ...state import GameState
 from ...vocabulary.catalogue import KINDS
+from ...vocabulary.words import month_at
 
 __all__ = [
     "activities",
@@ -49,8 +50,7 @@ def kind_of(scenario: Scenario, rid: str) -> str:
 
 
 def month_of(scenario: Scenario, index: int) -> str:
-    months = scenario.months
-    return month_label(months[min(max(index, 0), len(months) - 1)])
+    return month_label(month_at(scenario.months, index))
 
 
 def when(scenario: Scenario, state: GameState) -> str:

@@ -234,7 +234,7 @@ class FacilitatorScreen(Screen[None]):
 
     def show_setting(self) -> None:
         setting = str(self.query_one("#setting", Select).value)
-        now = self.game.state.rules.get(setting)
+        now = self.game.state.rules.value(setting)
         self.query_one("#setting-now", Static).update(f"Now: {escape(shown_value(now))}")
         self.query_one("#ruling-value", Field).placeholder = f"new value: {VALUES[RULE_SETTINGS[setting]]}"
 
@@ -250,7 +250,7 @@ class FacilitatorScreen(Screen[None]):
     def make_ruling(self) -> None:
         setting = str(self.query_one("#setting", Select).value)
         value = parse_value(self.query_one("#ruling-value", Field).value)
-        before = self.game.state.rules.get(setting)
+        before = self.game.state.rules.value(setting)
         if self.send(
             MakeRuling(actor=FACILITATOR, setting=setting, value=value),
             f"Ruled: {present.words(setting)}: {shown_value(value)} (it was {shown_value(before)}).",
