@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..content.diagnostics import printable, shortened
+
 
 class SaveError(Exception):
     """A save that cannot be read or written; `line` is 0 when the problem is the whole file."""
 
     def __init__(self, file: str | os.PathLike[str], line: int, reason: str) -> None:
-        self.file = shown(file)
+        self.file = printable(shown(file))
         self.line = line
-        self.reason = reason
+        self.reason = shortened(reason)  # a hostile save's values are shown cut short and escaped
         super().__init__(str(self))
 
     def __str__(self) -> str:
