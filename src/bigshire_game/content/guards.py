@@ -5,6 +5,7 @@ to hang, exhaust memory or print a traceback by a hostile file.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -117,6 +118,26 @@ def toml_files(folder: Path) -> tuple[list[Path], str]:
     except OSError as exc:
         return [], f"cannot list this folder: {exc.strerror or exc}"
     return [folder / name for name in names], ""
+
+
+def parse_checked(text: str) -> tuple[dict[str, Any] | None, tuple[int, int, str] | None, list[tuple[KeyPath, str]]]:
+    """`parse_toml` and `hostile_values` together, remembered for the last few texts of ordinary
+    size: the same scenario is read again and again (each save loaded, each game of a sweep, the
+    built-in sentences under every scenario). The tables returned are shared: never change them."""
+    if len(text) > _CACHED_CHARS:
+        return _parse_checked(text)
+    return _parse_checked_cached(text)
+
+
+_CACHED_CHARS = 1 << 20
+
+
+def _parse_checked(text: str) -> tuple[dict[str, Any] | None, tuple[int, int, str] | None, list[tuple[KeyPath, str]]]:
+    raw, failure = parse_toml(text)
+    return raw, failure, hostile_values(raw) if raw is not None else []
+
+
+_parse_checked_cached = functools.lru_cache(maxsize=64)(_parse_checked)
 
 
 def parse_toml(text: str) -> tuple[dict[str, Any] | None, tuple[int, int, str] | None]:

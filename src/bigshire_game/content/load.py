@@ -17,7 +17,7 @@ from .builtin import builtin_scenario_dir
 from .checks import World, check_all
 from .convert import structure
 from .diagnostics import Diagnostic, KeyPath, suggest
-from .guards import FileRefused, hostile_values, parse_toml, read_capped, toml_files
+from .guards import FileRefused, parse_checked, read_capped, toml_files
 from .layout import NARRATIVE_FILE, SCENARIO_FILE
 from .locate import PositionIndex
 from .model import Card, DeckFile, DeckInfo, NarrativeFile, Role, ScenarioFile
@@ -82,7 +82,7 @@ class _Reading:
             return shown, None
         self.sources[shown] = _Source(shown, text)
         try:
-            raw, failure = parse_toml(text)
+            raw, failure, hostile = parse_checked(text)
         except tomllib.TOMLDecodeError as exc:
             self.diagnostics.append(syntax_diagnostic(shown, text, exc))
             return shown, None
@@ -93,7 +93,6 @@ class _Reading:
         if not raw and not text.strip("\ufeff \t\r\n"):
             self.diagnostics.append(Diagnostic(shown, 1, 1, (), "the file is empty"))
             return shown, None
-        hostile = hostile_values(raw)
         for path, message in hostile:  # nothing after this point has to cope with them
             self.problem(shown, path, message)
         return shown, None if hostile else raw
