@@ -98,8 +98,8 @@ def _not_a_file(path: str | os.PathLike[str], mode: int) -> str:
 
 
 def _too_big(size: int, limit: int, what: str, at_least: bool = False) -> str:
-    more = "more than " if at_least else ""
-    return f"this file is too big ({more}{_megabytes(size)}); a {what} may be at most {_megabytes(limit)}"
+    shown = f"more than {limit:,}" if at_least else f"{size:,}"  # at least: only limit + 1 bytes were read
+    return f"this file is too big ({shown} bytes); a {what} may be at most {_megabytes(limit)}"
 
 
 def _megabytes(size: int) -> str:
@@ -148,6 +148,9 @@ def parse_toml(text: str) -> tuple[dict[str, Any] | None, tuple[int, int, str] |
     if len(longest) > MAX_LINE:
         number = lines.index(longest) + 1
         return None, (number, 1, f"this line is {len(longest):,} characters long; a line may be at most {MAX_LINE:,}")
+    for number, line in enumerate(lines, 1):  # tomllib takes time growing with the square of a key's parts
+        if line.count(".") > MAX_DEPTH and line.partition("=")[0].count(".") > MAX_DEPTH:
+            return None, (number, 1, f"this key has more than {MAX_DEPTH} parts: tables are never nested that deep")
     try:
         return tomllib.loads(text), None
     except RecursionError:
@@ -196,14 +199,20 @@ def hostile_values(raw: dict[str, Any], texts: bool = True) -> list[tuple[KeyPat
     nesting too deep, numbers outside 64 bits, NaN and infinities and (with `texts`) texts
     too long or holding control characters."""
     found: list[tuple[KeyPath, str]] = []
-    more = 0
+    more: list[KeyPath] = []
     for path, message in _walk(raw, texts):
         if len(found) < MAX_REPORTED:
             found.append((path, message))
         else:
-            more += 1
+            more.append(path)
     if more:
-        found.append(((), f"and {more} more problem{'s' * (more != 1)} of this kind in this file"))
+        n = len(more)
+        found.append(
+            (
+                more[0],
+                f"{n} more problem{'s' * (n != 1)} of these kinds {'are' if n != 1 else 'is'} not listed; the first is here",
+            )
+        )
     return found
 
 
