@@ -158,9 +158,9 @@ def _is_file(path: Path) -> bool:
 
 
 def _odd(path: Path) -> bool:
-    """There, but neither a file nor a folder."""
+    """There, but not a file: anything but a folder, or a folder named like a save."""
     try:
-        return os.path.lexists(path) and not path.is_dir()
+        return os.path.lexists(path) and (not path.is_dir() or path.name.endswith(SUFFIX))
     except (OSError, ValueError):
         return False
 
