@@ -196,3 +196,18 @@ def test_exit_codes_of_the_real_command(mini):
     assert internal.returncode == 3
     assert json.loads(internal.stdout)["failure"]["kind"] == "internal"
     assert internal.stderr.count("\n") == 1 and "Traceback" not in internal.stderr
+
+
+def test_a_near_miss_is_found_among_thousands_of_cards_without_comparing_with_each():
+    """Past a few hundred choices suggestions come from an index of near misses, so a deck of 5,000 cards
+    with a broken reference on each is not 25 million comparisons; the hints stay the ones difflib gives."""
+    from bigshire_game.content.diagnostics import suggest
+
+    cards = {f"gen_{i}" for i in range(5000)} | {"winter_pressure", "flu_outbreak"}
+    assert suggest("genx_5", cards) == ' Did you mean "gen_5"?'
+    assert suggest("winter_presure", cards) == ' Did you mean "winter_pressure"?'
+    assert suggest("Flu_outbreak", cards) == ' Did you mean "flu_outbreak"?'
+    assert suggest("something_else_entirely", cards) == ""
+    few = {"winter_pressure", "flu_outbreak", "gen_5"}
+    for typo in ("genx_5", "winter_presure", "flu_outbraek", "Flu_outbreak"):
+        assert suggest(typo, few) == suggest(typo, cards)

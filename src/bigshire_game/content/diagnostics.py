@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import heapq
 import re
 from collections.abc import Iterable
 
@@ -90,18 +92,40 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     """A ' Did you mean "x"?' suffix when a close match exists, else ''."""
     if len(word) > SHOWN_CHARS:  # nobody mistypes a word this long, and difflib would take its time
         return ""
-    pool = sorted(set(choices))
+    unique = frozenset(choices)
+    if len(unique) > _INDEXED:  # a deck of thousands of cards: compare with the near misses only
+        index = _near_misses(unique)
+        unique = frozenset(c for form in _forms(word.lower()) for c in index.get(form, ()))
+    pool = sorted(unique)
     close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     if not close and word.lower() != word:
         close = difflib.get_close_matches(word.lower(), pool, n=1, cutoff=0.6)
     return f' Did you mean "{close[0]}"?' if close else ""
 
 
+_INDEXED = 200  # beyond this many choices, difflib on each would make validation quadratic in the cards
+
+
+def _forms(word: str) -> set[str]:
+    """The word and the word with any one letter left out: two words an edit or two apart share one."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+@functools.lru_cache(maxsize=8)
+def _near_misses(pool: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for choice in pool:
+        if len(choice) <= SHOWN_CHARS:
+            for form in _forms(choice.lower()):
+                index.setdefault(form, []).append(choice)
+    return {form: tuple(found) for form, found in index.items()}
+
+
 def one_of(choices: Iterable[str], limit: int = 12) -> str:
     """A readable list of allowed words, shortened when long."""
-    pool = sorted(set(choices))
-    shown = ", ".join(f'"{c}"' for c in pool[:limit])
-    return shown + (f" (and {len(pool) - limit} more)" if len(pool) > limit else "")
+    unique = set(choices)
+    shown = ", ".join(f'"{c}"' for c in heapq.nsmallest(limit, unique))
+    return shown + (f" (and {len(unique) - limit} more)" if len(unique) > limit else "")
 
 
 def describe(value: object) -> str:

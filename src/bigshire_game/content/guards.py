@@ -226,16 +226,29 @@ def _walk(raw: dict[str, Any], texts: bool) -> Iterator[tuple[KeyPath, str]]:
             continue
         children = []
         for key, item in value.items() if isinstance(value, dict) else enumerate(value):
-            problem = _key_problem(key) if texts and isinstance(key, str) else ""
+            # the common cases first, at C speed: a 5,000-card deck holds some 200,000 values
+            problem = _key_problem(key) if texts and type(key) is str and not _plain(key, MAX_KEY) else ""
             if problem:
                 yield (*path, key), problem
-            elif isinstance(item, dict | list):
+                continue
+            kind = type(item)
+            if kind is dict or kind is list:
                 children.append(((*path, key), item))
-            elif texts or not isinstance(item, str):
+            elif (
+                (kind is str and (not texts or _plain(item, MAX_TEXT)))
+                or kind is bool
+                or (kind is int and INT64[0] <= item <= INT64[1])
+            ):
+                continue
+            else:
                 problem = value_problem(item)
                 if problem:
                     yield (*path, key), problem
         stack.extend(reversed(children))
+
+
+def _plain(text: str, limit: int) -> bool:
+    return len(text) <= limit and text.isprintable()
 
 
 def _key_problem(key: str) -> str:
