@@ -197,7 +197,8 @@ class ManyGames(SaveError):
 
     def __init__(self, file: str | os.PathLike[str], games: list[GameSummary], intro: str) -> None:
         self.games = games
-        super().__init__(file, 0, intro + "\n" + games_table(games) + "\nGive one of them with --load NAME_OR_ID.")
+        table = games_table(games)
+        super().__init__(file, 0, f"{intro}\n{table}\nGive one of them with --load NAME_OR_ID.", lines=True)
 
 
 def games_table(games: Iterable[GameSummary]) -> str:
