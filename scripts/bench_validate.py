@@ -5,12 +5,15 @@
 (a) `bigshire validate` on the shipped scenario as a subprocess, interpreter start-up
     included (median of --runs), next to a bare `python -c pass` for scale;
 (b) `read_scenario` on a copy of the shipped scenario with one generated deck of N cards
-    added, to show how the time grows with the number of cards.
+    added, to show how the time grows with the number of cards;
+(c) `bigshire validate --format json` in-process on the same copy with one hostile file in
+    place of a role: the guards must answer each in about the time of a parse, never hang.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -105,6 +108,38 @@ def _time_read(root: Path, runs: int) -> tuple[list[float], int, int]:
     return times, errors, warnings
 
 
+def _hostile_files() -> dict[str, object]:
+    """What each hostile role file is: its text, or a function making it at a path."""
+    return {
+        "link to /dev/zero": lambda path: path.symlink_to("/dev/zero"),
+        "file of 10 MB (over the cap)": 'id = "x"\nname = "' + "b" * 10_000_000 + '"\n',
+        "7 MB string on one line": 'id = "x"\nname = "' + "b" * 7_000_000 + '"\n',
+        "7 MB multi-line string": 'id = "x"\nname = """' + "a line of text\n" * 500_000 + '"""\n',
+        "list of 400,000 numbers": 'id = "x"\nquality = [\n' + "1,\n" * 400_000 + "]\n",
+        "5,000 nested lists": 'id = "x"\nquality = ' + "[" * 5000 + "]" * 5000 + "\n",
+        "dotted key of 40,000 parts": "a." * 40_000 + "b = 1\n",
+        "10,000 NaNs": "".join(f"n{i} = nan\n" for i in range(10_000)),
+    }
+
+
+def _time_hostile(root: Path, runs: int) -> None:
+    from bigshire_game.content.validate import validation
+
+    role = root / "roles" / "hostile.toml"
+    for label, make in _hostile_files().items():
+        if callable(make):
+            make(role)
+        else:
+            role.write_text(make, encoding="utf-8")
+        times, code = [], None
+        for _ in range(runs):
+            start = time.perf_counter()
+            code = validation(root, (), "json").code
+            times.append(time.perf_counter() - start)
+        os.unlink(role)
+        print(f"    {label:<32} {statistics.median(times) * 1000:>7.0f}ms   exit {code}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="runs per measurement (median reported)")
@@ -143,6 +178,12 @@ def main() -> int:
                 f"    {n:>11} {len(text) / 1e6:>8.1f}MB {med * 1000:>7.1f}ms {extra / n * 1e6:>8.1f}µs"
                 f" {errors:>7} {warnings:>9}"
             )
+        (root / "decks" / "generated.toml").unlink()
+        hostile_runs = min(args.runs, 3)
+        print(
+            f"\n(c) validate --format json in-process, shipped scenario plus one hostile role file, median of {hostile_runs}"
+        )
+        _time_hostile(root, hostile_runs)
     return 0
 
 

@@ -25,6 +25,8 @@ MINI_SCENARIO = Path(__file__).parent / "data" / "mini_scenario"
 
 # fixture file -> (line of the diagnostic, words the message must contain)
 EXPECTED: dict[str, tuple[int, str]] = {
+    "amount_infinite.toml": (16, "an infinite number is not a value any key takes"),
+    "amount_not_a_number.toml": (16, "nan (not a number) is not a value any key takes"),
     "binary_garbage.toml": (2, "not a text file in UTF-8"),
     "boolean_as_text.toml": (
         15,
@@ -46,6 +48,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
         16,
         'needs exactly one test ("above", "below", "at_least" or "at_most"); it has "above" and "below"',
     ),
+    "control_character_in_text.toml": (8, "holds the invisible character U+001B (a control character) at character 10"),
     "decided_by_outside_audience.toml": (
         11,
         "the deciders must be in the card's audience; these are not: monitor",
@@ -55,7 +58,13 @@ EXPECTED: dict[str, tuple[int, str]] = {
         'the card id "opening_news" is already used in scenario/decks/national.toml',
     ),
     "empty_file.toml": (1, "the file is empty"),
+    "line_separator_in_text.toml": (9, "holds the invisible character U+2028 (LINE SEPARATOR) at character 22"),
+    "long_unknown_card_id.toml": (
+        13,
+        '"the_survey_of_patients_in_every_practice_of_the_county_and_i…" is not a known card',
+    ),
     "month_badly_written.toml": (13, '"Oct 2013" is not a month; write months as "2013-10"'),
+    "narrative_bidi_override.toml": (5, "holds the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE)"),
     "narrative_retired_event.toml": (3, '"SeatTakenOver" never happens'),
     "narrative_retired_switch.toml": (4, '"dismissal" is no longer a variant of "DecisionTaken"'),
     "narrative_unknown_placeholder.toml": (
@@ -67,11 +76,14 @@ EXPECTED: dict[str, tuple[int, str]] = {
         "2015-01 is outside the calendar, which runs from 2013-06 to 2014-06",
     ),
     "offer_service_not_provided.toml": (17, '"health_direct" does not provide "community", so it cannot offer it'),
+    "nested_too_deeply.toml": (10, "tables or lists are nested too deeply (more than 32 inside each other)"),
+    "number_beyond_64_bits.toml": (16, "this number is too large: a whole number may be from -9223372036854775808"),
     "negative_transfer.toml": (16, "a transfer's amount must be more than 0, but it is -500"),
     "non_utf8.toml": (8, "not a text file in UTF-8 (unreadable byte 0xa3)"),
     "option_without_effects.toml": (22, 'the required key "effects" is missing'),
     "quality_effect_on_consortium.toml": (14, "a quality effect only works on"),
     "role_closure_unknown_kind.toml": (21, '"ward" is not a known kind of closure. Use one of "service", "site"'),
+    "role_control_character_in_key.toml": (15, "this key holds the invisible character U+001B"),
     "role_negative_money.toml": (15, "this amount of money cannot be negative, but it is -1500"),
     "role_plans_nobody_judges.toml": (7, "it submits financial plans, but nobody judges them"),
     "role_provider_with_a_regulators_power.toml": (

@@ -7,7 +7,6 @@ starts quickly and never loads the terminal UI.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -29,7 +28,7 @@ def _scenario_dir(value: str | None) -> Path:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .content import read_scenario
+    from .content.validate import validation
 
     if args.scenario and args.scenario_dir and Path(args.scenario) != Path(args.scenario_dir):
         print(
@@ -37,44 +36,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    root = _scenario_dir(args.scenario or args.scenario_dir)
-    if not root.exists():
-        print(f"bigshire: no such folder: {root}", file=sys.stderr)
-        return EXIT_USAGE
-    if not root.is_dir():
-        print(
-            f"bigshire: {root} is a file; give the scenario's folder (the one holding content/, roles/ and decks/)",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    for deck in args.deck:
-        if not Path(deck).is_file():
-            print(f"bigshire: no such deck file: {deck}", file=sys.stderr)
-            return EXIT_USAGE
-    scenario, diagnostics = read_scenario(root, tuple(args.deck))
-    errors = sum(d.severity == "error" for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    if args.format == "json":
-        report = {
-            "ok": errors == 0,
-            "errors": errors,
-            "warnings": warnings,
-            "diagnostics": [d.as_json() for d in diagnostics],
-        }
-        print(json.dumps(report, indent=2))
-    else:
-        for d in diagnostics:
-            print(d.render())
-        if scenario is not None:
-            cards = len(scenario.cards)
-            summary = (
-                f"{scenario.title}: {_plural(len(scenario.roles), 'organisation')}, "
-                f"{_plural(len(scenario.decks), 'deck')}, {_plural(cards, 'card')}, {_plural(len(scenario.turns), 'turn')} — "
-            )
-        else:
-            summary = ""
-        print(f"{summary}{_plural(errors, 'error')}, {_plural(warnings, 'warning')}")
-    return EXIT_PROBLEMS if errors else EXIT_OK
+    done = validation(args.scenario or args.scenario_dir, tuple(args.deck), args.format)
+    sys.stdout.write(done.out)
+    sys.stderr.write(done.err)
+    return done.code
 
 
 def _plural(n: int, word: str) -> str:

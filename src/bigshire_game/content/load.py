@@ -17,6 +17,7 @@ from .builtin import builtin_scenario_dir
 from .checks import World, check_all
 from .convert import structure
 from .diagnostics import Diagnostic, KeyPath, suggest
+from .guards import FileRefused, parse_checked, read_capped, toml_files
 from .layout import NARRATIVE_FILE, SCENARIO_FILE
 from .locate import PositionIndex
 from .model import Card, DeckFile, DeckInfo, NarrativeFile, Role, ScenarioFile
@@ -63,9 +64,9 @@ class _Reading:
         A file read with no `key` is left out of the content hash."""
         shown = _shown(path)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            self.diagnostics.append(Diagnostic(shown, 1, 1, (), f"cannot read this file: {exc.strerror or exc}"))
+            data = read_capped(path)
+        except FileRefused as exc:
+            self.diagnostics.append(Diagnostic(shown, 1, 1, (), str(exc)))
             return shown, None
         if key is not None:
             self.hashes[key] = hashlib.sha256(data).hexdigest()
@@ -81,14 +82,20 @@ class _Reading:
             return shown, None
         self.sources[shown] = _Source(shown, text)
         try:
-            raw = tomllib.loads(text)
+            raw, failure, hostile = parse_checked(text)
         except tomllib.TOMLDecodeError as exc:
             self.diagnostics.append(syntax_diagnostic(shown, text, exc))
+            return shown, None
+        if raw is None:
+            line, col, message = failure
+            self.diagnostics.append(Diagnostic(shown, line, col, (), message))
             return shown, None
         if not raw and not text.strip("\ufeff \t\r\n"):
             self.diagnostics.append(Diagnostic(shown, 1, 1, (), "the file is empty"))
             return shown, None
-        return shown, raw
+        for path, message in hostile:  # nothing after this point has to cope with them
+            self.problem(shown, path, message)
+        return shown, None if hostile else raw
 
 
 def _shown(path: Path) -> str:
@@ -142,7 +149,7 @@ def read_scenario(
     reading = _Reading(root)
     world = World()
     scenario_path = root / SCENARIO_FILE
-    if not scenario_path.is_file():
+    if not os.path.lexists(scenario_path):
         shown = _shown(scenario_path)
         message = f"there is no scenario here: expected the file {SCENARIO_FILE.as_posix()} inside {_shown(root)}"
         return None, [Diagnostic(shown, 1, 1, (), message)]
@@ -154,7 +161,7 @@ def read_scenario(
         for path, message in problems:
             reading.problem(shown, path, message)
 
-    role_paths = sorted((root / "roles").glob("*.toml"))
+    role_paths = _listed(reading, root / "roles")
     if not role_paths:
         reading.diagnostics.append(
             Diagnostic(_shown(root / "roles"), 1, 1, (), "there are no role files (roles/*.toml)")
@@ -178,7 +185,7 @@ def read_scenario(
         if role is not None:
             world.roles[role.id] = (shown, role)
 
-    deck_paths = sorted((root / "decks").glob("*.toml")) + [Path(p) for p in extra_decks]
+    deck_paths = _listed(reading, root / "decks") + [Path(p) for p in extra_decks]
     if not deck_paths:
         reading.diagnostics.append(
             Diagnostic(_shown(root / "decks"), 1, 1, (), "there are no deck files (decks/*.toml)")
@@ -215,6 +222,13 @@ def read_scenario(
     return scenario, diagnostics
 
 
+def _listed(reading: _Reading, folder: Path) -> list[Path]:
+    paths, problem = toml_files(folder)
+    if problem:
+        reading.diagnostics.append(Diagnostic(_shown(folder), 1, 1, (), problem))
+    return paths
+
+
 def _read_narratives(reading: _Reading, world: World, root: Path) -> NarrativeFile:
     """The scenario's own sentences laid over the built-in ones, event by event.
 
@@ -230,7 +244,8 @@ def _read_narratives(reading: _Reading, world: World, root: Path) -> NarrativeFi
         builtin = None
     own = root / NARRATIVE_FILE
     paths = [builtin] if builtin is not None and builtin.is_file() else []
-    if own.is_file() and not (paths and _same_file(own, paths[0])):
+    # Optional, but once there it is read: a folder, a device or a broken file in its place is reported.
+    if os.path.lexists(own) and not (paths and _same_file(own, paths[0])):
         paths.append(own)
     for path in paths:
         shown, raw = reading.read(path, None)

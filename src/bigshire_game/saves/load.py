@@ -14,6 +14,7 @@ from attrs import define
 from ..clock import ClockState
 from ..content import Scenario, builtin_scenario_dir, load_scenario
 from ..content.diagnostics import KeyPath, dotted, suggest
+from ..content.guards import FileRefused, read_capped
 from ..engine.replay import ReplayRefused
 from ..session import BOT, Session, Table
 from ..state import FACILITATOR, GameState, evolve
@@ -21,7 +22,7 @@ from . import layout
 from .errors import SaveError, shown
 from .lock import AUTOSAVE
 from .migrate import AGENDA_KINDS_SINCE
-from .read import Parsed, parse_bytes
+from .read import MAX_SAVE_BYTES, Parsed, parse_bytes
 from .record import GameRecord
 from .store import LATEST, SUFFIX, find_save
 
@@ -103,9 +104,9 @@ def read_record(path: str | os.PathLike[str], saves_dir: str | os.PathLike[str] 
 
 def _read(file: Path) -> Parsed:
     try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise SaveError(file, 0, f"cannot read this save: {exc.strerror or exc}") from None
+        data = read_capped(file, MAX_SAVE_BYTES, "save")
+    except FileRefused as exc:
+        raise SaveError(file, 0, str(exc)) from None
     return parse_bytes(data, shown(file))
 
 

@@ -14,12 +14,16 @@ import tomllib
 from contextlib import suppress
 from pathlib import Path
 
+from ..content.guards import FileRefused, parse_toml, read_capped
 from . import layout
 from .errors import SaveError, shown
 from .record import now
 
 AUTOSAVE = "autosave"
 LOCK = "lock"
+
+
+MAX_LOCK_BYTES = 64 * 1024  # a lock holds a few lines
 
 
 class GameInUse(SaveError):
@@ -187,16 +191,7 @@ class GameLock:
 
     def _holder(self) -> dict[str, object] | None:
         """What the lock file says; {} when it cannot be read as a lock (a stale remnant), None when absent."""
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return None
-        except (OSError, UnicodeDecodeError):
-            return {}
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError:
-            return {}
+        return _lock_text(self.path)
 
     @staticmethod
     def _ours(holder: dict[str, object]) -> bool:
@@ -211,10 +206,7 @@ class GameLock:
             return
         except OSError as exc:
             raise SaveError(self.path, 0, f"cannot take over a stale lock: {exc.strerror or exc}") from None
-        try:
-            moved = tomllib.loads(aside.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            moved = {}
+        moved = _lock_text(aside) or {}
         if moved != holder:  # another process took the lock meanwhile: give it back
             with suppress(OSError):
                 os.link(aside, self.path)
@@ -234,6 +226,18 @@ class GameLock:
             f"this game is open on another computer ({_describe(holder)}); this computer cannot tell whether "
             f"that process is still running: if it is not, delete {shown(self.path)}"
         )
+
+
+def _lock_text(path: Path) -> dict[str, object] | None:
+    """A lock file's table; {} when it cannot be read as a lock (a stale remnant), None when it is gone."""
+    try:
+        text = read_capped(path, MAX_LOCK_BYTES, "lock").decode("utf-8")
+        holder, _ = parse_toml(text)
+    except FileRefused:
+        return None if not os.path.lexists(path) else {}
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+    return holder or {}
 
 
 def _describe(holder: dict[str, object]) -> str:

@@ -14,6 +14,7 @@ from attrs import define
 
 from ..content.convert import structure
 from ..content.diagnostics import KeyPath, dotted
+from ..content.guards import hostile_values, parse_toml
 from ..content.load import syntax_diagnostic
 from ..content.locate import PositionIndex
 from ..session import TABLE_KINDS
@@ -25,6 +26,7 @@ from .record import CONVERTER, END, FORMAT, GameRecord, SaveFile, record_from_fi
 
 GAME_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # a game's id names its autosave folder
 MAX_CLOCK_MINUTES = 24 * 60
+MAX_SAVE_BYTES = 16 * 1024 * 1024  # a whole year's save is well under 1 MB
 
 
 @define
@@ -78,12 +80,18 @@ def parse(text: str, shown: str) -> Parsed:
         raise SaveError(shown, 1, "the file is empty")
     cut = not text.rstrip("\r\n \t").endswith(END.strip())
     try:
-        raw = tomllib.loads(text)
+        raw, failure = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         if cut:
             raise _cut_short(shown, text) from None
         d = syntax_diagnostic(shown, text, exc)
         raise SaveError(shown, d.line, d.message) from None
+    if raw is None:
+        raise SaveError(shown, failure[0], failure[2])
+    hostile = hostile_values(raw, texts=False)  # texts are checked where they are used, and shown escaped
+    if hostile:
+        path, message = hostile[0]
+        raise SaveError(shown, PositionIndex(text).nearest(path)[0], f"{dotted(path)}: {message}" if path else message)
     save = raw.get("save")
     if not isinstance(save, dict):
         raise SaveError(shown, 1, "this is not a Bigshire save: it has no [save] table")

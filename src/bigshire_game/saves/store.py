@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 import attrs
 from attrs import frozen
 
+from ..content.guards import FileRefused, parse_toml, read_capped
 from ..session import BOT, CHECKPOINT
 from .errors import SaveError, shown
 from .lock import AUTOSAVE, GameLock
 from .migrate import migrate, readable
-from .read import GAME_ID
+from .read import GAME_ID, MAX_SAVE_BYTES
 from .record import END, Checkpoint, GameRecord, dumps, record_of
 
 if TYPE_CHECKING:
@@ -156,6 +157,14 @@ def _is_file(path: Path) -> bool:
         return False
 
 
+def _odd(path: Path) -> bool:
+    """There, but not a file: anything but a folder, or a folder named like a save."""
+    try:
+        return os.path.lexists(path) and (not path.is_dir() or path.name.endswith(SUFFIX))
+    except (OSError, ValueError):
+        return False
+
+
 # --- games -----------------------------------------------------------------------------------------
 
 
@@ -188,7 +197,8 @@ class ManyGames(SaveError):
 
     def __init__(self, file: str | os.PathLike[str], games: list[GameSummary], intro: str) -> None:
         self.games = games
-        super().__init__(file, 0, intro + "\n" + games_table(games) + "\nGive one of them with --load NAME_OR_ID.")
+        table = games_table(games)
+        super().__init__(file, 0, f"{intro}\n{table}\nGive one of them with --load NAME_OR_ID.", lines=True)
 
 
 def games_table(games: Iterable[GameSummary]) -> str:
@@ -225,14 +235,16 @@ def _summary(path: Path, legacy: bool = False) -> GameSummary | None:
     """A save's summary read from its header, seats and table only (the move log and the position are
     skipped, so a listing stays quick); None when it is not a whole save. Loading checks the rest."""
     try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_capped(path, MAX_SAVE_BYTES, "save").decode("utf-8")
+    except (FileRefused, UnicodeDecodeError):
         return None
     if not text.rstrip("\r\n \t").endswith(END.strip()):
         return None  # cut short
     head = text.split("\n[[moves]]", 1)[0].split("\n[state]", 1)[0]
     try:
-        raw = tomllib.loads(head)
+        raw, _ = parse_toml(head)
+        if raw is None:  # nested too deeply or a number too long: not a save to list
+            return None
         found = raw["save"]["format"]
         if not isinstance(found, int) or isinstance(found, bool) or not readable(found):
             return None
@@ -348,7 +360,7 @@ def find_save(name: str | os.PathLike[str], saves_dir: str | os.PathLike[str] = 
     if not given.is_absolute() and given.parent == Path():
         candidates += [saves_dir / given, saves_dir / (given.name + SUFFIX)]
     for path in candidates:
-        if _is_file(path):
+        if _is_file(path) or _odd(path):  # a device, pipe or broken link is refused when read, with its reason
             return path
     if text.strip():
         found = _game_named(text, saves_dir)
