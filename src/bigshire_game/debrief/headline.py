@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..content import Scenario
+from ..content.labels import span_of
 from ..narrative import listed, money, number, plural, possessive
 from ..state import GameState
 from ..vocabulary.catalogue import CARE_PROVIDER_KINDS, COMMISSIONER_KINDS, PROVIDER_KINDS
@@ -16,7 +17,7 @@ from .selection import TALK
 
 def when(scenario: Scenario, state: GameState, end: bool) -> str:
     if end and state.finished:
-        return f"the end of the year ({turn_label(scenario.turns[-1])})"
+        return f"{span_of(scenario).end} ({turn_label(scenario.turns[-1])})"
     if not state.started:
         return turn_label(scenario.turns[0])
     phase = scenario.info.phases[state.phase]
@@ -31,8 +32,8 @@ def period(ctx: Context) -> str:
 
 
 def _whole(ctx: Context) -> str:
-    """ "Over the year" or "Over the period"."""
-    return "Over the year" if not ctx.start.started and ctx.end.finished else "Over the period"
+    """ "Over the year" (or "By the end of the game") for the whole game, "Over the period" for part of it."""
+    return span_of(ctx.scenario).over if not ctx.start.started and ctx.end.finished else "Over the period"
 
 
 def headline(ctx: Context) -> list[str]:

@@ -29,6 +29,7 @@ CARE_PROVIDER_KINDS = frozenset({"acute", "community", "mental_health", "private
 PROVIDER_KINDS = CARE_PROVIDER_KINDS | {"csu"}
 SYSTEM_KINDS = frozenset({"nhscb", "monitor", "cqc", "hwb", "healthwatch"})
 REGULATOR_KINDS = ("monitor", "cqc", "nhscb")  # the kinds that keep an agenda and climb ladders
+CENTRE_KINDS = frozenset({"nhscb"})  # the centre everyone looks to: the sweep counts the work landing on it
 
 TARGET_WORDS: dict[str, str] = {
     "self": "the organisation that chose the option or took the decision",
@@ -213,6 +214,8 @@ NARRATIVE_COMMON: dict[str, str] = {
     "actor": "the organisation the sentence is about (the one a group of like events is gathered by)",
     "actors": "every organisation that took part, as a list",
     "month": 'the month it happened, e.g. "October 2013"',
+    "span": 'the whole game, as the scenario calls it: "the year" ([labels] span), or "the game"',
+    "span_end": 'the end of the game, as the scenario calls it: "the end of the year", or "the end of the game"',
 }
 """Placeholders every template may use, besides its own event's."""
 
@@ -260,7 +263,17 @@ NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
     "ContractVaried": (*_CONTRACT_PARTIES, "agreement", "value", "price"),
     "ContractEnded": (*_CONTRACT_PARTIES, "agreement", "ended_by"),
     "ContractRolledOver": (*_CONTRACT_PARTIES, "agreement", "until"),
-    "AllianceFormed": ("members", "alliance", "agreement", "share", "service", "conditions", "lead", "provider"),
+    "AllianceFormed": (
+        "members",
+        "alliance",
+        "agreement",
+        "share",
+        "service",
+        "conditions",
+        "lead",
+        "provider",
+        "regulator",
+    ),
     "AllianceEnded": ("members", "alliance", "agreement", "ended_by"),
     "CompetitionReviewOpened": ("regulator", "members", "alliance", "agreement", "share", "service"),
     "AllianceReviewed": ("regulator", "members", "alliance", "agreement", "share", "service"),

@@ -9,6 +9,7 @@ from typing import Any
 from attrs import evolve
 
 from ...content import Scenario
+from ...content.labels import span_of
 from ...engine import kinds
 from ...state import GameState
 from ...vocabulary.catalogue import ALLIANCE_KINDS, CONTRACT_KINDS
@@ -47,10 +48,11 @@ def plan_words(scenario: Scenario, state: GameState, move: Move) -> str:
     judged = _plan_judgement(scenario, state, move)
     if judged is None:
         return ""
+    end = span_of(scenario).end
     gap = (
-        f"The forecast says {money(judged.gap)} of savings are needed by the year's end."
+        f"The forecast says {money(judged.gap)} of savings are needed by {end}."
         if judged.gap
-        else "The forecast shows no gap to close by the year's end."
+        else f"The forecast shows no gap to close by {end}."
     )
     realism = (
         f"It claims more than the {money(judged.realistic)} that looks realistic "
