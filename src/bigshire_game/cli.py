@@ -402,6 +402,8 @@ def _role_arg(scenario, given: str | None):
 
 def _months_arg(scenario, first: str | None, last: str | None):
     """(first, last) month index for --from/--to, None for the whole game, or False after saying why not."""
+    from .vocabulary.words import example_month, month_label
+
     if first is None and last is None:
         return None
     found = []
@@ -411,7 +413,11 @@ def _months_arg(scenario, first: str | None, last: str | None):
             continue
         month = _month_of(given)
         if month is None:
-            print(f'bigshire: {option}: "{given}" is not a month; write it as 2013-10 or October 2013', file=sys.stderr)
+            example = example_month(scenario.months)
+            print(
+                f'bigshire: {option}: "{given}" is not a month; write it as {example} or {month_label(example)}',
+                file=sys.stderr,
+            )
             return False
         if month not in scenario.months:
             span = f"{scenario.months[0]} to {scenario.months[-1]}"
@@ -545,7 +551,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OTHER_SAVE",
         help="a later save of the same game (what happened between them), or another branch of it",
     )
-    p.add_argument("--from", dest="from_month", metavar="MONTH", help="start at this month (2013-10 or October 2013)")
+    p.add_argument(
+        "--from",
+        dest="from_month",
+        metavar="MONTH",
+        help="start at this month (its number or its name: 2025-04 or April 2025)",
+    )
     p.add_argument("--to", dest="to_month", metavar="MONTH", help="end with this month")
     p.add_argument("--role", metavar="ROLE", help="only what this organisation knew (its id or its name)")
     p.add_argument("--format", choices=("markdown", "text"), default="markdown", help="markdown (default) or text")

@@ -71,7 +71,8 @@ def headline(ctx: Context) -> list[str]:
     else:
         out.append("No regulator imposed a sanction.")
     counts = Counter(e.kind for e in ctx.events)
-    blocked = sum(1 for e in ctx.events if isinstance(e, AllianceReviewed) and e.outcome == "blocked")
+    blocked_by = [e.actors[0] for e in ctx.events if isinstance(e, AllianceReviewed) and e.outcome == "blocked"]
+    blocked = len(blocked_by)
     deals = []
     if counts["ContractSigned"]:
         deals.append(
@@ -82,7 +83,7 @@ def headline(ctx: Context) -> list[str]:
     if counts["AllianceFormed"]:
         deals.append(f"{plural(counts['AllianceFormed'], 'alliance')} formed")
     if blocked:
-        deals.append(f"Monitor blocked {number(blocked)}")
+        deals.append(f"{ctx.words.names(sorted(set(blocked_by)))} blocked {number(blocked)}")
     if deals:
         out.append(as_sentence(listed(deals)))
     topics = Counter(t for e in ctx.events if e.kind in TALK for t in set(e.topics))

@@ -150,7 +150,7 @@ class Game:
             return Step("over", turn=state.turn)
         if session.news_shown < state.turn:
             self.last_seat = None
-            session.clock.restart()
+            session.clock.restart(session.scenario.turn_minutes)
             self._on_screen = ("news", state.turn)
             return Step("news", turn=state.turn)
         role = session.actor or ""

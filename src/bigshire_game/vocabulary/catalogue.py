@@ -29,6 +29,8 @@ CARE_PROVIDER_KINDS = frozenset({"acute", "community", "mental_health", "private
 PROVIDER_KINDS = CARE_PROVIDER_KINDS | {"csu"}
 SYSTEM_KINDS = frozenset({"nhscb", "monitor", "cqc", "hwb", "healthwatch"})
 REGULATOR_KINDS = ("monitor", "cqc", "nhscb")  # the kinds that keep an agenda and climb ladders
+FORECAST_KINDS = frozenset({"consortium", "acute", "community", "mental_health"})
+"""The NHS commissioners and trusts whose position at the game's end is forecast month by month (bots decide by it)."""
 CENTRE_KINDS = frozenset({"nhscb"})  # the centre everyone looks to: the sweep counts the work landing on it
 
 TARGET_WORDS: dict[str, str] = {
@@ -64,7 +66,7 @@ AGENDA_ITEM_KINDS: dict[str, str] = {
     "concern": "a concern raised with the regulator about an organisation",
     "funding_bid": "a consortium's bid for transitional funding",
     "inspection": "a provider rated inadequate on inspection",
-    "plan_assessment": "a financial plan the Board judged not credible",
+    "plan_assessment": "a financial plan its assessor judged not credible",
     "missing_plan": "no financial plan by the deadline",
     "competition_review": "an alliance under competition review",
     "registration": "a new integrated body's registration, awaiting the inspectors' decision",
@@ -466,7 +468,7 @@ ASKS: dict[str, str] = {
     "request": "a request to another organisation",
     "question": "a question asking a regulator to rule on a rule setting",
     "concern": "a concern raised with another organisation",
-    "bid": "a bid to the Board for transitional funding",
+    "bid": "a bid for transitional funding",
     "invitation": "an invitation to a meeting, one for each organisation invited",
     "proposal": "a proposed contract or alliance, one for each party asked to agree",
 }

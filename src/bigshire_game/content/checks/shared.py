@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from attrs import define, field
 
+from ...vocabulary.words import example_month
 from ..diagnostics import KeyPath, one_of, suggest
 from ..model import Card, DeckInfo, NarrativeFile, Role, ScenarioFile
 from ..scenario import month_range, parse_month
@@ -51,7 +52,8 @@ def check_month(w: World, file: str, path: KeyPath, value: str | None) -> None:
     if value is None:
         return
     if parse_month(value) is None:
-        w.error(file, path, f'"{value}" is not a month; write months as "2013-10" (year, dash, two-digit month)')
+        example = example_month(w.months or ())
+        w.error(file, path, f'"{value}" is not a month; write months as "{example}" (year, dash, two-digit month)')
         return
     months = w.months
     if months and value not in months:  # no months: the calendar itself is wrong, and reported

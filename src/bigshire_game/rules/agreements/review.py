@@ -13,6 +13,7 @@ from ...vocabulary.moves import DecideReview
 from .. import Outcome, refuse
 from ..agenda import add_agenda_item, close_question
 from ..economy import contract_shares, contracts_for, default_providers, units
+from ..wording import short
 from .registration import needs_registration, raise_question
 from .terms import PROVIDER_ALLIANCES, first_of_kind, pairs, put, with_trust
 
@@ -131,7 +132,9 @@ def _form(state: GameState, scenario: Scenario, agreement: Agreement, phase: str
 def check_review(state: GameState, scenario: Scenario, move: DecideReview):
     agreement = state.agreements.get(move.agreement)
     if scenario.roles[move.actor].kind != "monitor" or "review_competition" not in scenario.roles[move.actor].powers:
-        return refuse("no_power", move, "Only Monitor decides competition reviews.")
+        reviewer = scenario.first_addressee(power="review_competition")
+        who = short(scenario, reviewer) if reviewer else "the competition regulator"
+        return refuse("no_power", move, f"Only {who} decides competition reviews.")
     if agreement is None or agreement.status != "under_review":
         return refuse("not_under_review", move, "That alliance is not under competition review.")
     if move.outcome not in REVIEW_OUTCOMES:

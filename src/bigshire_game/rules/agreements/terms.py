@@ -34,6 +34,15 @@ def put(state: GameState, agreement: Agreement) -> GameState:
     return evolve(state, agreements={**state.agreements, agreement.id: agreement})
 
 
+def _ask_for_ruling(scenario: Scenario, setting: str) -> str:
+    """ " Ask Monitor for a ruling on ... first.", naming whoever the scenario routes that question to; "" if nobody."""
+    route = next((r for r in scenario.routing.requests if r.setting == setting), None)
+    ruler = scenario.first_addressee(route.to, route.to_power) if route else None
+    if ruler is None:
+        return ""
+    return f" Ask {name_of(scenario, ruler)} for a ruling on below-tariff deals first."
+
+
 def first_of_kind(scenario: Scenario, kind: str) -> str | None:
     """The scenario's regulator of a kind (Monitor, the NHS board), whose agenda a problem goes on; None if absent."""
     return next(iter(scenario.roles_of_kind(kind)), None)
@@ -111,7 +120,7 @@ def _check_commissioning(state: GameState, scenario: Scenario, move: Move, kind:
         return refuse(
             "below_tariff",
             move,
-            "Prices below the national tariff are not allowed. Ask Monitor for a ruling on below-tariff deals first.",
+            "Prices below the national tariff are not allowed." + _ask_for_ruling(scenario, "below_tariff_allowed"),
             price_percent=terms.price_percent,
         )
     return None

@@ -324,7 +324,7 @@ class ReviewScreen(Screen[None]):
             "",
             f"Seeds {mine.seed} and {theirs.seed}"
             + (
-                ": different seeds, so the two years differed from the first card." if mine.seed != theirs.seed else "."
+                ": different seeds, so the two games differed from the first card." if mine.seed != theirs.seed else "."
             ),
             "",
             "| Organisation | Balance here | there | Quality here | there |",

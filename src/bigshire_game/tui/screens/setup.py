@@ -79,7 +79,7 @@ class SetupScreen(Screen[None]):
                     box.border_title = "Game"
                     yield Static("Scenario folder (empty: built-in)", classes="hint")
                     yield Field(str(self.scenario_dir or ""), placeholder="built-in", id="scenario")
-                    yield Static("Seed (same seed, same year)", classes="hint")
+                    yield Static("Seed (same seed, same game)", classes="hint")
                     yield Field(str(self.app.launch.seed), id="seed", restrict=r"\d*", max_length=9)
                     yield Static("Game name (optional)", classes="hint")
                     yield Field(
