@@ -40,8 +40,8 @@ TARGET_WORDS: dict[str, str] = {
 }
 
 METRICS: dict[str, str] = {
-    "balance": "money in hand this year, £k (negative is a deficit)",
-    "forecast": "forecast year-end position, £k",
+    "balance": "money in hand, £k (negative is a deficit)",
+    "forecast": "forecast position at the end of the game (its calendar's last month), £k",
     "month_result": "last month's surplus or deficit, £k",
     "quality": "quality of care, 0 to 100 (providers)",
     "trust": "average trust others place in the organisation, 0 to 100",
@@ -49,7 +49,7 @@ METRICS: dict[str, str] = {
     "plan_credibility": "credibility of the latest financial plan, 0 to 100 (organisations that submit plans)",
     "sanction_level": "highest step reached on any regulator's ladder (0 is none)",
     "demand_index": "demand against the opening baseline, per cent",
-    "referral_index": "referral rate against the county norm, per cent (consortia)",
+    "referral_index": "referral rate against the norm, per cent (consortia)",
 }
 
 TOPICS: dict[str, str] = {
