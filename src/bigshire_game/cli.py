@@ -490,7 +490,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("simulate", help="play whole games with the computer in every seat")
     p.add_argument("--scenario", metavar="DIR", help="scenario folder (default: built-in Bigshire)")
     p.add_argument("--seed", type=int, default=1, help="the game's seed (a sweep uses this and the following seeds)")
-    p.add_argument("--months", type=int, metavar="N", help="stop after N turns (default: the whole year)")
+    p.add_argument("--months", type=int, metavar="N", help="stop after N turns (default: the whole game)")
     p.add_argument("--games", type=int, default=1, metavar="N", help="play N games and report outcome distributions")
     p.add_argument(
         "--jobs", type=int, metavar="J", help="processes to use for a sweep (default: every core, for 40 games or more)"

@@ -35,7 +35,7 @@ class PlayedGame:
 
 
 def play(scenario: Scenario, seed: int, turns: int | None = None) -> PlayedGame:
-    """Play from the start with bots in every seat, for `turns` turns or the whole year."""
+    """Play from the start with bots in every seat, for `turns` turns or the whole game."""
     from .engine.game import new_game
 
     state = new_game(scenario, seed)

@@ -130,7 +130,7 @@ class Game:
     # --- what comes next on the shared screen -----------------------------------------------------
 
     def next_step(self) -> Step:
-        """Month reports owed first, then the end of the year, the month's news, a curtain, or the desk.
+        """Month reports owed first, then the end of the game, the month's news, a curtain, or the desk.
         A report or the news counts as seen once the room moves past it, so a resumed game shows it again."""
         session = self.session
         state = session.state

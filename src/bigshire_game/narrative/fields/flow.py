@@ -1,4 +1,4 @@
-"""Fields of the year's own events, the cards and decisions, and the facilitator's adjustments."""
+"""Fields of the game's own events, the cards and decisions, and the facilitator's adjustments."""
 
 from __future__ import annotations
 

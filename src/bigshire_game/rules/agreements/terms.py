@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...content import Scenario
+from ...content.labels import kind_label
 from ...state import Agreement, GameState, Terms, evolve
 from ...vocabulary.catalogue import BETWEEN_PROVIDERS, CARE_PROVIDER_KINDS, CONTRACT_KINDS, PROVIDER_KINDS
 from ...vocabulary.causes import Cause
@@ -199,12 +200,14 @@ def check_parties(scenario: Scenario, move: Move, kind: str, parties: tuple[str,
     elif kind in COMMISSIONER_ALLIANCES:
         if any(k != "consortium" for k in kinds):
             return refuse(
-                "wrong_parties", move, "Lead-commissioner arrangements and risk pools are between consortia only."
+                "wrong_parties",
+                move,
+                f"Lead-commissioner arrangements and risk pools are between {kind_label(scenario, 'consortium', plural=True)} only.",
             )
     elif kind == "merger" and len(set(k in CARE_PROVIDER_KINDS for k in kinds)) != 1:
         return refuse(
             "wrong_parties",
             move,
-            "A merger joins organisations on the same side: providers with providers, consortia with consortia.",
+            "A merger joins organisations on the same side: providers with providers, commissioners with commissioners.",
         )
     return None
