@@ -211,7 +211,7 @@ def test_a_risk_pool_settles_at_the_years_end():
     state, aid, events = propose(start(), move)
     assert told(state, of_kind(events, "AgreementProposed")[0]) == (
         "East Bigshire proposed a risk pool to West Bigshire: their surpluses and deficits would be shared at "
-        "the year's end."
+        "the end of the year."
     )
     state, _ = agree(state, aid, "west_bigshire")
     pool = state.agreements[aid]

@@ -57,7 +57,7 @@ def test_the_board_stops_a_consortium_deep_in_deficit(scenario):
     state = new_game(scenario, 1)
     broke = replace_org(state, evolve(state.orgs["east_bigshire"], balance=-49_500))
     refusal = schemes.check_invest(broke, scenario, InvestInScheme(actor="east_bigshire", scheme="prevention"))
-    assert refusal.code == "board_refuses" and refusal.reason.startswith("The Board would not allow it")
+    assert refusal.code == "board_refuses" and refusal.reason.startswith("Your board would not allow it")
 
 
 def test_investment_pays_partners_and_conserves_money(scenario):

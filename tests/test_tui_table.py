@@ -87,20 +87,20 @@ def test_a_wrong_facilitator_pin_stops_the_start_and_says_why(tmp_path: Path):
 
 
 def test_the_setup_table_shows_plainly_that_a_kind_is_cut(tmp_path: Path):
-    """At 100x30 the longest kinds do not fit beside who plays each: they end in "…", and the line
+    """At 100x30 the longest kinds do not fit beside a seat's name: they end in "…", and the line
     under the table names the highlighted organisation's kind in full."""
 
     async def run_before(pilot) -> None:
         await to_setup(pilot)
-        await pilot.press(*["down"] * 10)  # Monitor
+        await own_seat_for_east_bigshire(pilot)  # "1. East Bigshire" widens the column of who plays each
 
     def after(app):
         table = app.screen.query_one("#orgs")
-        return str(table.get_cell("monitor", "kind")), str(app.screen.query_one("#org-detail").content)
+        return str(table.get_cell("east_bigshire", "kind")), str(app.screen.query_one("#org-detail").content)
 
     cell, detail = run(make_app(tmp_path / "saves"), run_before, after)
-    assert cell.endswith("…") and "Monitor, the economic regulator".startswith(cell[:-1])
-    assert "Monitor, the economic regulator" in detail
+    assert cell.endswith("…") and "GP commissioning consortium".startswith(cell[:-1])
+    assert "GP commissioning consortium" in detail
 
 
 def test_clipped():

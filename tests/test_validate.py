@@ -95,6 +95,10 @@ EXPECTED: dict[str, tuple[int, str]] = {
         31,
         "a chance is written from 0 to 1 (0.05 is 5%), but it is 5",
     ),
+    "scenario_label_unknown_kind.toml": (
+        37,
+        '"consortia" is not a known kind of organisation. Did you mean "consortium"?',
+    ),
     "scenario_theme_graph_measure_counts_events.toml": (37, '"of" picks events to count, but an "unanswered"'),
     "scenario_theme_unknown_ask.toml": (38, '"requests" is not a known kind of ask. Did you mean "request"?'),
     "self_in_card_condition.toml": (

@@ -18,6 +18,7 @@ from .engine.game import MOVE_KINDS, apply, check, legal_moves
 from .rules import plans
 from .rules.registry import Judge, move_jitter
 from .state import GameState
+from .vocabulary.catalogue import FORECAST_KINDS
 from .vocabulary.moves import EndTurn, Move, Rejection
 
 
@@ -52,14 +53,10 @@ def _priorities(scenario: Scenario, role: str) -> frozenset[str]:
 
 
 def _forecast(state: GameState, scenario: Scenario, role: str) -> int:
-    """The year-end position as the organisation itself can see it (a bot decides from what its desk shows); 0 for
+    """The position at the game's end as the organisation itself can see it (a bot decides from what its desk shows); 0 for
     those whose money the game does not follow month by month."""
     kind = scenario.roles[role].kind
-    return (
-        plans.known_forecast(state, scenario, role)
-        if kind in ("consortium", "acute", "community", "mental_health")
-        else 0
-    )
+    return plans.known_forecast(state, scenario, role) if kind in FORECAST_KINDS else 0
 
 
 def judge(state: GameState, scenario: Scenario, role: str, forecast: int | None = None) -> Judge:

@@ -367,6 +367,8 @@ def _role_arg(scenario, given: str | None):
 
 def _months_arg(scenario, first: str | None, last: str | None):
     """(first, last) month index for --from/--to, None for the whole game, or False after saying why not."""
+    from .vocabulary.words import example_month, month_label
+
     if first is None and last is None:
         return None
     found = []
@@ -376,7 +378,11 @@ def _months_arg(scenario, first: str | None, last: str | None):
             continue
         month = _month_of(given)
         if month is None:
-            print(f'bigshire: {option}: "{given}" is not a month; write it as 2013-10 or October 2013', file=sys.stderr)
+            example = example_month(scenario.months)
+            print(
+                f'bigshire: {option}: "{given}" is not a month; write it as {example} or {month_label(example)}',
+                file=sys.stderr,
+            )
             return False
         if month not in scenario.months:
             span = f"{scenario.months[0]} to {scenario.months[-1]}"
@@ -449,7 +455,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("simulate", help="play whole games with the computer in every seat")
     p.add_argument("--scenario", metavar="DIR", help="scenario folder (default: built-in Bigshire)")
     p.add_argument("--seed", type=int, default=1, help="the game's seed (a sweep uses this and the following seeds)")
-    p.add_argument("--months", type=int, metavar="N", help="stop after N turns (default: the whole year)")
+    p.add_argument("--months", type=int, metavar="N", help="stop after N turns (default: the whole game)")
     p.add_argument("--games", type=int, default=1, metavar="N", help="play N games and report outcome distributions")
     p.add_argument(
         "--jobs", type=int, metavar="J", help="processes to use for a sweep (default: every core, for 40 games or more)"
@@ -510,7 +516,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OTHER_SAVE",
         help="a later save of the same game (what happened between them), or another branch of it",
     )
-    p.add_argument("--from", dest="from_month", metavar="MONTH", help="start at this month (2013-10 or October 2013)")
+    p.add_argument(
+        "--from",
+        dest="from_month",
+        metavar="MONTH",
+        help="start at this month (its number or its name: 2025-04 or April 2025)",
+    )
     p.add_argument("--to", dest="to_month", metavar="MONTH", help="end with this month")
     p.add_argument("--role", metavar="ROLE", help="only what this organisation knew (its id or its name)")
     p.add_argument("--format", choices=("markdown", "text"), default="markdown", help="markdown (default) or text")

@@ -1,4 +1,5 @@
-"""The month's countdown the room plays against, and its state as a save keeps it.
+"""The turn's countdown the room plays against, and its state as a save keeps it. Its allowance is the
+scenario's phases' minutes (`Scenario.turn_minutes`); DEFAULT_MINUTES is only what older saves assumed.
 
 It only informs the room; when it runs out nothing happens by itself: the
 facilitator decides whether to close the phase. The time source is injected so

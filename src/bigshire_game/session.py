@@ -105,7 +105,7 @@ class Session:
         self.parent = parent
         self.pins: dict[str, str] = dict(pins or {})
         self.table: list[TableEntry] = []
-        self.clock = clock or MonthClock()
+        self.clock = clock or MonthClock(scenario.turn_minutes)
         self.news_shown = -1
         self.reported = 0
         self.revision = 0  # goes up with every change a save would show, so an autosaver can skip repeats

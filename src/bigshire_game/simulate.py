@@ -15,9 +15,10 @@ from attrs import field, frozen
 
 from . import bots
 from .content import Scenario
+from .content.labels import kind_label, span_of
 from .engine.game import run_until_input
 from .state import GameState
-from .vocabulary.catalogue import CARE_PROVIDER_KINDS, GRAPH_MEASURES
+from .vocabulary.catalogue import CARE_PROVIDER_KINDS, CENTRE_KINDS, COMMISSIONER_KINDS, GRAPH_MEASURES
 from .vocabulary.events import Event
 from .vocabulary.moves import Move
 from .vocabulary.words import money, turn_label
@@ -34,7 +35,7 @@ class PlayedGame:
 
 
 def play(scenario: Scenario, seed: int, turns: int | None = None) -> PlayedGame:
-    """Play from the start with bots in every seat, for `turns` turns or the whole year."""
+    """Play from the start with bots in every seat, for `turns` turns or the whole game."""
     from .engine.game import new_game
 
     state = new_game(scenario, seed)
@@ -140,7 +141,7 @@ def outcome_of(scenario: Scenario, seed: int, game: PlayedGame | None = None) ->
     signed: Counter[str] = Counter()
     reviews: Counter[str] = Counter()
     workload = 0
-    nhscb = set(scenario.roles_of_kind("nhscb"))
+    nhscb = set(scenario.roles_of_kind(*CENTRE_KINDS))
     deals: Counter[str] = Counter()
     for e in game.events:
         deal = _deal(scenario, state, e)
@@ -326,12 +327,14 @@ def _spread(values: list[int]) -> str:
 
 def report(scenario: Scenario, outcomes: list[Outcome], out: TextIO = sys.stdout) -> None:
     """Distributions per organisation across the sweep."""
+    span = span_of(scenario)
+    end = span.end_short.replace(" ", "-")
     print(f"\n{len(outcomes)} games of {scenario.title}", file=out)
-    print("\nYear-end balance (£k): min, 10th percentile, median, 90th percentile, max", file=out)
+    print(f"\n{end} balance (£k): min, 10th percentile, median, 90th percentile, max", file=out)
     for rid, role in scenario.roles.items():
         if any(o.balance[rid] for o in outcomes):
             print(f"  {clipped(role.short_name, 24):24} {_spread([o.balance[rid] for o in outcomes])}", file=out)
-    print("\nQuality at year end: min, 10th, median, 90th, max", file=out)
+    print(f"\nQuality at {span.end_short.lower()}: min, 10th, median, 90th, max", file=out)
     for rid, role in scenario.roles.items():
         if any(o.quality[rid] for o in outcomes):
             print(f"  {clipped(role.short_name, 24):24} {_spread([o.quality[rid] for o in outcomes])}", file=out)
@@ -343,9 +346,11 @@ def report(scenario: Scenario, outcomes: list[Outcome], out: TextIO = sys.stdout
                 f"{name or 'none'} {_percent(n, len(outcomes))}" for (_, name), n in sorted(reached.items())
             )
             print(f"  {clipped(role.short_name, 24):24} {shares}", file=out)
+    commissioners = scenario.roles_of_kind(*COMMISSIONER_KINDS)
     by = " by the deadline" if scenario.info.rules.contract_deadline else ""
-    print(f"\nContracts signed{by} (mean per game)", file=out)
-    for rid in scenario.roles_of_kind("consortium"):
+    if commissioners:
+        print(f"\nContracts signed{by} (mean per game)", file=out)
+    for rid in commissioners:
         mean = statistics.mean(o.signed_by_deadline.get(rid, 0) for o in outcomes)
         print(f"  {clipped(scenario.roles[rid].short_name, 24):24} {mean:.1f}", file=out)
     reviews: Counter[str] = Counter()
@@ -353,12 +358,15 @@ def report(scenario: Scenario, outcomes: list[Outcome], out: TextIO = sys.stdout
         reviews.update(o.reviews)
     decided = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(reviews.items())) or "none"
     print(f"\nAlliance reviews across all games: {decided}", file=out)
-    _report_deals(outcomes, out)
+    _report_deals(scenario, outcomes, out)
     workloads = [o.nhscb_workload for o in outcomes]
-    print(
-        f"NHS Commissioning Board workload (items per game): median {statistics.median(workloads):.0f}, max {max(workloads)}",
-        file=out,
-    )
+    centre = [kind for kind in sorted(CENTRE_KINDS) if scenario.roles_of_kind(kind)]
+    if centre:
+        who = " and ".join(kind_label(scenario, kind) for kind in centre)
+        print(
+            f"{who} workload (items per game): median {statistics.median(workloads):.0f}, max {max(workloads)}",
+            file=out,
+        )
     _report_contested(outcomes, out)
     behaviours(scenario, outcomes, out)
 
@@ -373,7 +381,9 @@ def behaviours(
     for theme in scenario.info.themes:
         grouped.setdefault(theme.behaviour or "other observer themes", []).append(theme)
     n = len(outcomes)
-    print(f"\nBehaviours the year surfaced ({n} games): how often each theme held, against its target", file=out)
+    span = span_of(scenario)
+    surfaced = f"Behaviours {span.name if span.own else 'the games'} surfaced"
+    print(f"\n{surfaced} ({n} games): how often each theme held, against its target", file=out)
     for behaviour, themes in grouped.items():
         print(f"  {behaviour}", file=out)
         for theme in themes:
@@ -399,7 +409,7 @@ def _target(at_least: float | None, at_most: float | None, held: float) -> tuple
     return " ".join(parts), met
 
 
-def _report_deals(outcomes: list[Outcome], out: TextIO) -> None:
+def _report_deals(scenario: Scenario, outcomes: list[Outcome], out: TextIO) -> None:
     """How often the alliances and deals of the reformed system happened: integrated care, contracts between
     providers, risk pools and lead commissioners."""
     total: Counter[str] = Counter()
@@ -419,11 +429,14 @@ def _report_deals(outcomes: list[Outcome], out: TextIO) -> None:
         f"{o.replace('_', ' ')} {total[f'registration {o}']}"
         for o in ("registered", "registered_with_conditions", "refused")
     )
-    print(
-        f"Integrated care organisations: {told('integrated care proposed', 'proposed')}; "
-        f"Monitor's decisions: {outcomes_of}; the CQC: {registered}",
-        file=out,
-    )
+    reviewer = scenario.first_addressee(power="review_competition")
+    registrar = scenario.first_addressee(power="inspect")
+    parts = [f"Integrated care organisations: {told('integrated care proposed', 'proposed')}"]
+    if reviewer:
+        parts.append(f"{scenario.roles[reviewer].short_name}'s decisions: {outcomes_of}")
+    if registrar:
+        parts.append(f"{scenario.roles[registrar].short_name}'s registrations: {registered}")
+    print("; ".join(parts), file=out)
     print(
         f"Contracts between providers: {told('between providers risk_share', 'risk-shares')}, "
         f"{told('between providers subcontract', 'subcontracts')}; "

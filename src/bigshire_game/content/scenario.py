@@ -91,6 +91,11 @@ class Scenario:
     def turns(self) -> tuple[tuple[str, ...], ...]:
         return group_turns(self.months, self.info.calendar.merged)
 
+    @property
+    def turn_minutes(self) -> int:
+        """A turn's countdown: the sum of its phases' minutes (a merged turn is played once, so counts once)."""
+        return sum(max(phase.minutes, 0) for phase in self.info.phases)
+
     @cached_property
     def activities(self) -> dict[str, Activity]:
         return {a.id: a for a in self.info.activities}

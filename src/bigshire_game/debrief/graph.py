@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from ..content.model import Measure
-from ..vocabulary.catalogue import ALLIANCE_KINDS
+from ..vocabulary.catalogue import ALLIANCE_KINDS, COMMISSIONER_KINDS
 from ..vocabulary.events import Event
 from .asking import addressees, initiator, item_id
 from .context import Context
@@ -138,7 +138,7 @@ def organisation_graph(ctx: Context) -> nx.MultiDiGraph:
 def _owned(ctx: Context, parties: Sequence[str], e: Event, tie: Any) -> None:
     """A contract signed with a conflict of interest says its commissioner part-owns its provider."""
     roles = ctx.scenario.roles
-    owners = [p for p in parties if p in roles and roles[p].kind == "consortium"]
+    owners = [p for p in parties if p in roles and roles[p].kind in COMMISSIONER_KINDS]
     for owner in owners:
         for owned in parties:
             if owned not in owners:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..content import Scenario
+from ..content.labels import span_of
 from ..narrative import listed, money, number, plural, possessive
 from ..state import GameState
 from ..vocabulary.catalogue import CARE_PROVIDER_KINDS, COMMISSIONER_KINDS, PROVIDER_KINDS
@@ -16,7 +17,7 @@ from .selection import TALK
 
 def when(scenario: Scenario, state: GameState, end: bool) -> str:
     if end and state.finished:
-        return f"the end of the year ({turn_label(scenario.turns[-1])})"
+        return f"{span_of(scenario).end} ({turn_label(scenario.turns[-1])})"
     if not state.started:
         return turn_label(scenario.turns[0])
     phase = scenario.info.phases[state.phase]
@@ -31,8 +32,8 @@ def period(ctx: Context) -> str:
 
 
 def _whole(ctx: Context) -> str:
-    """ "Over the year" or "Over the period"."""
-    return "Over the year" if not ctx.start.started and ctx.end.finished else "Over the period"
+    """ "Over the year" (or "By the end of the game") for the whole game, "Over the period" for part of it."""
+    return span_of(ctx.scenario).over if not ctx.start.started and ctx.end.finished else "Over the period"
 
 
 def headline(ctx: Context) -> list[str]:
@@ -70,7 +71,8 @@ def headline(ctx: Context) -> list[str]:
     else:
         out.append("No regulator imposed a sanction.")
     counts = Counter(e.kind for e in ctx.events)
-    blocked = sum(1 for e in ctx.events if isinstance(e, AllianceReviewed) and e.outcome == "blocked")
+    blocked_by = [e.actors[0] for e in ctx.events if isinstance(e, AllianceReviewed) and e.outcome == "blocked"]
+    blocked = len(blocked_by)
     deals = []
     if counts["ContractSigned"]:
         deals.append(
@@ -81,7 +83,7 @@ def headline(ctx: Context) -> list[str]:
     if counts["AllianceFormed"]:
         deals.append(f"{plural(counts['AllianceFormed'], 'alliance')} formed")
     if blocked:
-        deals.append(f"Monitor blocked {number(blocked)}")
+        deals.append(f"{ctx.words.names(sorted(set(blocked_by)))} blocked {number(blocked)}")
     if deals:
         out.append(as_sentence(listed(deals)))
     topics = Counter(t for e in ctx.events if e.kind in TALK for t in set(e.topics))

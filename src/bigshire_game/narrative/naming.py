@@ -12,9 +12,10 @@ from collections.abc import Iterable, Sequence
 from attrs import frozen
 
 from ..content import Scenario
+from ..content.labels import kind_label, span_of
 from ..state import GameState
 from ..vocabulary import causes
-from ..vocabulary.catalogue import ALLIANCE_KINDS, CONTRACT_KINDS, KINDS, RULE_SETTINGS
+from ..vocabulary.catalogue import ALLIANCE_KINDS, CONTRACT_KINDS, RULE_SETTINGS
 from ..vocabulary.causes import Cause
 from ..vocabulary.events import (
     AgreementProposed,
@@ -94,6 +95,7 @@ class Words:
         self.scenario = scenario
         self.lookup = lookup or Lookup()
         self.narrative = scenario.narrative
+        self.span = span_of(scenario)
 
     # organisations
     def name(self, rid: object) -> str:
@@ -105,7 +107,7 @@ class Words:
         with a name ("Health Direct alleges ..."), no full stop at the end."""
         text = str(text).strip().rstrip(".")
         proper = (n for role in self.scenario.roles.values() for n in (role.short_name, role.name))
-        if any(text.startswith(n) for n in proper) or text.startswith(("NHS", "CQC", "GP", "A&E")):
+        if any(text.startswith(n) for n in proper) or text.startswith(("NHS", "GP", "A&E")):
             return text
         return lower_first(text)
 
@@ -114,7 +116,16 @@ class Words:
 
     def first_of_kind(self, kind: str) -> str:
         found = self.scenario.roles_of_kind(kind)
-        return self.name(found[0]) if found else KINDS.get(kind, kind)
+        return self.name(found[0]) if found else "the " + kind_label(self.scenario, kind)
+
+    def holder(self, power: str, fallback: str = "the regulator") -> str:
+        """The first organisation holding a power, by name (the reviewer of alliances, the registrar)."""
+        rid = self.scenario.first_addressee(power=power)
+        return self.name(rid) if rid else fallback
+
+    def kind(self, kind: str, plural: bool = False) -> str:
+        """The scenario's word for a kind of organisation: "consortium", or "CCGs" where it says so."""
+        return kind_label(self.scenario, kind, plural=plural)
 
     # time
     def month(self, month: object) -> str:

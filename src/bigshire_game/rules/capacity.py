@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 
 from ..content import Scenario
+from ..content.labels import span_of
 from ..state import GameState, evolve
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import Move, Recruit
@@ -59,7 +60,8 @@ def check_recruit(state: GameState, scenario: Scenario, move: Recruit):
         return refuse("no_power", move, f"{short(scenario, move.actor)} cannot recruit: it has no power to.")
     if _posts(state, scenario, move.actor) >= scenario.balance.recruit_most:
         most = scenario.balance.recruit_most
-        return refuse("recruited_enough", move, f"You have already added the {most} posts you can this year.")
+        game = span_of(scenario).name.replace("the ", "this ", 1)
+        return refuse("recruited_enough", move, f"You have already added the {most} posts you can {game}.")
     return None
 
 

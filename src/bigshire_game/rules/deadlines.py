@@ -74,7 +74,9 @@ def check_set(state: GameState, scenario: Scenario, move: SetDeadline):
     if not move.what.strip():
         return refuse("nothing_due", move, "Say what is to be delivered.")
     if move.due not in scenario.months:
-        return refuse("unknown_month", move, f'"{move.due}" is not a month of the game; write it as 2014-01.')
+        return refuse(
+            "unknown_month", move, f'"{move.due}" is not a month of the game; write it as {scenario.months[-1]}.'
+        )
     if scenario.months.index(move.due) <= last_month(state, scenario):
         return refuse("too_soon", move, "A deadline falls in a later month than this one.")
     taken = any(
@@ -271,7 +273,9 @@ KINDS: tuple[MoveKind, ...] = (
         legal=legal,
         family="plan",
         describe=describe_set,
-        fields=plain_fields(("what", "What is to be delivered", str), ("due", "Due by (a month, e.g. 2014-01)", str)),
+        fields=plain_fields(
+            ("what", "What is to be delivered", str), ("due", "Due by (a month of the game, year-month)", str)
+        ),
         score=score_set,
         bound=bound_set,
     ),

@@ -317,7 +317,8 @@ def projected_result(state: GameState, scenario: Scenario, rid: str, month: int)
 
 
 def forecast(state: GameState, scenario: Scenario, rid: str) -> int:
-    """Year-end position: money in hand plus recent months' average over the months left."""
+    """The position at the game's end (the calendar's last month, not a twelve-month year's): money in hand plus
+    recent months' average over the months left in the game."""
     org = state.orgs[rid]
     left = len(scenario.months) - len(org.results)
     if org.results:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 
 from ..content import Scenario
+from ..content.labels import kind_label
 from ..content.model import Scheme
 from ..state import GameState, SchemeInvestment, evolve, new_id, pair_key
 from ..state.chance import draw
-from ..vocabulary.catalogue import KINDS as ORG_KINDS
 from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import InvestInScheme, Move
@@ -54,7 +54,7 @@ def check_invest(state: GameState, scenario: Scenario, move: InvestInScheme):
         return refuse("wrong_partners", move, "Name each partner once.")
     for partner in move.partners:
         if partner not in state.orgs or state.orgs[partner].kind not in scheme.partner_kinds:
-            needs = " or ".join(ORG_KINDS[k] for k in scheme.partner_kinds) or "no partners"
+            needs = " or ".join(kind_label(scenario, k) for k in scheme.partner_kinds) or "no partners"
             return refuse(
                 "wrong_partner",
                 move,
@@ -75,7 +75,7 @@ def check_invest(state: GameState, scenario: Scenario, move: InvestInScheme):
             return refuse(
                 "missing_partner",
                 move,
-                f"{scheme.title} needs a partner that is a {ORG_KINDS[kind]} under contract to you.",
+                f"{scheme.title} needs a partner that is a {kind_label(scenario, kind)} under contract to you.",
                 kind=kind,
             )
     limit = scenario.balance.scheme_board_limit  # £k: the deepest deficit a consortium's board would invest into
@@ -83,7 +83,7 @@ def check_invest(state: GameState, scenario: Scenario, move: InvestInScheme):
         return refuse(
             "board_refuses",
             move,
-            f"The Board would not allow it: £{scheme.cost:,}k more would take you over "
+            f"Your board would not allow it: £{scheme.cost:,}k more would take you over "
             f"£{-limit // 1000}m into deficit.",
         )
     return None

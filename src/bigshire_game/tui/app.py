@@ -77,8 +77,9 @@ class BigshireApp(App[None]):
             self._scenarios[key] = load_scenario(root or builtin_scenario_dir())
         return self._scenarios[key]
 
-    def make_clock(self) -> MonthClock:
-        return MonthClock(now=self._clock_source) if self._clock_source else MonthClock()
+    def make_clock(self, minutes: int) -> MonthClock:
+        """A turn's countdown of `minutes` (the scenario's phases' minutes), on the app's time source."""
+        return MonthClock(minutes, now=self._clock_source) if self._clock_source else MonthClock(minutes)
 
     def show_title(self) -> None:
         from .screens.title import TitleScreen
@@ -92,7 +93,12 @@ class BigshireApp(App[None]):
         from ..session import Session
 
         session = Session(
-            scenario, seed, seats, pins=pins, name=name or getattr(self.launch, "name", ""), clock=self.make_clock()
+            scenario,
+            seed,
+            seats,
+            pins=pins,
+            name=name or getattr(self.launch, "name", ""),
+            clock=self.make_clock(scenario.turn_minutes),
         )
         if self._take_seat(session):
             self.game.start()
@@ -108,7 +114,7 @@ class BigshireApp(App[None]):
             session.pins = dict(pins or {})
             session.news_shown = session.state.turn - 1
             session.reported = session.state.turn
-            session.clock = self.make_clock()
+            session.clock = self.make_clock(session.scenario.turn_minutes)
         elif pins is not None:
             session.pins = dict(pins)
         if not self._take_seat(session):
@@ -125,7 +131,7 @@ class BigshireApp(App[None]):
 
         self.close_game()
         try:
-            self.game = Game(session, saves_dir=self.saves_dir, clock=self.make_clock())
+            self.game = Game(session, saves_dir=self.saves_dir, clock=self.make_clock(session.scenario.turn_minutes))
         except GameInUse as exc:
             self.notify(str(exc), title="Cannot open this game", severity="error", timeout=12)
             self.show_title()

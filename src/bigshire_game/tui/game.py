@@ -130,7 +130,7 @@ class Game:
     # --- what comes next on the shared screen -----------------------------------------------------
 
     def next_step(self) -> Step:
-        """Month reports owed first, then the end of the year, the month's news, a curtain, or the desk.
+        """Month reports owed first, then the end of the game, the month's news, a curtain, or the desk.
         A report or the news counts as seen once the room moves past it, so a resumed game shows it again."""
         session = self.session
         state = session.state
@@ -150,7 +150,7 @@ class Game:
             return Step("over", turn=state.turn)
         if session.news_shown < state.turn:
             self.last_seat = None
-            session.clock.restart()
+            session.clock.restart(session.scenario.turn_minutes)
             self._on_screen = ("news", state.turn)
             return Step("news", turn=state.turn)
         role = session.actor or ""

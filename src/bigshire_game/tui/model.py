@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from ..content import Scenario, month_label
+from ..content.labels import span_of
 from ..engine.game import view, visible_events
 from ..state import GameState
 from ..vocabulary.events import Event
@@ -28,7 +29,8 @@ class Figures:
     last_spend: int
     last_result: int
     projected: int  # this month's result if nothing changes
-    forecast: int  # year-end position, as the organisation can see it
+    forecast: int  # position at the game's end, as the organisation can see it
+    forecast_to: str  # what the forecast runs to: "Year end", "Game end" (the scenario's span)
     forecast_lag: int  # months late it sees its results (no analysts); 0 at once
     quality: int
     action_points: int
@@ -95,6 +97,7 @@ def desk_model(
         last_result=org.results[-1] if org.results else 0,
         projected=seen.projected,
         forecast=seen.forecast,
+        forecast_to=span_of(scenario).end_short,
         forecast_lag=seen.forecast_lag,
         quality=org.quality,
         action_points=org.action_points,

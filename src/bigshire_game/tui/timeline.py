@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from ..content import Scenario, turn_label
+from ..content.labels import span_of
 from ..engine.replay import replay as engine_replay
 from ..state import GameState
 from ..vocabulary.events import Event
@@ -41,7 +42,7 @@ class Replayed:
 
 def label_of(scenario: Scenario, state: GameState, actor: str) -> str:
     if state.finished:
-        return "The year is over"
+        return f"{span_of(scenario).title} is over"
     months = turn_label(scenario.turns[min(state.turn, len(scenario.turns) - 1)])
     phase = scenario.info.phases[state.phase].title
     return f"{months} · {phase}" + (f" · {present.short(scenario, actor)}" if actor else "")

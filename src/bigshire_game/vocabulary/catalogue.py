@@ -30,6 +30,9 @@ CARE_PROVIDER_KINDS = frozenset({"acute", "community", "mental_health", "private
 PROVIDER_KINDS = CARE_PROVIDER_KINDS | {"csu"}
 SYSTEM_KINDS = frozenset({"nhscb", "monitor", "cqc", "hwb", "healthwatch"})
 REGULATOR_KINDS = ("monitor", "cqc", "nhscb")  # the kinds that keep an agenda and climb ladders
+FORECAST_KINDS = frozenset({"consortium", "acute", "community", "mental_health"})
+"""The NHS commissioners and trusts whose position at the game's end is forecast month by month (bots decide by it)."""
+CENTRE_KINDS = frozenset({"nhscb"})  # the centre everyone looks to: the sweep counts the work landing on it
 
 TARGET_WORDS: dict[str, str] = {
     "self": "the organisation that chose the option or took the decision",
@@ -38,8 +41,8 @@ TARGET_WORDS: dict[str, str] = {
 }
 
 METRICS: dict[str, str] = {
-    "balance": "money in hand this year, £k (negative is a deficit)",
-    "forecast": "forecast year-end position, £k",
+    "balance": "money in hand, £k (negative is a deficit)",
+    "forecast": "forecast position at the end of the game (its calendar's last month), £k",
     "month_result": "last month's surplus or deficit, £k",
     "quality": "quality of care, 0 to 100 (providers)",
     "trust": "average trust others place in the organisation, 0 to 100",
@@ -47,7 +50,7 @@ METRICS: dict[str, str] = {
     "plan_credibility": "credibility of the latest financial plan, 0 to 100 (organisations that submit plans)",
     "sanction_level": "highest step reached on any regulator's ladder (0 is none)",
     "demand_index": "demand against the opening baseline, per cent",
-    "referral_index": "referral rate against the county norm, per cent (consortia)",
+    "referral_index": "referral rate against the norm, per cent (consortia)",
 }
 
 METRIC_RANGES: dict[str, tuple[float | None, float | None]] = {
@@ -75,7 +78,7 @@ AGENDA_ITEM_KINDS: dict[str, str] = {
     "concern": "a concern raised with the regulator about an organisation",
     "funding_bid": "a consortium's bid for transitional funding",
     "inspection": "a provider rated inadequate on inspection",
-    "plan_assessment": "a financial plan the Board judged not credible",
+    "plan_assessment": "a financial plan its assessor judged not credible",
     "missing_plan": "no financial plan by the deadline",
     "competition_review": "an alliance under competition review",
     "registration": "a new integrated body's registration, awaiting the inspectors' decision",
@@ -213,6 +216,8 @@ NARRATIVE_COMMON: dict[str, str] = {
     "actor": "the organisation the sentence is about (the one a group of like events is gathered by)",
     "actors": "every organisation that took part, as a list",
     "month": 'the month it happened, e.g. "October 2013"',
+    "span": 'the whole game, as the scenario calls it: "the year" ([labels] span), or "the game"',
+    "span_end": 'the end of the game, as the scenario calls it: "the end of the year", or "the end of the game"',
 }
 """Placeholders every template may use, besides its own event's."""
 
@@ -260,7 +265,17 @@ NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
     "ContractVaried": (*_CONTRACT_PARTIES, "agreement", "value", "price"),
     "ContractEnded": (*_CONTRACT_PARTIES, "agreement", "ended_by"),
     "ContractRolledOver": (*_CONTRACT_PARTIES, "agreement", "until"),
-    "AllianceFormed": ("members", "alliance", "agreement", "share", "service", "conditions", "lead", "provider"),
+    "AllianceFormed": (
+        "members",
+        "alliance",
+        "agreement",
+        "share",
+        "service",
+        "conditions",
+        "lead",
+        "provider",
+        "regulator",
+    ),
     "AllianceEnded": ("members", "alliance", "agreement", "ended_by"),
     "CompetitionReviewOpened": ("regulator", "members", "alliance", "agreement", "share", "service"),
     "AllianceReviewed": ("regulator", "members", "alliance", "agreement", "share", "service"),
@@ -455,7 +470,7 @@ ASKS: dict[str, str] = {
     "request": "a request to another organisation",
     "question": "a question asking a regulator to rule on a rule setting",
     "concern": "a concern raised with another organisation",
-    "bid": "a bid to the Board for transitional funding",
+    "bid": "a bid for transitional funding",
     "invitation": "an invitation to a meeting, one for each organisation invited",
     "proposal": "a proposed contract or alliance, one for each party asked to agree",
 }

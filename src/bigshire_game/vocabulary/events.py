@@ -480,9 +480,9 @@ class RegistrationDecided(Event):
     conditions: str | None = None
 
 
-@_kind("a risk pool shared its members' results at the year's end")
+@_kind("a risk pool shared its members' results at the game's end (or its own, if sooner)")
 class RiskPoolSettled(Event):
-    """A risk pool shared its members' results at the year's end."""
+    """A risk pool shared its members' results at the game's end, or at its own end if that came first."""
 
     agreement: str | None = None
     pooled: int | None = None
@@ -684,9 +684,9 @@ class FundingAwarded(Event):
     awarded: int | None = None
 
 
-@_kind("a commissioner's year ended far from what it could foresee")
+@_kind("a commissioner's game ended far from what it could foresee")
 class ForecastMissed(Event):
-    """Without analysts a commissioner saw its position late, and the year end came as a surprise."""
+    """Without analysts a commissioner saw its position late, and the game's end came as a surprise."""
 
     role: str | None = None
     expected: int | None = None  # what it foresaw, £k

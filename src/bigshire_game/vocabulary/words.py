@@ -6,7 +6,7 @@ the headless summary all format figures here so that they cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 MONTH_NAMES = (
     "January",
@@ -85,6 +85,12 @@ def month_label(month: str) -> str:
     if parsed is None:
         return month
     return f"{MONTH_NAMES[parsed[1] - 1]} {parsed[0]}"
+
+
+def example_month(months: Sequence[str]) -> str:
+    """A month of the game's own calendar to show in a message ("write it as 2013-10"): its fifth, or its
+    last in a shorter game; "2025-04" only when there is no calendar to take one from."""
+    return months[min(4, len(months) - 1)] if months else "2025-04"
 
 
 def turn_label(months: tuple[str, ...]) -> str:

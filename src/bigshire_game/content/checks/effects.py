@@ -9,6 +9,7 @@ from attrs import define
 
 from ...vocabulary import catalogue as cat
 from ...vocabulary.catalogue import REGULATOR_KINDS
+from ...vocabulary.words import example_month
 from ..diagnostics import KeyPath, suggest
 from ..model import Closure, Condition, Effect
 from .shared import World, between, check_month, check_word, check_words, not_negative, show
@@ -234,7 +235,12 @@ _CONDITION_FIELDS = {
 
 def _rule_value(w: World, file: str, path: KeyPath, setting: str, value: object) -> None:
     kind = cat.RULE_SETTINGS[setting]
-    names = {bool: "true or false", float: "a number", int: "a whole number", str: 'a month such as "2013-10"'}
+    names = {
+        bool: "true or false",
+        float: "a number",
+        int: "a whole number",
+        str: f'a month such as "{example_month(w.months or ())}"',
+    }
     ok = (
         isinstance(value, bool)
         if kind is bool

@@ -7,7 +7,7 @@ import re
 
 from ...vocabulary import catalogue as cat
 from ..diagnostics import KeyPath
-from ..model import Balance, Measure, Routing, ScenarioFile, Theme
+from ..model import Balance, Labels, Measure, Routing, ScenarioFile, Theme
 from ..scenario import group_turns, parse_month
 from .effects import Context, check_condition, check_effects
 from .shared import (
@@ -101,6 +101,7 @@ def check_scenario(w: World, file: str, s: ScenarioFile) -> None:
 
     check_balance(w, file, s.balance)
     check_routing(w, file, s.routing)
+    check_labels(w, file, s.labels)
 
     for month in s.economy.seasonality:
         check_month(w, file, ("economy", "seasonality", month), month)
@@ -319,6 +320,16 @@ def check_routing(w: World, file: str, r: Routing) -> None:
         check_words(w, file, (*path, "by"), objection.by, cat.KINDS, "kind of organisation")
         if not objection.by:
             w.error(file, (*path, "by"), "an objection route names at least one kind of organisation")
+
+
+def check_labels(w: World, file: str, labels: Labels) -> None:
+    """A label renames a kind the game knows, with words for one and for many."""
+    for kind, label in labels.kinds.items():
+        path = ("labels", "kinds", kind)
+        if check_word(w, file, path, kind, cat.KINDS, "kind of organisation"):
+            for name in ("singular", "plural"):
+                if not getattr(label, name).strip():
+                    w.error(file, (*path, name), "write some words here: it is empty")
 
 
 def check_balance(w: World, file: str, b: Balance) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from attrs import define, field
 
-from ...vocabulary.words import months_between
+from ...vocabulary.words import example_month, months_between
 from ..diagnostics import KeyPath, one_of, suggest
 from ..model import Card, DeckInfo, NarrativeFile, Role, ScenarioFile
 from ..scenario import month_range, parse_month
@@ -54,7 +54,8 @@ def check_month(w: World, file: str, path: KeyPath, value: str | None, *, after_
     if value is None:
         return
     if parse_month(value) is None:
-        w.error(file, path, f'"{value}" is not a month; write months as "2013-10" (year, dash, two-digit month)')
+        example = example_month(w.months or ())
+        w.error(file, path, f'"{value}" is not a month; write months as "{example}" (year, dash, two-digit month)')
         return
     months = w.months
     if after_end and months and (months_between(months[-1], value) or 0) > 0:

@@ -305,6 +305,27 @@ class Theme:
 
 
 @frozen(kw_only=True)
+class KindLabel:
+    """What a scenario calls one kind of organisation, e.g. "clinical commissioning group"."""
+
+    singular: str
+    plural: str
+
+
+@frozen(kw_only=True)
+class Labels:
+    """The scenario's own words for what the catalogue names: its game's span and its kinds of organisation."""
+
+    span: str = field(
+        default="",
+        metadata={"help": 'what players call the whole game, e.g. "the year"; left out, "the game"'},
+    )
+    kinds: dict[str, KindLabel] = field(
+        factory=dict, metadata={"help": "a kind of organisation's name in this scenario, by kind"}
+    )
+
+
+@frozen(kw_only=True)
 class ScenarioFile:
     id: str
     title: str
@@ -319,3 +340,4 @@ class ScenarioFile:
     themes: tuple[Theme, ...] = ()
     balance: Balance = Balance()
     routing: Routing = Routing()
+    labels: Labels = Labels()

@@ -28,6 +28,8 @@ def fields_of(words: Words, e: Event) -> tuple[Switches, Fields]:
         "actor": words.name(e.actors[0]) if e.actors else "",
         "actors": words.names(e.actors),
         "month": words.month(e.month),
+        "span": words.span.name,
+        "span_end": words.span.end,
     }
     return switches, common | fields
 

@@ -179,7 +179,7 @@ def _alliance_fields(w: Words, e: Event) -> tuple[str, Fields]:
     d = e.data
     kind = str(get(d, "kind"))
     members = w.parties(get(d, "agreement")) or tuple(
-        p for p in e.actors if w.scenario.roles.get(p) and w.scenario.roles[p].kind != "monitor"
+        p for p in e.actors if w.scenario.roles.get(p) and "review_competition" not in w.scenario.roles[p].powers
     )
     share = get(d, "share", None)
     return kind, {
@@ -199,6 +199,7 @@ def _alliance_formed(w: Words, e: Event) -> tuple[Switches, Fields]:
     provider = get(e.data, "provider")
     return {"kind": kind, "conditional": bool(conditions)}, fields | {
         "conditions": conditions,
+        "regulator": w.holder("review_competition"),
         "lead": w.name(found.proposer) if found and found.proposer else fields["actor"],
         "provider": w.name(provider) if provider else "the provider",
     }
@@ -213,7 +214,9 @@ def _alliance_ended(w: Words, e: Event) -> tuple[Switches, Fields]:
 
 def _review_opened(w: Words, e: Event) -> tuple[Switches, Fields]:
     kind, fields = _alliance_fields(w, e)
-    return {"kind": kind, "overlap": bool(get(e.data, "service"))}, fields | {"regulator": w.first_of_kind("monitor")}
+    return {"kind": kind, "overlap": bool(get(e.data, "service"))}, fields | {
+        "regulator": w.holder("review_competition")
+    }
 
 
 def _alliance_reviewed(w: Words, e: Event) -> tuple[Switches, Fields]:
@@ -231,9 +234,9 @@ def _registration(w: Words, e: Event) -> tuple[Switches, Fields]:
     registrar = e.actors[0] if e.actors else ""
     members = w.parties(get(d, "agreement")) or tuple(e.actors[1:])
     fields |= {
-        "regulator": w.name(registrar) if registrar else w.first_of_kind("cqc"),
+        "regulator": w.name(registrar) if registrar else w.holder("inspect", "the inspectors"),
         "members": w.names(members),
-        "actor": w.name(registrar) if registrar else w.first_of_kind("cqc"),
+        "actor": w.name(registrar) if registrar else w.holder("inspect", "the inspectors"),
     }
     if e.kind == "RegistrationQuestionRaised":
         return {"kind": kind}, fields

@@ -1,4 +1,4 @@
-"""Fields of the year's own events, the cards and decisions, and the facilitator's adjustments."""
+"""Fields of the game's own events, the cards and decisions, and the facilitator's adjustments."""
 
 from __future__ import annotations
 
@@ -80,7 +80,9 @@ def _card_published(w: Words, e: CardPublished) -> tuple[Switches, Fields]:
             words.append("everyone")
         elif target in KINDS:
             ones = w.scenario.roles_of_kind(target)
-            words.append(w.name(ones[0]) if len(ones) == 1 else _kind_plural(target))
+            if not ones:  # a kind the scenario has none of reads nothing
+                continue
+            words.append(w.name(ones[0]) if len(ones) == 1 else "the " + w.kind(target, plural=True))
         else:
             words.append(w.name(target))
     audience = listed(words) or ("everyone" if not e.audience else w.names(e.audience))
@@ -89,15 +91,6 @@ def _card_published(w: Words, e: CardPublished) -> tuple[Switches, Fields]:
         {"public": not e.audience, "how": str(given(e.how, "fixed"))},
         {"card": w.card(given(e.card), given(e.title)), "audience": audience, "deck": lower_first(deck)},
     )
-
-
-def _kind_plural(kind: str) -> str:
-    label = KINDS[kind].split(",")[0]
-    if label.endswith("consortium"):
-        return "the " + label[:-2] + "a"
-    if label.endswith("y"):
-        return "the " + label[:-1] + "ies"
-    return "the " + label + ("s" if not label.endswith("s") else "")
 
 
 def _option_chosen(w: Words, e: OptionChosen) -> tuple[Switches, Fields]:

@@ -3,6 +3,7 @@ sanctions and incidents."""
 
 from __future__ import annotations
 
+from ...vocabulary.catalogue import REGULATOR_KINDS
 from ...vocabulary.events import (
     AgendaItemAdded,
     AgendaItemDismissed,
@@ -37,7 +38,7 @@ def _agenda_item(w: Words, e: AgendaItemAdded) -> tuple[Switches, Fields]:
     regulator = str(given(e.regulator))
     kind = w.scenario.roles[regulator].kind if regulator in w.scenario.roles else ""
     return (
-        {"regulator": kind if kind in ("nhscb", "monitor", "cqc") else "nhscb"},
+        {"regulator": kind if kind in REGULATOR_KINDS else "nhscb"},
         {
             "actor": w.name(given(e.subject)),
             "regulator": w.name(regulator),

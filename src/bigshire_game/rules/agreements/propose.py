@@ -4,6 +4,7 @@ agreement now, and the proposal stored, waiting for every other party (or its le
 from __future__ import annotations
 
 from ...content import Scenario
+from ...content.labels import kind_label
 from ...state import Agreement, GameState, evolve, new_id
 from ...vocabulary.catalogue import ALLIANCE_KINDS, COMMISSIONING_KINDS, CONTRACT_KINDS
 from ...vocabulary.events import event
@@ -36,7 +37,8 @@ def _check_lead(state: GameState, scenario: Scenario, move: ProposeAgreement, pa
     if move.on_behalf_of:
         member, provider = parties
         if move.kind not in COMMISSIONING_KINDS or scenario.roles[member].kind != "consortium":
-            return refuse("not_lead", move, "A lead commissioner makes contract offers on behalf of consortia only.")
+            behalf = kind_label(scenario, "consortium", plural=True)
+            return refuse("not_lead", move, f"A lead commissioner makes contract offers on behalf of {behalf} only.")
         if lead_for(state, member, provider) != move.actor:
             return refuse(
                 "not_lead",

@@ -13,6 +13,7 @@ from ...vocabulary.moves import DecideReview
 from .. import Outcome, refuse
 from ..agenda import add_agenda_item, close_question
 from ..economy import contract_shares, contracts_for, default_providers, units
+from ..wording import short
 from .registration import needs_registration, raise_question
 from .terms import PROVIDER_ALLIANCES, pairs, put, with_trust
 
@@ -132,8 +133,10 @@ def _form(state: GameState, scenario: Scenario, agreement: Agreement, phase: str
 def check_review(state: GameState, scenario: Scenario, move: DecideReview):
     agreement = state.agreements.get(move.agreement)
     if "review_competition" not in scenario.roles[move.actor].powers:
-        deciders = " or ".join(r.name for r in scenario.roles.values() if "review_competition" in r.powers)
-        return refuse("no_power", move, f"Only {deciders or 'a competition regulator'} decides competition reviews.")
+        deciders = " or ".join(
+            short(scenario, rid) for rid, r in scenario.roles.items() if "review_competition" in r.powers
+        )
+        return refuse("no_power", move, f"Only {deciders or 'the competition regulator'} decides competition reviews.")
     if agreement is None or agreement.status != "under_review":
         return refuse("not_under_review", move, "That alliance is not under competition review.")
     if move.outcome not in REVIEW_OUTCOMES:

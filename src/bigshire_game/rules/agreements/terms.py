@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...content import Scenario
+from ...content.labels import kind_label
 from ...state import Agreement, GameState, Terms, evolve
 from ...vocabulary.catalogue import BETWEEN_PROVIDERS, CARE_PROVIDER_KINDS, CONTRACT_KINDS, PROVIDER_KINDS
 from ...vocabulary.causes import Cause
@@ -32,6 +33,15 @@ def with_trust(outcome: Outcome, scenario: Scenario, phase: str, changes: list[t
 def put(state: GameState, agreement: Agreement) -> GameState:
     """The state with this agreement stored, new or changed."""
     return evolve(state, agreements={**state.agreements, agreement.id: agreement})
+
+
+def _ask_for_ruling(scenario: Scenario, setting: str) -> str:
+    """ " Ask Monitor for a ruling on ... first.", naming whoever the scenario routes that question to; "" if nobody."""
+    route = next((r for r in scenario.routing.requests if r.setting == setting), None)
+    ruler = scenario.first_addressee(route.to, route.to_power) if route else None
+    if ruler is None:
+        return ""
+    return f" Ask {name_of(scenario, ruler)} for a ruling on below-tariff deals first."
 
 
 def first_of_kind(scenario: Scenario, kind: str) -> str | None:
@@ -108,12 +118,10 @@ def _check_commissioning(state: GameState, scenario: Scenario, move: Move, kind:
     if not 0 <= terms.share_percent <= 100:
         return refuse("bad_share", move, "The share of the variance must be between 0% and 100%.")
     if terms.price_percent < 100 and not state.rules.below_tariff_allowed:
-        rulers = " or ".join(r.name for r in scenario.roles.values() if "rule" in r.powers)
-        ask = f" Ask {rulers} for a ruling on below-tariff deals first." if rulers else ""
         return refuse(
             "below_tariff",
             move,
-            f"Prices below the national tariff are not allowed.{ask}",
+            "Prices below the national tariff are not allowed." + _ask_for_ruling(scenario, "below_tariff_allowed"),
             price_percent=terms.price_percent,
         )
     return None
@@ -192,12 +200,14 @@ def check_parties(scenario: Scenario, move: Move, kind: str, parties: tuple[str,
     elif kind in COMMISSIONER_ALLIANCES:
         if any(k != "consortium" for k in kinds):
             return refuse(
-                "wrong_parties", move, "Lead-commissioner arrangements and risk pools are between consortia only."
+                "wrong_parties",
+                move,
+                f"Lead-commissioner arrangements and risk pools are between {kind_label(scenario, 'consortium', plural=True)} only.",
             )
     elif kind == "merger" and len(set(k in CARE_PROVIDER_KINDS for k in kinds)) != 1:
         return refuse(
             "wrong_parties",
             move,
-            "A merger joins organisations on the same side: providers with providers, consortia with consortia.",
+            "A merger joins organisations on the same side: providers with providers, commissioners with commissioners.",
         )
     return None

@@ -139,7 +139,7 @@ class PlanJudgement:
     """What a plan assumes and the credibility the rules would give it now, part by part."""
 
     savings: int
-    gap: int  # the savings the year-end forecast says are needed
+    gap: int  # the savings the forecast to the game's end says are needed
     realistic: int  # claims above this look hopeful
     analytics: bool  # analysts stand behind the numbers
     needs: bool  # the plan gets credit for reflecting the wellbeing board's needs assessment

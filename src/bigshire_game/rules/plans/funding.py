@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 
 from ...content import Scenario
+from ...content.labels import kind_label
 from ...state import GameState, Request, evolve, new_id
 from ...vocabulary.events import event
 from ...vocabulary.moves import BidForFunding, DecideFunding, Move
@@ -40,13 +41,15 @@ def _open_bid(state: GameState, cid: str) -> Request | None:
 
 def check_bid(state: GameState, scenario: Scenario, move: BidForFunding):
     if not _is_consortium(state, move.actor):
-        return refuse("not_a_consortium", move, "Only consortia can bid for transitional funding.")
+        who = kind_label(scenario, "consortium", plural=True)
+        return refuse("not_a_consortium", move, f"Only {who} can bid for transitional funding.")
     if board(scenario) is None:
         return refuse("no_board", move, "Nobody holds a top-slice to bid for in this scenario.")
     if not 0 < move.amount <= MAX_BID:
         return refuse("bad_amount", move, f"A bid must be for more than £0k and at most £{MAX_BID:,}k.")
     if _open_bid(state, move.actor):
-        return refuse("bid_open", move, "Your last bid is still waiting for the Board's decision.")
+        decider = possessive(short(scenario, str(board(scenario))))
+        return refuse("bid_open", move, f"Your last bid is still waiting for {decider} decision.")
     return None
 
 
@@ -85,7 +88,9 @@ def apply_bid(state: GameState, scenario: Scenario, move: BidForFunding, phase: 
 
 def check_decide(state: GameState, scenario: Scenario, move: DecideFunding):
     if "award_funding" not in scenario.roles[move.actor].powers:
-        return refuse("no_power", move, "Only the NHS Commissioning Board awards transitional funding.")
+        holders = [short(scenario, rid) for rid, role in scenario.roles.items() if "award_funding" in role.powers]
+        who = " or ".join(holders) or "nobody in this scenario"
+        return refuse("no_power", move, f"Only {who} can award transitional funding.")
     bid, refusal = dialogue.open_request(state, scenario, move, move.bid, ("funding",))
     if refusal is not None:
         return refusal

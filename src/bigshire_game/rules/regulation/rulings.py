@@ -10,6 +10,7 @@ from ...vocabulary.catalogue import RULE_SETTINGS
 from ...vocabulary.causes import Cause
 from ...vocabulary.events import event
 from ...vocabulary.moves import DismissAgendaItem, MakeRuling
+from ...vocabulary.words import example_month
 from .. import Outcome, dialogue, name_of, refuse
 from ..effects import apply_effects
 from .ladders import has_power
@@ -47,7 +48,7 @@ def check_ruling(state: GameState, scenario: Scenario, move: MakeRuling):
             bool: "yes or no",
             int: "a whole number",
             float: "a number",
-            str: "a month of the game, e.g. 2013-10",
+            str: f"a month of the game, e.g. {example_month(scenario.months)}",
         }
         return refuse(
             "bad_value",

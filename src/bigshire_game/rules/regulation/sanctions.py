@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ...content import Scenario
+from ...content.labels import kind_label
 from ...content.model import Ladder
 from ...state import GameState, evolve, ladder_key
-from ...vocabulary.catalogue import KINDS as ORG_KINDS
 from ...vocabulary.causes import Cause
 from ...vocabulary.events import Event, event
 from ...vocabulary.moves import ImposeSanction, LiftSanction
@@ -24,11 +24,11 @@ def _check_ladder(state: GameState, scenario: Scenario, move: ImposeSanction | L
     me = scenario.roles[move.actor]
     if power not in me.powers or me.kind != ladder.regulator:
         regulator = regulator_of(scenario, ladder)
-        who = name_of(scenario, regulator) if regulator else ORG_KINDS[ladder.regulator]
+        who = name_of(scenario, regulator) if regulator else "the " + kind_label(scenario, ladder.regulator)
         return refuse("no_power", move, f"Only {who} can act on {ladder.title}.")
     subject = state.orgs.get(move.subject)
     if subject is None or subject.kind not in ladder.applies_to:
-        kind = f" ({ORG_KINDS[subject.kind]})" if subject else ""
+        kind = f" ({kind_label(scenario, subject.kind)})" if subject else ""
         return refuse(
             "not_applicable",
             move,

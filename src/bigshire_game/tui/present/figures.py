@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ...content import Scenario, month_label
+from ...content.labels import span_of
 from ...state import GameState
 from ...vocabulary.events import Event
 from .wording import kind_words, month_of, names, short, words
@@ -51,7 +52,7 @@ def trust_with(state: GameState, role: str) -> list[tuple[str, int]]:
 
 
 def deadlines(scenario: Scenario, state: GameState, role: str | None = None, horizon: int = 3) -> list[str]:
-    """Dates that matter soon: plan and contract deadlines, agreements ending, reviews due, the year's end."""
+    """Dates that matter soon: plan and contract deadlines, agreements ending, reviews due, the game's end."""
     months = scenario.months
     now = state.month_index
     out: list[str] = []
@@ -75,7 +76,8 @@ def deadlines(scenario: Scenario, state: GameState, role: str | None = None, hor
             out.append(f"Competition review of {names(scenario, a.parties)}: decision from {month_of(scenario, due)}")
     left = len(scenario.turns) - state.turn - 1
     out.append(
-        f"The year ends {month_label(months[-1])} ({left} more {'turn' if left == 1 else 'turns'} after this one)"
+        f"{span_of(scenario).title} ends {month_label(months[-1])} "
+        f"({left} more {'turn' if left == 1 else 'turns'} after this one)"
     )
     return out
 

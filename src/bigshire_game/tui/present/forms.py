@@ -9,6 +9,7 @@ from typing import Any
 from attrs import evolve
 
 from ...content import Scenario
+from ...content.labels import kind_label, span_of
 from ...engine import kinds
 from ...state import GameState
 from ...vocabulary.catalogue import ALLIANCE_KINDS, CONTRACT_KINDS
@@ -47,10 +48,11 @@ def plan_words(scenario: Scenario, state: GameState, move: Move) -> str:
     judged = _plan_judgement(scenario, state, move)
     if judged is None:
         return ""
+    end = span_of(scenario).end
     gap = (
-        f"The forecast says {money(judged.gap)} of savings are needed by the year's end."
+        f"The forecast says {money(judged.gap)} of savings are needed by {end}."
         if judged.gap
-        else "The forecast shows no gap to close by the year's end."
+        else f"The forecast shows no gap to close by {end}."
     )
     realism = (
         f"It claims more than the {money(judged.realistic)} that looks realistic "
@@ -59,17 +61,21 @@ def plan_words(scenario: Scenario, state: GameState, move: Move) -> str:
         else f"It stays within the {money(judged.realistic)} that looks realistic."
     )
     analysts = "Analysts back the numbers." if judged.analytics else "No analysts back the numbers yet."
-    if judged.needs:
-        needs = "It follows the wellbeing board's needs assessment."
+    assessors = scenario.roles_of_kind("hwb")
+    board = "the " + kind_label(scenario, "hwb") if assessors else ""
+    if not board:  # nobody in this scenario writes a needs assessment: nothing to say about one
+        needs = ""
+    elif judged.needs:
+        needs = f"It follows {board}'s needs assessment."
     elif getattr(move, "reflects_needs_assessment", False):
         needs = (
-            "It says it follows the wellbeing board's needs assessment, but earns no credit for it "
-            "until you have met the board or built its trust."
+            f"It says it follows {board}'s needs assessment, but earns no credit for it "
+            f"until you have met {board} or built its trust."
         )
     else:
-        needs = "It does not follow the wellbeing board's needs assessment."
+        needs = f"It does not follow {board}'s needs assessment."
     return (
-        f"This plan assumes {money(judged.savings)} of savings. {gap} {realism} {analysts} {needs}\n\n"
+        f"This plan assumes {money(judged.savings)} of savings. {gap} {realism} {analysts} {needs}".rstrip() + "\n\n"
         f"Likely credibility: {judged.credibility} out of 100."
     )
 

@@ -4,6 +4,7 @@ with the rules (money by the vocabulary's one formatter), which the engine passe
 from __future__ import annotations
 
 from ...content import Scenario, month_label, turn_label
+from ...content.labels import kind_label, span_of
 from ...engine.kinds import (
     activities,
     agreement_noun,
@@ -21,7 +22,6 @@ from ...engine.kinds import (
     words,
 )
 from ...state import GameState
-from ...vocabulary.catalogue import KINDS
 from ...vocabulary.words import month_at
 
 __all__ = [
@@ -46,7 +46,7 @@ __all__ = [
 
 
 def kind_of(scenario: Scenario, rid: str) -> str:
-    return KINDS.get(scenario.roles[rid].kind, scenario.roles[rid].kind)
+    return kind_label(scenario, scenario.roles[rid].kind)
 
 
 def month_of(scenario: Scenario, index: int) -> str:
@@ -57,6 +57,6 @@ def when(scenario: Scenario, state: GameState) -> str:
     """ "June 2013 · Providers" for the header."""
     months = scenario.turns[min(state.turn, len(scenario.turns) - 1)]
     if state.finished:
-        return f"{turn_label(months)} · the year is over"
+        return f"{turn_label(months)} · {span_of(scenario).name} is over"
     phase = scenario.info.phases[state.phase]
     return f"{turn_label(months)} · {phase.title}"

@@ -19,6 +19,7 @@ from ...session import BOT
 from ...state import FACILITATOR
 from ...vocabulary.catalogue import RULE_SETTINGS
 from ...vocabulary.moves import AdjustFigure, MakeRuling, Move, PublishCard, Rejection
+from ...vocabulary.words import example_month
 from .. import present, seating
 from ..widgets.field import Field
 from ..widgets.header import GameHeader
@@ -35,7 +36,7 @@ VALUES = {
     bool: "yes or no",
     int: "a whole number",
     float: "a number, e.g. 2.5",
-    str: "a month such as 2014-01",
+    str: "a month such as {month}",
 }
 """What a ruling's new value is, by the setting's type, in the words the prompt and its refusal share."""
 
@@ -94,7 +95,9 @@ class FacilitatorScreen(Screen[None]):
                 with VerticalScroll(id="card-detail", classes="panel"):
                     yield Static(id="card-text")
             with TabPane("Ruling", id="ruling"), Vertical(classes="form"):
-                yield Static("Change a rule of the game now (Monitor's rulings go through its desk).", classes="hint")
+                rulers = [r.short_name for r in scenario.roles.values() if "rule" in r.powers]
+                hint = f" ({' and '.join(rulers)}'s rulings go through its desk)" if len(rulers) == 1 else ""
+                yield Static(f"Change a rule of the game now{hint}.", classes="hint")
                 yield Select(
                     [(present.words(name).capitalize(), name) for name in RULE_SETTINGS],
                     id="setting",
@@ -236,7 +239,8 @@ class FacilitatorScreen(Screen[None]):
         setting = str(self.query_one("#setting", Select).value)
         now = self.game.state.rules.value(setting)
         self.query_one("#setting-now", Static).update(f"Now: {escape(shown_value(now))}")
-        self.query_one("#ruling-value", Field).placeholder = f"new value: {VALUES[RULE_SETTINGS[setting]]}"
+        wanted = VALUES[RULE_SETTINGS[setting]].format(month=example_month(self.game.scenario.months))
+        self.query_one("#ruling-value", Field).placeholder = f"new value: {wanted}"
 
     def on_select_changed(self, event: Select.Changed) -> None:
         match event.select.id:

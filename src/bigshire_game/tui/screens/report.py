@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from ...content import Scenario, turn_label
 from ...state import GameState
-from ...vocabulary.catalogue import TOPICS
+from ...vocabulary.catalogue import REGULATOR_KINDS, TOPICS
 from ...vocabulary.events import Event
 from .. import present
 from ..widgets.header import GameHeader
@@ -49,7 +49,7 @@ def agenda_lines(scenario: Scenario, state: GameState, events: list[Event]) -> s
     what an organisation wrote in a concern is its own (the item says only what the concern was about)."""
     topics = {str(e.data.get("item")): e.topics for e in events if e.kind == "AgendaItemAdded"}
     lines = []
-    for rid in scenario.roles_of_kind("monitor", "cqc", "nhscb"):
+    for rid in scenario.roles_of_kind(*REGULATOR_KINDS):
         items = [i for i in state.agendas.values() if i.regulator == rid and i.status == "open"]
         name = escape(present.short(scenario, rid))
         if not items:

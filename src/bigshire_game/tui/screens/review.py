@@ -15,6 +15,7 @@ from textual.widgets import Footer, MarkdownViewer, OptionList, Select, Static, 
 from textual.widgets.option_list import Option
 
 from ...content import turn_label
+from ...content.labels import span_of
 from ...vocabulary.events import Event
 from .. import present
 from ..model import desk_model
@@ -98,7 +99,7 @@ class ReviewScreen(Screen[None]):
         for p in self.points:
             if p.state.finished:
                 self.option_of[p.index] = len(options)
-                options.append(Option("[b]The year is over[/]", id=str(p.index)))
+                options.append(Option(f"[b]{escape(span_of(self.scenario).title)} is over[/]", id=str(p.index)))
                 continue
             if p.turn != turn:
                 turn = p.turn
@@ -323,7 +324,7 @@ class ReviewScreen(Screen[None]):
             "",
             f"Seeds {mine.seed} and {theirs.seed}"
             + (
-                ": different seeds, so the two years differed from the first card." if mine.seed != theirs.seed else "."
+                ": different seeds, so the two games differed from the first card." if mine.seed != theirs.seed else "."
             ),
             "",
             "| Organisation | Balance here | there | Quality here | there |",

@@ -18,9 +18,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Static
 
+from ...content.labels import kind_label
 from ...session import BOT, Session
 from ...state import FACILITATOR
-from ...vocabulary.catalogue import KINDS
 from .. import seating
 from ..launch import MAX_NAME
 from ..widgets.field import Field
@@ -79,7 +79,7 @@ class SetupScreen(Screen[None]):
                     box.border_title = "Game"
                     yield Static("Scenario folder (empty: built-in)", classes="hint")
                     yield Field(str(self.scenario_dir or ""), placeholder="built-in", id="scenario")
-                    yield Static("Seed (same seed, same year)", classes="hint")
+                    yield Static("Seed (same seed, same game)", classes="hint")
                     yield Field(str(self.app.launch.seed), id="seed", restrict=r"\d*", max_length=9)
                     yield Static("Game name (optional)", classes="hint")
                     yield Field(
@@ -139,7 +139,7 @@ class SetupScreen(Screen[None]):
         kept = self.current_role()
         names = max((len(r.short_name) for r in roles.values()), default=12)
         seats = max((Text.from_markup(self.played_by(rid)).cell_len for rid in roles), default=9)
-        kinds = max((len(KINDS.get(r.kind, r.kind)) for r in roles.values()), default=4)
+        kinds = max((len(kind_label(self.scenario, r.kind)) for r in roles.values()), default=4)
         room = table.scrollable_content_region.width - 6 * table.cell_padding - names - seats
         width = max(6, min(kinds, room)) if table.scrollable_content_region.width else kinds
         table.clear(columns=True)
@@ -148,7 +148,7 @@ class SetupScreen(Screen[None]):
         table.add_column("Kind", key="kind", width=width)
         for rid, role in roles.items():
             table.add_row(
-                role.short_name, self.played_by(rid), clipped(KINDS.get(role.kind, role.kind), width), key=rid
+                role.short_name, self.played_by(rid), clipped(kind_label(self.scenario, role.kind), width), key=rid
             )
         if kept in roles:
             table.move_cursor(row=list(roles).index(kept))
@@ -160,7 +160,7 @@ class SetupScreen(Screen[None]):
             return
         role = self.scenario.roles[rid]
         self.query_one("#org-detail", Static).update(
-            f"[b]{escape(role.name)}[/]: {escape(KINDS.get(role.kind, role.kind))}"
+            f"[b]{escape(role.name)}[/]: {escape(kind_label(self.scenario, role.kind))}"
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

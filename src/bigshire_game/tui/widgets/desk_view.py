@@ -148,7 +148,7 @@ class DeskView(Widget):
             grid.add_row("Trend", Text(present.spark(f.results), style="cyan"))
         grid.add_row("This month", Text.from_markup(f"{signed(f.projected)} [dim]projected[/]"))
         late = f", {_months(f.forecast_lag)} late" if f.forecast_lag else ""
-        grid.add_row("Year end", Text.from_markup(f"{signed(f.forecast)} [dim]forecast{late}[/]"))
+        grid.add_row(f.forecast_to, Text.from_markup(f"{signed(f.forecast)} [dim]forecast{late}[/]"))
         grid.add_row("Quality", quality)
         grid.add_row("Actions left", Text.from_markup(f"[b]{dots}[/]  {f.action_points} of {f.ap_base}"))
         grid.add_row("Sanctions", escape(f.sanctions) or "none")
@@ -242,7 +242,7 @@ class DeskView(Widget):
             grid.add_row(Text("  no month played yet", style="dim"), "")
         grid.add_row("", "")
         grid.add_row("This month if nothing changes", Text.from_markup(signed(f.projected)))
-        grid.add_row("Forecast to year end", Text.from_markup(signed(f.forecast)))
+        grid.add_row(f"Forecast to {f.forecast_to.lower()}", Text.from_markup(signed(f.forecast)))
         late = (
             f" Without analysts behind your numbers, you see each month's results {_months(f.forecast_lag)} late."
             if f.forecast_lag
