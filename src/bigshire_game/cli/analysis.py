@@ -6,24 +6,28 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, load, months_arg, role_arg, write_atomically
+from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, load_for_save, months_arg, role_arg, write_atomically
 
 
 def cmd_debrief(args: argparse.Namespace) -> int:
     from ..debrief import DebriefError, Game, debrief_games, to_markdown, to_text
     from ..saves import SaveError, load_record
 
-    scenario = load(args)
-    if scenario is None:
+    scenario = load_for_save(args)
+    if scenario is False:
         return EXIT_PROBLEMS
-    role = role_arg(scenario, args.role)
-    months = months_arg(scenario, args.from_month, args.to_month)
-    if role is False or months is False:
-        return EXIT_USAGE
-    games = []
+    loaded_games = []
     try:
         for name in [args.save, *([args.other] if args.other else [])]:
             loaded = load_record(name, scenario, saves_dir=args.saves)
+            scenario = loaded.scenario  # the first save's, found again when --scenario is not given
+            loaded_games.append(loaded)
+        role = role_arg(scenario, args.role)
+        months = months_arg(scenario, args.from_month, args.to_month)
+        if role is False or months is False:
+            return EXIT_USAGE
+        games = []
+        for loaded in loaded_games:
             for warning in loaded.warnings:
                 print(f"bigshire: warning: {warning}", file=sys.stderr)
             games.append(Game(loaded.path.stem, loaded.record.seed, loaded.record.moves, loaded.record.table_log))
@@ -48,16 +52,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ..export import ExportError, GameId, lines, outputs, trace
     from ..saves import SaveError, load_record
 
-    scenario = load(args)
-    if scenario is None:
-        return EXIT_PROBLEMS
-    role = role_arg(scenario, args.role)
-    if role is False:
+    scenario = load_for_save(args)
+    if scenario is False:
         return EXIT_PROBLEMS
     try:
         loaded = load_record(args.save, scenario, saves_dir=args.saves)
     except SaveError as exc:
         print(f"bigshire: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    scenario = loaded.scenario
+    role = role_arg(scenario, args.role)
+    if role is False:
         return EXIT_PROBLEMS
     for warning in loaded.warnings:
         print(f"bigshire: warning: {warning}", file=sys.stderr)

@@ -17,17 +17,25 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"bigshire: {message}\n")
 
 
-def scenario_dir(value: str | None) -> Path:
-    from ..content import builtin_scenario_dir
+def scenario_dir(value: str | None) -> Path | None:
+    """The folder of --scenario NAME_OR_DIR (the built-in scenario when not given), or None after saying why not."""
+    from ..content import UnknownScenario, find_scenario
 
-    return Path(value) if value else builtin_scenario_dir()
+    try:
+        return find_scenario(value)
+    except UnknownScenario as exc:
+        print(f"bigshire: {exc}", file=sys.stderr)
+        return None
 
 
 def load(args: argparse.Namespace):
     """The scenario, or None after printing its problems (content errors are the user's to fix)."""
     from ..content import read_scenario
 
-    scenario, diagnostics = read_scenario(scenario_dir(args.scenario))
+    root = scenario_dir(args.scenario)
+    if root is None:
+        return None
+    scenario, diagnostics = read_scenario(root)
     if scenario is None:
         for d in diagnostics:
             print(d.render(), file=sys.stderr)
@@ -36,6 +44,14 @@ def load(args: argparse.Namespace):
             file=sys.stderr,
         )
     return scenario
+
+
+def load_for_save(args: argparse.Namespace):
+    """The scenario for a command on a save: the one --scenario names, or None to let the save find its own
+    (by the installed name or the folder it was played from); False after printing the scenario's problems."""
+    if not args.scenario:
+        return None
+    return load(args) or False
 
 
 def validate_command(scenario: str | os.PathLike[str] | None) -> str:
@@ -149,6 +165,15 @@ def write_atomically(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def scenario_option(p: argparse.ArgumentParser, saved: bool = False) -> None:
+    default = "the one the save was played with" if saved else "the built-in one"
+    p.add_argument(
+        "--scenario",
+        metavar="NAME_OR_DIR",
+        help=f"an installed scenario (see bigshire scenarios) or a scenario's folder (default: {default})",
+    )
 
 
 def saves_options(p: argparse.ArgumentParser, force: str | None = None) -> None:

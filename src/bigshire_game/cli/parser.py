@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 
 from .analysis import cmd_debrief, cmd_export
-from .common import Parser, saves_options
-from .content import cmd_schema, cmd_validate
+from .common import Parser, saves_options, scenario_option
+from .content import cmd_new_scenario, cmd_scenarios, cmd_schema, cmd_validate
 from .games import cmd_play, cmd_simulate
 from .saves import cmd_branch, cmd_saves
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="bigshire", description="Bigshire: a year in a reformed health system, played in a day.")
+    parser = Parser(
+        prog="bigshire", description="A health system played in a day: check, simulate, play and debrief its scenarios."
+    )
     parser.add_argument("--version", action="version", version=f"bigshire {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
@@ -21,9 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
         "scenario_dir",
         nargs="?",
         metavar="SCENARIO_DIR",
-        help="folder with content/, roles/, decks/ (default: built-in Bigshire)",
+        help="an installed scenario's name, or a folder with content/, roles/, decks/ (default: the built-in one)",
     )
-    p.add_argument("--scenario", metavar="DIR", help="the same folder given as on play and simulate")
+    p.add_argument("--scenario", metavar="NAME_OR_DIR", help="the same, given as on every other command")
     p.add_argument("--deck", action="append", default=[], metavar="FILE", help="also check this deck file (repeatable)")
     p.add_argument(
         "--format", choices=("text", "json"), default="text", help="text for people, json for editors and CI"
@@ -31,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("simulate", help="play whole games with the computer in every seat")
-    p.add_argument("--scenario", metavar="DIR", help="scenario folder (default: built-in Bigshire)")
+    scenario_option(p)
     p.add_argument("--seed", type=int, default=1, help="the game's seed (a sweep uses this and the following seeds)")
     p.add_argument("--months", type=int, metavar="N", help="stop after N turns (default: the whole year)")
     p.add_argument("--games", type=int, default=1, metavar="N", help="play N games and report outcome distributions")
@@ -58,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--events", required=True, metavar="FILE", help="the file to write (gzipped if FILE ends in .gz; replaced)"
     )
     p.add_argument("--role", metavar="ROLE", help="only what this organisation knew (its id or its name)")
-    p.add_argument("--scenario", metavar="DIR", help="scenario folder (default: built-in Bigshire)")
+    scenario_option(p, saved=True)
     saves_options(p)
     p.set_defaults(func=cmd_export)
 
@@ -72,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--at", required=True, metavar="POINT", help="a checkpoint's label, or a number of moves")
     p.add_argument("--name", required=True, metavar="NEW", help="the new game's name, and its save's")
-    p.add_argument("--scenario", metavar="DIR", help="scenario folder (default: built-in Bigshire)")
+    scenario_option(p, saved=True)
     saves_options(p, force="replace a save called NEW")
     p.set_defaults(func=cmd_branch)
 
@@ -101,9 +103,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--output", metavar="FILE", help="write to FILE (replacing it: a debrief can always be written again)"
     )
-    p.add_argument("--scenario", metavar="DIR", help="scenario folder (default: built-in Bigshire)")
+    scenario_option(p, saved=True)
     saves_options(p)
     p.set_defaults(func=cmd_debrief)
+
+    p = sub.add_parser("scenarios", help="list the installed scenarios: name, title, months and organisations")
+    p.set_defaults(func=cmd_scenarios)
+
+    p = sub.add_parser(
+        "new-scenario", help="write a small scenario to start from, with the JSON Schemas its files point to"
+    )
+    p.add_argument("dir", metavar="DIR", help="a new (or empty) folder to write it into")
+    p.set_defaults(func=cmd_new_scenario)
 
     p = sub.add_parser("schema", help="write JSON Schemas for scenario, role and deck files")
     p.add_argument("--output", default="schemas", metavar="DIR", help="folder to write into (default: schemas)")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import EXIT_OK, EXIT_PROBLEMS, free_save_path, load
+from .common import EXIT_OK, EXIT_PROBLEMS, free_save_path, load_for_save
 
 
 def cmd_saves(args: argparse.Namespace) -> int:
@@ -57,8 +57,8 @@ def cmd_branch(args: argparse.Namespace) -> int:
     target = free_save_path(args, args.name)
     if target is False:
         return EXIT_PROBLEMS
-    scenario = load(args)
-    if scenario is None:
+    scenario = load_for_save(args)
+    if scenario is False:
         return EXIT_PROBLEMS
     try:
         loaded = load_record(args.save, scenario, saves_dir=args.saves)
