@@ -183,7 +183,7 @@ def test_the_file_reads_in_order_header_save_seats_pins_table_moves_state(short_
     session.shown(news=2, reported=2)
     text = dumps(record_of(session, "Tuesday", CREATED))
     lines = text.splitlines()
-    assert lines[0].startswith("# A saved game of Bigshire") and "bigshire debrief" in lines[0]
+    assert lines[0] == f"# A saved game of {SCENARIO.title}." and "bigshire debrief" in lines[1]
     headers = [line.split("  #")[0] for line in lines if line.startswith("[")]
     order = [h for i, h in enumerate(headers) if i == 0 or h != headers[i - 1]]
     assert order[:7] == ["[save]", "[save.file_hashes]", "[seats]", "[pins]", "[table]", "[[table.log]]", "[[moves]]"]
@@ -191,7 +191,7 @@ def test_the_file_reads_in_order_header_save_seats_pins_table_moves_state(short_
     assert lines[-1] == "# end of save"
     assert "[[moves]]  # 1\nmove = " in text
     assert '1234"' not in text
-    assert lines[5:8] == [f"format = {FORMAT}", 'game = "cafe0042"', 'name = "Tuesday group"']
+    assert lines[6:9] == [f"format = {FORMAT}", 'game = "cafe0042"', 'name = "Tuesday group"']
     table = text[text.index("\n[table]\n") + 1 : text.index("\n[[moves]]  # 1")]
     assert table.startswith(
         "[table]\nnews_shown = 2\nreported = 2\nclock = { minutes = 20, remaining = 1200, paused = false }\n"

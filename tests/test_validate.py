@@ -454,7 +454,7 @@ def test_exit_2_for_a_missing_folder(tmp_path, monkeypatch, capsys):
     code, out, err = _cli(capsys, "no_such_folder")
     assert code == 2
     assert out == ""
-    assert err == "bigshire: no such folder: no_such_folder\n"
+    assert err.startswith("bigshire: no such folder: no_such_folder, nor an installed scenario of that name")
 
 
 def test_exit_2_for_a_file_instead_of_a_folder(mini, capsys):

@@ -63,6 +63,14 @@ class Scenario:
         return self.info.title
 
     @property
+    def name(self) -> str:
+        return title_name(self.info.title)
+
+    @property
+    def tagline(self) -> str:
+        return title_tagline(self.info.title)
+
+    @property
     def balance(self) -> Balance:
         """The tuning numbers the rules read ([balance] in scenario.toml, defaults where unwritten)."""
         return self.info.balance
@@ -126,3 +134,14 @@ class Scenario:
     @cached_property
     def _roles_by_kinds(self) -> dict[tuple[str, ...], tuple[str, ...]]:
         return {}
+
+
+def title_name(title: str) -> str:
+    """A scenario's name as a header shows it: its title up to a colon ("Bigshire" of "Bigshire: a year ...")."""
+    return title.partition(":")[0].strip() or title
+
+
+def title_tagline(title: str) -> str:
+    """What a scenario's title says after the colon, as a sentence; empty when the title has no colon."""
+    rest = title.partition(":")[2].strip()
+    return f"{rest[:1].upper()}{rest[1:]}{'' if rest.endswith(('.', '!', '?')) else '.'}" if rest else ""

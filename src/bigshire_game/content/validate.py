@@ -13,7 +13,7 @@ from pathlib import Path
 
 from attrs import frozen
 
-from .builtin import builtin_scenario_dir
+from .builtin import UnknownScenario, builtin_scenario_dir, find_scenario
 from .diagnostics import Diagnostic, printable, shortened
 from .load import read_scenario
 
@@ -48,10 +48,13 @@ def validation(folder: str | os.PathLike[str] | None, decks: tuple[str, ...] = (
 
 
 def _checked(folder: str | os.PathLike[str] | None, decks: tuple[str, ...]) -> Path:
+    if folder and not _exists(Path(folder)):  # not a folder: perhaps the name of an installed scenario
+        try:
+            folder = find_scenario(folder)
+        except (UnknownScenario, ValueError) as exc:
+            raise _Usage(printable(str(exc))) from None
     root = Path(folder) if folder else builtin_scenario_dir()
     shown = printable(os.fspath(root))
-    if not _exists(root):
-        raise _Usage(f"no such folder: {shown}")
     if not root.is_dir():
         raise _Usage(f"{shown} is a file; give the scenario's folder (the one holding content/, roles/ and decks/)")
     for deck in decks:

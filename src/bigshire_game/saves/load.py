@@ -12,7 +12,7 @@ import attrs
 from attrs import define
 
 from ..clock import ClockState
-from ..content import Scenario, builtin_scenario_dir, load_scenario
+from ..content import ContentError, Scenario, installed_scenarios, load_scenario, read_scenario
 from ..content.diagnostics import KeyPath, dotted, suggest
 from ..content.guards import FileRefused, read_capped
 from ..engine.replay import ReplayRefused
@@ -41,9 +41,32 @@ class LoadedGame:
     parsed: Parsed
 
 
-@lru_cache(maxsize=1)
-def _builtin() -> Scenario:
-    return load_scenario(builtin_scenario_dir())
+@lru_cache(maxsize=4)
+def _installed(root: str) -> Scenario:
+    return load_scenario(root)
+
+
+def scenario_of(parsed: Parsed) -> Scenario:
+    """The scenario a save was played with, found again without being told: the folder it was played
+    from when it still holds that scenario, else the installed scenario of that name."""
+    record = parsed.record
+    folder = record.scenario_folder
+    if folder:
+        found, _ = read_scenario(folder)
+        if found is not None and found.id == record.scenario:
+            return found
+    installed = installed_scenarios()
+    if record.scenario in installed:
+        try:
+            return _installed(str(installed[record.scenario]))
+        except ContentError:
+            pass
+    where = f" from the folder {folder}," if folder else ","
+    reason = (
+        f'save.scenario: this game was played with the scenario "{record.scenario}"{where} which is not installed '
+        f"here{' and no longer in that folder' if folder else ''}; give its folder with --scenario DIR"
+    )
+    raise parsed.error(("save", "scenario"), reason)
 
 
 def load_record(
@@ -58,7 +81,7 @@ def load_record(
     file = find_save(path, saves_dir)
     parsed = _read(file)
     record = parsed.record
-    scenario = scenario or _builtin()
+    scenario = scenario or scenario_of(parsed)
     if record.scenario != scenario.id:
         reason = (
             f'save.scenario: this game was played with the scenario "{record.scenario}", but the scenario loaded is '

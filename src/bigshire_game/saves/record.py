@@ -8,6 +8,7 @@ loading can prove the log still produces it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
 FORMAT = 3
 
 HEADER = (
-    "# A saved game of Bigshire. Read it with `bigshire debrief FILE`; play on from any point with\n"
+    "# A saved game of {title}.\n"
+    "# Read it with `bigshire debrief FILE`; play on from any point with\n"
     "# `bigshire branch FILE --at CHECKPOINT --name NEW`. [state] must be what replaying [[moves]]\n"
     "# from the seed gives, so a save edited by hand is refused when it is loaded.\n"
 )
@@ -62,6 +64,8 @@ class GameRecord:
     format: int
     engine: str
     scenario: str
+    scenario_folder: str = ""  # where a scenario that is not installed was played from, to find it again
+    scenario_title: str = ""  # the scenario's title when it was saved, for the file's first line
     content_hash: str
     file_hashes: dict[str, str]
     seed: int
@@ -112,6 +116,8 @@ class SaveHeader:
     format: int
     engine: str
     scenario: str
+    scenario_title: str = ""
+    scenario_folder: str = ""
     content_hash: str
     seed: int
     label: str
@@ -151,6 +157,8 @@ def record_from_file(doc: SaveFile) -> GameRecord:
         format=h.format,
         engine=h.engine,
         scenario=h.scenario,
+        scenario_title=h.scenario_title,
+        scenario_folder=h.scenario_folder,
         content_hash=h.content_hash,
         file_hashes=h.file_hashes,
         seed=h.seed,
@@ -242,6 +250,8 @@ def record_of(
         format=FORMAT,
         engine=__version__,
         scenario=scenario.id,
+        scenario_folder=_folder_of(scenario),
+        scenario_title=scenario.title,
         content_hash=scenario.content_hash,
         file_hashes=dict(sorted(scenario.file_hashes.items())),
         seed=session.seed,
@@ -260,6 +270,15 @@ def record_of(
         moves=tuple(session.moves),
         snapshot=session.state,
     )
+
+
+def _folder_of(scenario: Scenario) -> str:
+    """The folder a scenario was read from, when it is not an installed one (those are found by name)."""
+    from ..content import installed_name
+
+    if not scenario.root or installed_name(scenario.root) is not None:
+        return ""
+    return os.path.abspath(scenario.root)
 
 
 def checkpoint_of(session: Session, label: str) -> Checkpoint:
@@ -292,6 +311,8 @@ def dumps(record: GameRecord) -> str:
         "parent": record.parent or None,
         "engine": record.engine,
         "scenario": record.scenario,
+        "scenario_title": record.scenario_title or None,
+        "scenario_folder": record.scenario_folder or None,
         "content_hash": record.content_hash,
         "seed": record.seed,
         "label": record.label,
@@ -299,7 +320,11 @@ def dumps(record: GameRecord) -> str:
         "month": record.month,
         "file_hashes": dict(sorted(record.file_hashes.items())),
     }
-    parts = [HEADER, layout.section("save", header), layout.table("seats", record.seats)]
+    parts = [
+        HEADER.format(title=record.scenario_title or record.scenario),
+        layout.section("save", header),
+        layout.table("seats", record.seats),
+    ]
     if record.pins:
         parts.append(layout.table("pins", dict(sorted(record.pins.items()))))
     table = {"news_shown": record.news_shown, "reported": record.reported, "clock": attrs.asdict(record.clock)}

@@ -1,4 +1,4 @@
-"""BigshireApp: the hot-seat game on one terminal, from the title screen to the debrief.
+"""The app: the hot-seat game on one terminal, from the title screen to the debrief.
 
 The app holds the `Game` (and through it the session); screens read it and call
 its methods, and `proceed()` asks the game which shared screen comes next.
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 class BigshireApp(App[None]):
-    TITLE = "Bigshire"
+    TITLE = ""  # the scenario's name, set when the app starts and whenever another scenario is shown
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False
     HORIZONTAL_BREAKPOINTS = [(0, "-normal"), (140, "-wide")]  # projected terminals get wider panels
@@ -50,6 +50,11 @@ class BigshireApp(App[None]):
         self._scenarios: dict[str, Scenario] = {}
         if self.launch.scenario is not None:
             self._scenarios[str(self.launch.scenario_dir or "")] = self.launch.scenario
+        self.chosen_dir: Path | None = self.launch.scenario_dir
+        """The scenario a new game is set up with: the command line's, or the one chosen on the title screen."""
+        self.shown: Scenario | None = self.launch.scenario
+        """The scenario of the game or review on screen, whose name the header shows."""
+        self.title = self.heading()
 
     # --- starting --------------------------------------------------------------------------------
 
@@ -77,6 +82,23 @@ class BigshireApp(App[None]):
             self._scenarios[key] = load_scenario(root or builtin_scenario_dir())
         return self._scenarios[key]
 
+    def heading(self) -> str:
+        """The scenario's name for the header: the game's or review's on screen, else the one chosen for a new game."""
+        if self.shown is not None:
+            return self.shown.name
+        from ..content import find_scenario, peek_title
+        from ..content.scenario import title_name
+
+        try:
+            title = peek_title(self.chosen_dir or find_scenario(None))
+        except (OSError, LookupError):
+            title = None
+        return title_name(title) if title else ""
+
+    def show_scenario(self, scenario: Scenario | None) -> None:
+        self.shown = scenario
+        self.title = self.heading()
+
     def make_clock(self, minutes: int) -> MonthClock:
         """A turn's countdown of `minutes` (the scenario's phases' minutes), on the app's time source."""
         return MonthClock(minutes, now=self._clock_source) if self._clock_source else MonthClock(minutes)
@@ -85,6 +107,7 @@ class BigshireApp(App[None]):
         from .screens.title import TitleScreen
 
         self.close_game()
+        self.show_scenario(None)
         self.show(TitleScreen())
 
     def new_game(
@@ -130,6 +153,7 @@ class BigshireApp(App[None]):
         from .game import Game
 
         self.close_game()
+        self.show_scenario(session.scenario)
         try:
             self.game = Game(session, saves_dir=self.saves_dir, clock=self.make_clock(session.scenario.turn_minutes))
         except GameInUse as exc:
@@ -179,6 +203,7 @@ class BigshireApp(App[None]):
         from .screens.review import ReviewScreen
 
         self.close_game()
+        self.show_scenario(loaded.scenario)
         self.show(ReviewScreen(loaded))
 
     def read_save(self, path: Path, fallback_read_only: bool = False):
@@ -186,7 +211,8 @@ class BigshireApp(App[None]):
         from ..saves import SaveError, load_record
 
         try:
-            scenario = self.scenario(self.launch.scenario_dir)
+            # a save finds its own scenario, unless the command line named one
+            scenario = self.scenario(self.launch.scenario_dir) if self.launch.scenario_dir else None
             try:
                 loaded = load_record(path, scenario, saves_dir=self.saves_dir)
             except SaveError as refused:

@@ -58,11 +58,16 @@ def build_launch(args: argparse.Namespace, parser: argparse.ArgumentParser | Non
     if len(name) > MAX_NAME or any(ord(c) < 32 or ord(c) == 127 for c in name):
         return _usage(parser, f"--name: give a name of at most {MAX_NAME} characters, on one line")
     saves_dir = Path(args.saves)
-    scenario_dir = Path(args.scenario) if args.scenario else None
-    if args.human or chosen:
-        from ..content import builtin_scenario_dir
+    from ..content import UnknownScenario, find_scenario
 
-        scenario, diagnostics = read_scenario(scenario_dir or builtin_scenario_dir())
+    try:
+        scenario_dir = find_scenario(args.scenario) if args.scenario else None
+    except UnknownScenario as exc:
+        return _usage(parser, str(exc))
+    scenario = None
+    # a loaded save finds its own scenario (by name, or the folder it was played from) unless told
+    if args.human or (chosen and scenario_dir is not None):
+        scenario, diagnostics = read_scenario(scenario_dir or find_scenario(None))
         if scenario is None:
             for d in diagnostics:
                 print(d.render(), file=sys.stderr)
@@ -140,7 +145,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="ROLE",
         help="an organisation played at this terminal (repeatable); the computer plays the rest",
     )
-    p.add_argument("--scenario", metavar="DIR", help="scenario folder (default: built-in Bigshire)")
+    p.add_argument(
+        "--scenario",
+        metavar="NAME_OR_DIR",
+        help="an installed scenario (see bigshire scenarios) or a scenario's folder (default: the built-in one, "
+        "or the one a loaded save was played with)",
+    )
     p.add_argument("--name", metavar="NAME", help="a name for a new game, to continue it later with --load NAME")
     p.add_argument(
         "--load",

@@ -66,9 +66,30 @@ class SetupScreen(Screen[None]):
 
     def app_launch_dir(self) -> Path | None:
         try:
-            return self.app.launch.scenario_dir
+            return self.app.chosen_dir
         except Exception:
             return None
+
+    def scenario_text(self) -> str:
+        """The chosen scenario as the form shows it: its installed name, else its folder (empty: built-in)."""
+        from ...content import installed_name
+
+        if self.scenario_dir is None:
+            return ""
+        return installed_name(self.scenario_dir) or str(self.scenario_dir)
+
+    def wanted_dir(self, text: str) -> Path | bool | None:
+        """The folder of the scenario typed (None: built-in), or False after saying why there is none."""
+        from ...content import UnknownScenario, find_scenario
+
+        text = text.strip()
+        if not text:
+            return None
+        try:
+            return find_scenario(text)
+        except UnknownScenario as exc:
+            self.notify(str(exc)[:400], severity="error", timeout=10)
+            return False
 
     def compose(self) -> ComposeResult:
         yield GameHeader(f"Play on from {self.branch.point}" if self.branch else "New game", clock=False)
@@ -77,8 +98,8 @@ class SetupScreen(Screen[None]):
                 with Vertical(id="game-box", classes="panel") as box:
                     box.display = self.branch is None
                     box.border_title = "Game"
-                    yield Static("Scenario folder (empty: built-in)", classes="hint")
-                    yield Field(str(self.scenario_dir or ""), placeholder="built-in", id="scenario")
+                    yield Static("Scenario (empty: built-in)", classes="hint")
+                    yield Field(self.scenario_text(), placeholder="built-in", id="scenario")
                     yield Static("Seed (same seed, same game)", classes="hint")
                     yield Field(str(self.app.launch.seed), id="seed", restrict=r"\d*", max_length=9)
                     yield Static("Game name (optional)", classes="hint")
@@ -247,8 +268,10 @@ class SetupScreen(Screen[None]):
     def on_input_submitted(self, event: Field.Submitted) -> None:
         field = event.input.id
         if field == "scenario":
-            text = event.value.strip()
-            self.scenario_dir = Path(text) if text else None
+            wanted = self.wanted_dir(event.value)
+            if wanted is False:
+                return
+            self.scenario_dir = wanted
             if self.load_roles():
                 self.show_seats()
                 self.notify(f"{self.scenario.title}: {len(self.scenario.roles)} organisations.")
@@ -291,8 +314,9 @@ class SetupScreen(Screen[None]):
         """Count whatever is typed in the form's fields, however the form is submitted (Enter in a field,
         Ctrl+S, F5 or the button); False, with the reason shown, when something typed cannot be used."""
         if self.branch is None:
-            text = self.query_one("#scenario", Field).value.strip()
-            wanted = Path(text) if text else None
+            wanted = self.wanted_dir(self.query_one("#scenario", Field).value)
+            if wanted is False:
+                return False
             if wanted != self.scenario_dir:
                 self.scenario_dir = wanted
                 if not self.load_roles():

@@ -1,4 +1,4 @@
-"""The title screen: continue the last game, start a new one, load or review a save."""
+"""The title screen: continue the last game, start a new one (in the scenario chosen here), load or review a save."""
 
 from __future__ import annotations
 
@@ -11,15 +11,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-BANNER = """\
- ____  _           _     _
-| __ )(_) __ _ ___| |__ (_)_ __ ___
-|  _ \\| |/ _` / __| '_ \\| | '__/ _ \\
-| |_) | | (_| \\__ \\ | | | | | |  __/
-|____/|_|\\__, |___/_| |_|_|_|  \\___|
-         |___/"""
+from ...content.scenario import title_name, title_tagline
 
-TAGLINE = "A year in a reformed health system, played in a day."
+
+def banner(name: str) -> str:
+    """The scenario's name, spaced out in capitals as the title screen's banner."""
+    return " ".join(name.upper()) if len(name) <= 24 else name.upper()
 
 
 def autosaved_games(saves_dir: Path) -> int:
@@ -49,6 +46,7 @@ class TitleScreen(Screen[None]):
         Binding("n", "pick('new')", "New game"),
         Binding("l", "pick('load')", "Load"),
         Binding("v", "pick('review')", "Review"),
+        Binding("s", "pick('scenario')", "Scenario"),
         Binding("q", "pick('quit')", "Quit", show=False),
     ]
 
@@ -66,11 +64,13 @@ class TitleScreen(Screen[None]):
             Option("New game", id="new"),
             Option("Load a save", id="load"),
             Option("Review a save (trainers)", id="review"),
+            Option(f"Scenario: {self.app.heading() or 'cannot be read'}", id="scenario"),
             Option("Quit", id="quit"),
         ]
         with Vertical(id="title-box"):
-            yield Static(BANNER, id="banner")
-            yield Static(TAGLINE, id="tagline")
+            title = self.scenario_title()
+            yield Static(banner(title_name(title)), id="banner")
+            yield Static(title_tagline(title), id="tagline")
             with Center():
                 yield OptionList(*options, id="menu")
             yield Static(
@@ -79,6 +79,14 @@ class TitleScreen(Screen[None]):
                 classes="hint",
             )
         yield Footer()
+
+    def scenario_title(self) -> str:
+        from ...content import find_scenario, peek_title
+
+        try:
+            return peek_title(self.app.chosen_dir or find_scenario(None)) or ""
+        except (OSError, LookupError):
+            return ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`c` is offered (in the footer too) only when there is a game to continue."""
@@ -113,5 +121,15 @@ class TitleScreen(Screen[None]):
                     (app.load_game if choice == "load" else app.review)(path)
 
             app.push_screen(SavePicker("Load a save" if choice == "load" else "Review a save", app.saves_dir), picked)
+        elif choice == "scenario":
+            from .scenarios import ScenarioChooser
+
+            def chosen(folder: Path | None) -> None:
+                if folder is not None:
+                    app.chosen_dir = folder
+                    app.show_scenario(None)
+                    self.refresh(recompose=True)
+
+            app.push_screen(ScenarioChooser(app.chosen_dir), chosen)
         elif choice == "quit":
             app.exit()

@@ -49,7 +49,8 @@ class GameHeader(Horizontal):
         self.redraw()
 
     def left_text(self) -> Text:
-        left = Text.assemble(("Bigshire", "bold"), "  ", self.where)
+        heading = getattr(self.app, "heading", lambda: "")()
+        left = Text.assemble((heading, "bold"), "  " if heading else "", self.where)
         if self.who:
             left.append("  │  ")
             left.append(self.who, "bold")
