@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bigshire_game import simulate
-from bigshire_game.cli import _months_arg
+from bigshire_game.cli.common import months_arg
 from bigshire_game.content import builtin_scenario_dir, load_scenario, month_label
 from bigshire_game.content.labels import DEFAULT_LABELS, kind_label, span_of
 from bigshire_game.debrief import build_debrief, to_markdown, to_text
@@ -116,7 +116,7 @@ def test_each_turns_countdown_is_the_sum_of_its_phases_minutes():
 
 
 def test_a_month_badly_written_is_answered_with_a_month_of_this_scenario(capsys):
-    assert _months_arg(DALES, "Octobre", None) is False
+    assert months_arg(DALES, "Octobre", None) is False
     example = DALES.months[-1]
     assert f"write it as {example} or {month_label(example)}" in capsys.readouterr().err
 
