@@ -100,7 +100,7 @@ def test_the_debrief_tells_it_in_order(june):
         f"Monitor asked CQC to review United Hospitals together ({REASON[0].lower() + REASON[1:]}).",
         "CQC agreed to review United Hospitals together with Monitor at the month's end.",
         "Monitor and CQC reviewed United Hospitals together and made one finding: rated inadequate (quality 58), "
-        "expecting a deficit of £4.5m at the year end, with concerns about the quality of care and money. "
+        "expecting a deficit of £4.5m at the end of the year, with concerns about the quality of care and money. "
         "United Hospitals went on the agenda of CQC.",
     ]
     united = month_changes(SCENARIO, session.events, session.state, 0, role=ACUTE)
