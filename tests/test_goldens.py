@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bigshire_game.clock import MonthClock
 from bigshire_game.content import builtin_scenario_dir, load_scenario
 from bigshire_game.saves import dumps, layout, record_of
 from bigshire_game.session import Session
@@ -22,6 +23,7 @@ def golden_save(seed: int, turns: int | None, seats: dict[str, str]) -> str:
     session = Session.replay(SCENARIO, seed, seats, played.moves)
     session.game_id = f"golden{seed}"
     session.name = f"golden game {seed}"
+    session.clock = MonthClock(SCENARIO.turn_minutes, now=lambda: 0.0)  # still: not how long the replay took
     return dumps(record_of(session, f"golden-{seed}", created=CREATED))
 
 
