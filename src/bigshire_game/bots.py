@@ -153,12 +153,14 @@ def _ranked(state: GameState, scenario: Scenario, role: str, legal: list[Move]) 
 
 
 def _ranked_by(me: Judge, legal: list[Move]) -> list[tuple[float, float, Move]]:
-    ties = _tie_breaker(me.state, me.role)
+    ties = None  # drawn up only when there is something to weigh (often only ending the turn is left)
     bar = me.settings.threshold
     worth = []
     for move in legal:
         if isinstance(move, EndTurn):
             continue
+        if ties is None:
+            ties = _tie_breaker(me.state, me.role)
         jitter = ties.random()
         value = _judged(me, move, jitter)
         if value > bar:
