@@ -103,13 +103,19 @@ def interests(state: GameState, scenario: Scenario, role: str, forecast: int) ->
     return _interests(judge(state, scenario, role, forecast))
 
 
+# The kinds a bot chooses among (not those it proposes itself), each with its bound when that is fixed.
+_BOUNDED = tuple(
+    (name, kind.bound, getattr(kind.bound, "fixed", None)) for name, kind in MOVE_KINDS.items() if kind.proposes is None
+)
+
+
 def _interests(me: Judge, among: frozenset[str] | None = None) -> frozenset[str]:
     """`interests`, bounding only the kinds `among` when given (a second look after moving)."""
     keen = me.settings.threshold - 1
     return frozenset(
         name
-        for name, kind in MOVE_KINDS.items()
-        if kind.proposes is None and (among is None or name in among) and kind.bound(me) > keen
+        for name, bound, fixed in _BOUNDED
+        if (among is None or name in among) and (bound(me) if fixed is None else fixed) > keen
     )
 
 
@@ -147,12 +153,14 @@ def _ranked(state: GameState, scenario: Scenario, role: str, legal: list[Move]) 
 
 
 def _ranked_by(me: Judge, legal: list[Move]) -> list[tuple[float, float, Move]]:
-    ties = _tie_breaker(me.state, me.role)
+    ties = None  # drawn up only when there is something to weigh (often only ending the turn is left)
     bar = me.settings.threshold
     worth = []
     for move in legal:
         if isinstance(move, EndTurn):
             continue
+        if ties is None:
+            ties = _tie_breaker(me.state, me.role)
         jitter = ties.random()
         value = _judged(me, move, jitter)
         if value > bar:

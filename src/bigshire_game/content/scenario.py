@@ -86,10 +86,20 @@ class Scenario:
 
     def addressees(self, kind: str = "", power: str = "") -> tuple[str, ...]:
         """Every organisation, in file order, of this kind or holding this power: where a route may lead, so a
-        question can go to any organisation that can answer it."""
-        return tuple(
-            rid for rid, role in self.roles.items() if (kind and role.kind == kind) or (power and power in role.powers)
-        )
+        question can go to any organisation that can answer it (remembered: the rules ask at every look)."""
+        key = (kind, power)
+        found = self._addressees.get(key)
+        if found is None:
+            found = self._addressees[key] = tuple(
+                rid
+                for rid, role in self.roles.items()
+                if (kind and role.kind == kind) or (power and power in role.powers)
+            )
+        return found
+
+    @cached_property
+    def _addressees(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        return {}
 
     @cached_property
     def months(self) -> tuple[str, ...]:

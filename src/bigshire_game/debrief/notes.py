@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-def _matches(ctx: Context, f: EventFilter, e: Event, answered: set[str]) -> bool:
+def _matches(ctx: Context, f: EventFilter, e: Event, answered: set[str], kinds: dict[str, str]) -> bool:
+    """Whether the event passes the filter; `kinds` is each organisation's kind."""
     if f.events:
         if e.kind not in f.events:
             return False
@@ -30,7 +31,6 @@ def _matches(ctx: Context, f: EventFilter, e: Event, answered: set[str]) -> bool
         return False
     if f.topics and not set(f.topics) & set(e.topics):
         return False
-    kinds = {rid: role.kind for rid, role in ctx.scenario.roles.items()}
     if f.from_kinds and kinds.get(initiator(ctx, e)) not in f.from_kinds:
         return False
     if f.to_kinds and not {kinds.get(r) for r in addressees(ctx, e)} & set(f.to_kinds):
@@ -38,6 +38,15 @@ def _matches(ctx: Context, f: EventFilter, e: Event, answered: set[str]) -> bool
     if f.fields and any(e.data.get(key) != value for key, value in f.fields.items()):
         return False
     return f.answered is None or (item_id(e) in answered) == f.answered
+
+
+def _matching(ctx: Context, f: EventFilter, answered: set[str], kinds: dict[str, str]) -> list[Event]:
+    """The window's events that pass the filter, in order; those of other kinds are passed over at once (a sweep
+    measures every theme over every game)."""
+    if f.events:
+        named = frozenset(f.events)
+        return [e for e in ctx.events if e.kind in named and _matches(ctx, f, e, answered, kinds)]
+    return [e for e in ctx.events if _matches(ctx, f, e, answered, kinds)]
 
 
 def _amount(events: list[Event], field: str) -> float:
@@ -65,8 +74,9 @@ def holds(m: Measure, value: float) -> bool:
 def measure(ctx: Context, theme: Theme, answered: set[str]) -> tuple[float, int, int, list[Event]]:
     """(value, matching `of`, matching `against`, the `of` events) for one theme over the window."""
     m = theme.measure
-    of = [e for e in ctx.events if _matches(ctx, m.of or EventFilter(), e, answered)]
-    against = [e for e in ctx.events if m.against is not None and _matches(ctx, m.against, e, answered)]
+    kinds = {rid: role.kind for rid, role in ctx.scenario.roles.items()}
+    of = _matching(ctx, m.of or EventFilter(), answered, kinds)
+    against = [] if m.against is None else _matching(ctx, m.against, answered, kinds)
     if m.kind == "median":
         middle, other = _median(of, m.value_of), _median(against, m.value_of) if m.against is not None else 0.0
         value = float("nan") if middle is None or other is None else middle - other

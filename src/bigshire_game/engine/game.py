@@ -159,7 +159,13 @@ def legal_moves(state: GameState, scenario: Scenario, role: str, kinds: Collecti
     barred = _barred(scenario, role)
     moves: list[Move] = []
     for options in legal:
-        if wanted is not None and lists[options].isdisjoint(wanted):
+        listed = lists[options]
+        if wanted is not None and listed.isdisjoint(wanted):
+            continue
+        if (wanted is None or listed <= wanted) and listed.isdisjoint(barred):
+            # every move it lists is wanted and allowed: only the action points to check
+            found = options(state, scenario, role, wanted)
+            moves += (move for move in found if not move.costs_action) if spent else found
             continue
         for move in options(state, scenario, role, wanted):
             if (spent and move.costs_action) or (wanted is not None and move.name not in wanted):

@@ -10,7 +10,8 @@ from collections.abc import Container, Iterator
 
 from ..content import Scenario
 from ..content.labels import span_of
-from ..state import GameState, evolve
+from ..state import AgendaItem, Agreement, GameState, Request, evolve
+from ..state.memo import last_seen
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import Move, Recruit
 from . import Handlers, Outcome, refuse
@@ -24,15 +25,44 @@ POWER = "recruit"
 def waiting_items(state: GameState, role: str) -> int:
     """What waits for this organisation: unanswered items in its inbox, proposals it has yet to answer, card
     choices it owes, and open items on its agenda."""
-    inbox = sum(
-        1
-        for r in state.requests.values()
-        if r.status == "open" and role in r.to and role not in r.attending + r.declined
-    )
-    proposals = sum(1 for a in state.agreements.values() if a.status == "proposed" and role in a.awaiting)
+    inbox = _inboxes(state.requests).get(role, 0)
+    proposals = _awaiting(state.agreements).get(role, 0)
     choices = sum(1 for c in state.pending.values() if c.role == role)
-    agenda = sum(1 for i in state.agendas.values() if i.status == "open" and i.regulator == role)
+    agenda = _agendas(state.agendas).get(role, 0)
     return inbox + proposals + choices + agenda
+
+
+# Counted for everyone at once: each turn asks, and the parts rarely change between two turns.
+
+
+@last_seen
+def _inboxes(requests: dict[str, Request]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for r in requests.values():
+        if r.status == "open":
+            for role in dict.fromkeys(r.to):
+                if role not in r.attending + r.declined:
+                    found[role] = found.get(role, 0) + 1
+    return found
+
+
+@last_seen
+def _awaiting(agreements: dict[str, Agreement]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for a in agreements.values():
+        if a.status == "proposed":
+            for role in dict.fromkeys(a.awaiting):
+                found[role] = found.get(role, 0) + 1
+    return found
+
+
+@last_seen
+def _agendas(agendas: dict[str, AgendaItem]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for item in agendas.values():
+        if item.status == "open":
+            found[item.regulator] = found.get(item.regulator, 0) + 1
+    return found
 
 
 def carry_over(state: GameState, scenario: Scenario, phase: str) -> Outcome:

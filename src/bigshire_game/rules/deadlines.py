@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 
 from ..content import Scenario
-from ..state import Deadline, GameState, Request, evolve, new_id
+from ..state import Agreement, Deadline, GameState, Request, evolve, new_id
+from ..state.memo import last_seen
 from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import DeliverDeadline, Move, SetDeadline
@@ -37,9 +38,29 @@ _SOON = 3  # months from now that a bot sets a deadline for
 
 def held_meetings(state: GameState, role: str) -> Iterator[Request]:
     """Meetings held (closed) at which this organisation was present."""
-    for r in state.requests.values():
-        if r.kind == "meeting" and r.status == "closed" and role in (r.source, *r.attending):
+    for r in _held(state.requests):
+        if role in (r.source, *r.attending):
             yield r
+
+
+@last_seen
+def _held(requests: dict[str, Request]) -> tuple[Request, ...]:
+    """Every meeting held, oldest first: asked about for each organisation at each look."""
+    return tuple(r for r in requests.values() if r.kind == "meeting" and r.status == "closed")
+
+
+def agreements_of(state: GameState, role: str) -> tuple[Agreement, ...]:
+    """The agreements this organisation is a party to, in the order they were made, whatever their status."""
+    return _by_party(state.agreements).get(role, ())
+
+
+@last_seen
+def _by_party(agreements: dict[str, Agreement]) -> dict[str, tuple[Agreement, ...]]:
+    found: dict[str, list[Agreement]] = {}
+    for agreement in agreements.values():
+        for party in dict.fromkeys(agreement.parties):
+            found.setdefault(party, []).append(agreement)
+    return {party: tuple(found_) for party, found_ in found.items()}
 
 
 def present_at(meeting: Request) -> tuple[str, ...]:
@@ -206,8 +227,8 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
     if last + 1 >= len(scenario.months):
         return
     due = scenario.months[min(last + _SOON, len(scenario.months) - 1)]
-    for agreement in state.agreements.values():
-        if role in agreement.parties and agreement.status in _LIVE and agreement.is_alliance:
+    for agreement in agreements_of(state, role):
+        if agreement.status in _LIVE and agreement.is_alliance:
             move = SetDeadline(actor=role, what="an integrated plan", due=due, agreement=agreement.id)
             if check_set(state, scenario, move) is None:
                 yield move
@@ -293,4 +314,4 @@ KINDS: tuple[MoveKind, ...] = (
 )
 HANDLERS: Handlers = handlers_of(KINDS)
 
-__all__ = ["HANDLERS", "KINDS", "check_deadlines", "held_meetings", "present_at"]
+__all__ = ["HANDLERS", "KINDS", "agreements_of", "check_deadlines", "held_meetings", "present_at"]

@@ -19,7 +19,7 @@ from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import AnswerDispute, MediateDispute, Move, RaiseDispute
 from . import Handlers, Outcome, economy, refuse
-from .deadlines import held_meetings, present_at
+from .deadlines import agreements_of, held_meetings, present_at
 from .economy import transfer
 from .effects import DEFAULT_TRUST, change_trust
 from .registry import NOT_AT_ALL, Judge, MoveKind, at_most, handlers_of, no_fields, plain_fields
@@ -264,8 +264,8 @@ def apply_mediate(state: GameState, scenario: Scenario, move: MediateDispute, ph
 def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
     """Disputes waiting on this organisation; and claims it could make, for the scenario's usual claim, about
     agreements it shares with another or against those it met at a recent meeting."""
-    for dispute in state.requests.values():
-        if dispute.kind != KIND or dispute.status != "open" or role not in dispute.to:
+    for dispute in _disputes(state.requests):
+        if dispute.status != "open" or role not in dispute.to:
             continue
         if with_defendant(dispute):
             yield AnswerDispute(actor=role, dispute=dispute.id, concede=True)
@@ -277,8 +277,8 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
         return
     claim = scenario.balance.dispute_claim
     seen: set[str] = set()
-    for agreement in state.agreements.values():
-        if role not in agreement.parties or agreement.status not in DISPUTED:
+    for agreement in agreements_of(state, role):
+        if agreement.status not in DISPUTED:
             continue
         for other in agreement.parties:
             move = RaiseDispute(actor=role, against=other, amount=claim, agreement=agreement.id)

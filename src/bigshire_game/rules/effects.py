@@ -9,6 +9,7 @@ stands for; conditions and cards use it too. Money moves only through
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any
 
 from attrs import frozen
@@ -235,9 +236,13 @@ def change_trust(
     state: GameState, scenario: Scenario, a: str, b: str, amount: int, phase: str, cause: Cause
 ) -> Outcome:
     """Trust between two organisations moves through the trust effect, recorded as cards record it."""
-    return apply_effects(
-        state, scenario, (Effect(kind="trust", target=a, other=b, amount=amount),), None, (), phase, cause
-    )
+    return apply_effects(state, scenario, _trust_effect(a, b, amount), None, (), phase, cause)
+
+
+@lru_cache(maxsize=1024)
+def _trust_effect(a: str, b: str, amount: int) -> tuple[Effect, ...]:
+    """The effect, made once for each pair and amount (effects are values): trust moves thousands of times a game."""
+    return (Effect(kind="trust", target=a, other=b, amount=amount),)
 
 
 def _agenda(state: GameState, e: Effect, c: _Context) -> Outcome:

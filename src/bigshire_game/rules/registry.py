@@ -170,12 +170,16 @@ def at_most(value: float) -> Bound:
     def bound(judge: Judge) -> float:
         return value
 
+    bound.fixed = value  # type: ignore[attr-defined]  # so a bot need not ask it at every look
     return bound
 
 
 def never(judge: Judge, move: Any = None) -> float:
     """Bots never make this kind of move (they keep what they have signed or imposed; facilitator moves)."""
     return 0.0
+
+
+never.fixed = 0.0  # type: ignore[attr-defined]
 
 
 def move_jitter(state: GameState, role: str, move: Move) -> float:

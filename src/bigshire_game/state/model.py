@@ -34,9 +34,7 @@ def evolve(value, **changes):
     if not names.issuperset(changes):
         raise TypeError(f"{cls.__name__} has no field called {sorted(set(changes) - names)[0]}")
     new = object.__new__(cls)
-    copied = new.__dict__
-    copied.update(value.__dict__)
-    copied.update(changes)
+    object.__setattr__(new, "__dict__", {**value.__dict__, **changes})  # past the frozen guard, as attrs itself does
     return new
 
 

@@ -1051,6 +1051,19 @@ def make_event(
 ) -> Event:
     """An event of a kind named at run time, its fields given under their template names; an unknown kind
     or field is refused, so a misspelt field never goes untold."""
+    return _made(event_kind, month, phase, actors, audience, topics, data)
+
+
+def _made(
+    event_kind: str,
+    month: int,
+    phase: str,
+    actors: tuple[str, ...],
+    audience: tuple[str, ...],
+    topics: tuple[str, ...],
+    data: dict[str, Any],
+) -> Event:
+    """`make_event` with the fields in a dict, so `event` hands its own on without unpacking them again."""
     cls = EVENT_TYPES.get(event_kind)
     if cls is None:
         raise ValueError(f"there is no event kind called {event_kind}")
@@ -1098,4 +1111,4 @@ def event(
     **data: Any,
 ) -> Event:
     """An event stamped with the month of `state` (anything with a `month_index`)."""
-    return make_event(event_kind, state.month_index, phase, actors, audience, topics, **data)
+    return _made(event_kind, state.month_index, phase, actors, audience, topics, data)

@@ -13,7 +13,7 @@ from itertools import combinations
 from ...content import Scenario
 from ...state import Agreement, GameState, Terms, evolve
 from ...state.memo import last_seen, per_state
-from ...vocabulary.catalogue import CARE_PROVIDER_KINDS, PROVIDER_KINDS
+from ...vocabulary.catalogue import CARE_PROVIDER_KINDS, CONTRACT_KINDS, PROVIDER_KINDS
 from ...vocabulary.moves import (
     AcceptProposal,
     ChallengeConflict,
@@ -179,6 +179,8 @@ def _contracts(
 ) -> Iterator[ProposeAgreement]:
     """Contracts between a consortium and a provider, offered by either, unless a lead negotiates for the consortium;
     and a lead commissioner's offers on behalf of the consortia it leads for."""
+    if kinds is not None and not any(kind in kinds for kind in CONTRACT_KINDS):
+        return  # `offers` gives contracts only
     me = scenario.roles[role]
     for other_id in others:
         buyer, seller = (role, other_id) if me.kind == "consortium" else (other_id, role)

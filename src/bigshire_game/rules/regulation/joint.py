@@ -14,6 +14,7 @@ from collections.abc import Container, Iterator
 
 from ...content import Scenario
 from ...state import GameState, Request, evolve, new_id
+from ...state.memo import last_seen
 from ...vocabulary.causes import Cause
 from ...vocabulary.events import Event, event
 from ...vocabulary.moves import AnswerJointReview, Move, ProposeJointReview, ReferToRegulator
@@ -55,7 +56,13 @@ def _partners(scenario: Scenario, role: str) -> list[str]:
 def _reviews(state: GameState, a: str, b: str, subject: str) -> list[Request]:
     """Joint reviews of this organisation between these two regulators, whoever proposed them."""
     pair = {a, b}
-    return [r for r in state.requests.values() if r.kind == KIND and r.about == subject and {r.source, *r.to} == pair]
+    return [r for r in _joint_reviews(state.requests) if r.about == subject and {r.source, *r.to} == pair]
+
+
+@last_seen
+def _joint_reviews(requests: dict[str, Request]) -> tuple[Request, ...]:
+    """Every joint review proposed, oldest first: asked about for each pair of regulators and each subject."""
+    return tuple(r for r in requests.values() if r.kind == KIND)
 
 
 def _pending(state: GameState, a: str, b: str, subject: str) -> bool:
@@ -368,8 +375,8 @@ def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str]
                 ):
                     reason = _what_i_see(state, scenario, role, subject)
                     yield ProposeJointReview(actor=role, partner=partner, subject=subject, reason=reason)
-    for review in dialogue.open_requests(state):
-        if review.kind == KIND and role in review.to:
+    for review in _joint_reviews(state.requests):
+        if review.status == "open" and role in review.to:
             yield AnswerJointReview(actor=role, review=review.id, agree=True)
             yield AnswerJointReview(actor=role, review=review.id, agree=False)
     if referring:
