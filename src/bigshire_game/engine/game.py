@@ -9,7 +9,7 @@ content drives the month.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from attrs import frozen
@@ -63,7 +63,7 @@ _LEGAL = tuple(dict.fromkeys(kind.legal for kind in MOVE_KINDS.values() if kind.
 _POWER_OF = {kind.name: kind.power for kind in MOVE_KINDS.values() if kind.power}
 
 
-@cache
+@lru_cache(maxsize=512)  # a few scenarios of a few dozen organisations at most
 def _barred(scenario: Scenario, role: str) -> frozenset[str]:
     """The move kinds this organisation may not make, for want of the power each needs."""
     powers = scenario.roles[role].powers
