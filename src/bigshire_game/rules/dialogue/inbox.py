@@ -13,7 +13,9 @@ from ...vocabulary.moves import Move, Rejection
 from .. import Outcome, refuse
 from ..effects import change_trust
 
-ANSWERABLE = ("concern", "request")  # meetings are answered by RespondToMeeting, bids by DecideFunding
+ANSWERABLE = ("concern", "request", "information", "question")  # answered by AnswerRequest: meetings by
+# RespondToMeeting, bids by DecideFunding, commitments by AnswerCommitment, a lead by OfferToLead
+LAPSING = (*ANSWERABLE, "commitment", "lead")  # what closes unanswered after `request_lapse_months`
 
 
 def put_request(state: GameState, request: Request) -> GameState:
@@ -87,12 +89,13 @@ def open_requests(state: GameState) -> tuple[Request, ...]:
 
 
 def lapse_requests(state: GameState, scenario: Scenario, phase: str) -> Outcome:
-    """Month end: requests and concerns open for `request_lapse_months` close unanswered. The change is recorded as
+    """Month end: concerns, requests, questions and asks for a commitment or a lead open for `request_lapse_months`
+    close unanswered. The change is recorded as
     RequestAnswered with answered=False and lapsed=True, since no event kind names a lapse."""
     events: list[Event] = []
     for request in list(state.requests.values()):
         if (
-            request.kind in ANSWERABLE
+            request.kind in LAPSING
             and request.status == "open"
             and state.month_index - request.opened >= scenario.balance.request_lapse_months
         ):

@@ -17,7 +17,7 @@ from ...vocabulary.moves import (
     RaiseRequest,
     RespondToMeeting,
 )
-from ..registry import Judge, MoveKind, at_most, no_fields, plain_fields
+from ..registry import NOT_AT_ALL, Judge, MoveKind, at_most, no_fields, plain_fields
 from ..wording import names, possessive, short, words
 from .concerns import apply_concern, check_concern
 from .inbox import ANSWERABLE, open_requests
@@ -128,6 +128,15 @@ def score_request(judge: Judge, move: RaiseRequest) -> float:
     return bound_request(judge)
 
 
+def score_answer(judge: Judge, move: AnswerRequest) -> float | None:
+    """Concerns and requests are answered; what others ask to be told (information, a question about a rule) only
+    the cooperative answer, and the rest leave unanswered."""
+    request = judge.state.requests.get(move.request)
+    if request is not None and request.kind in ("information", "question") and judge.settings.cooperation < 0.5:
+        return NOT_AT_ALL
+    return 5.0
+
+
 def score_concern(judge: Judge, move: RaiseConcern) -> float:
     about = judge.state.orgs.get(move.about)
     return 1.0 + (4.0 if "speak_up" in judge.wants and about is not None and 0 < about.quality < 66 else 0.0)
@@ -183,7 +192,7 @@ KINDS: tuple[MoveKind, ...] = (
         family="inbox",
         describe=describe_answer,
         fields=plain_fields(("answer", "Your answer (optional)", str)),
-        score=lambda judge, move: 5.0,
+        score=score_answer,
         bound=at_most(5.0),
         follow_up=True,
     ),
