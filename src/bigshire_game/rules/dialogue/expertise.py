@@ -82,10 +82,10 @@ def rebuild_links(state: GameState, scenario: Scenario, phase: str) -> Outcome:
 
 
 def legal(state: GameState, scenario: Scenario, role: str, kinds: Container[str] | None = None) -> Iterator[Move]:
-    """A hire to mend links with any one organisation, or with every consortium at once."""
+    """A hire to mend links with any one commissioning body, or with every consortium at once."""
     if (kinds is not None and HireFormerCommissioners.__name__ not in kinds) or state.orgs[role].rebuilding:
         return
-    for rid in scenario.roles:
+    for rid in scenario.roles_of_kind(*COMMISSIONERS, "nhscb"):
         if rid != role:
             yield HireFormerCommissioners(actor=role, partners=(rid,))
     consortia = tuple(r for r in scenario.roles_of_kind("consortium") if r != role)

@@ -98,9 +98,13 @@ def describe_request(state: GameState, scenario: Scenario, move: RaiseRequest) -
     return f"Ask {short(scenario, move.to)} for help ({words(move.topic)})"
 
 
+_ITEM_WORDS = {"information": "request for information"}  # what an answer's menu line calls the item
+
+
 def describe_answer(state: GameState, scenario: Scenario, move: AnswerRequest) -> str:
     request = state.requests.get(move.request)
-    return f"Answer the {request.kind if request else 'request'} from {short(scenario, request.source) if request else '?'}"
+    item = _ITEM_WORDS.get(request.kind, request.kind) if request else "request"
+    return f"Answer the {item} from {short(scenario, request.source) if request else '?'}"
 
 
 def describe_convene(state: GameState, scenario: Scenario, move: ConveneMeeting) -> str:
