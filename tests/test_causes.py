@@ -29,6 +29,7 @@ EVERY_KIND = [
     (Cause.facilitator(), "facilitator"),
     (Cause.consultation("cut_beds"), "consultation:cut_beds"),
     (Cause.closure("X2"), "X2"),
+    (Cause.expertise("carewell"), "expertise:carewell"),
 ]
 
 
@@ -87,6 +88,7 @@ def test_each_cause_in_words():
         Cause.agreement(): "over an agreement",
         Cause.plan_challenge(): "after a challenged plan",
         Cause.scheme("S404"): "through a scheme",
+        Cause.expertise("carewell"): "through the former commissioners CareWell hired",
         Cause.demand(): "",
         Cause.facilitator(): "",
         None: "",

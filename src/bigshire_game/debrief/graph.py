@@ -44,6 +44,10 @@ _ASK_WORDS = {
     "FundingBid": "bid",
     "MeetingConvened": "invitation",
     "AgreementProposed": "proposal",
+    "InformationRequested": "information",
+    "QuestionAsked": "question",
+    "CommitmentAsked": "commitment",
+    "LeadCommissionerAsked": "lead",
 }
 
 _REPLIES = ("RequestAnswered", "RulingMade", "AgreementAccepted", "AgreementRejected", "AgreementCountered")
@@ -72,7 +76,7 @@ def organisation_graph(ctx: Context) -> nx.MultiDiGraph:
 
     Every edge has `relation`, `evidence` (the events, in the order they happened) and `order` (where
     its first event came among the window's events). Asks also have
-    `ask` (request, question, concern, bid, invitation or proposal) and `answered` (whether the
+    `ask` (request, question, concern, bid, invitation, proposal, information, commitment or lead) and `answered` (whether the
     organisation asked replied, at any time the reader may know of); agreements have `alliance`;
     trust has `amount` (the net change). Replies are looked for in all the events the reader saw,
     so an ask made late in the window and answered after it counts as answered, as in the themes."""

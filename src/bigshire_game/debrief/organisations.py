@@ -202,6 +202,7 @@ _ACTIVITY = (
     ("ConcernRaised", "raised", "concern", "concerns"),
     ("RequestRaised", "made", "request", "requests"),
     ("MeetingConvened", "called", "meeting", "meetings"),
+    ("CommitmentAsked", "asked for", "commitment to its priorities", "commitments to its priorities"),
 )
 
 

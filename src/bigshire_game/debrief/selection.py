@@ -58,6 +58,10 @@ TALK = frozenset(
         "AgreementCountered",
         "ConcernRaised",
         "RequestRaised",
+        "InformationRequested",
+        "QuestionAsked",
+        "CommitmentAsked",
+        "LeadCommissionerAsked",
         "MeetingConvened",
         "PlanSubmitted",
         "PlanChallenged",
@@ -89,7 +93,7 @@ def worth_telling(e: Event, deciders: dict[str, int] | None = None, alarms: froz
     if isinstance(e, OptionChosen) and e.defaulted:
         return (deciders or {}).get(str(e.card), 1) <= 2  # only a card put to one or two is notable
     if isinstance(e, RequestAnswered):
-        return e.answered is False  # answers are routine; silence is not
+        return e.answered is False or e.committed is not None  # answers are routine; silence and commitments are not
     if isinstance(e, MoneyMoved):
         return not _caused_by(e, causes.SCHEME)  # the investment tells its cost
     if isinstance(e, RuleChanged):
@@ -169,6 +173,7 @@ ORG_WEIGHT: dict[str, int] = {
     "DisputeMediated": 45,
     "ClosureOpposed": 40,
     "DeadlineMissed": 40,
+    "FormerCommissionersHired": 35,
 }
 
 
@@ -242,6 +247,11 @@ TIMELINE_WEIGHT: dict[str, int] = {
     "DisputeAnswered": 35,
     "PracticesConsulted": 35,
     "DeadlineSet": 35,
+    "FormerCommissionersHired": 55,
+    "CommitmentAsked": 45,
+    "LeadCommissionerAsked": 35,
+    "QuestionAsked": 25,
+    "InformationRequested": 20,
 }
 
 
@@ -251,9 +261,19 @@ FACILITATED = 1000  # the facilitator's own interventions are always told: the r
 def timeline_weight(told: Sequence[Told], children: int) -> float:
     if any(_by_facilitator(t.event) for t in told):
         return FACILITATED
-    best = max(TIMELINE_WEIGHT.get(t.event.kind, 20) for t in told)
+    best = max(_timeline_weight(t.event) for t in told)
     public = any(t.event.kind == "CardPublished" and not t.event.audience for t in told)
     return best + 10 * public + min(children, 3) * 3 + min(len(told), 4)
+
+
+def _timeline_weight(e: Event) -> int:
+    """An answer is routine, but whether an organisation committed to another's priorities is news."""
+    if isinstance(e, RequestAnswered) and e.committed is not None:
+        return COMMITMENT_WEIGHT
+    return TIMELINE_WEIGHT.get(e.kind, 20)
+
+
+COMMITMENT_WEIGHT = 55
 
 
 def _by_facilitator(e: Event) -> bool:

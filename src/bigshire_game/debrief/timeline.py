@@ -117,7 +117,11 @@ def _events_of(parents: list[Told], beneath: dict[int, list[Event]]) -> list[Eve
 
 
 _TALK_ORDER = ("request", "question", "concern", "bid for funding", "unanswered request", "unanswered concern",
-               "unanswered bid", "ruling", "meeting")  # fmt: skip
+               "unanswered bid", "unanswered question", "ruling", "meeting")  # fmt: skip
+
+
+_ASKED_AS = {"information": "request", "question": "question", "commitment": "request", "lead": "request"}
+"""The new kinds of ask, counted in the summary line as the requests or questions they are."""
 
 
 def _talk_noun(e: Event) -> str | None:
@@ -126,8 +130,13 @@ def _talk_noun(e: Event) -> str | None:
     if kind == "RequestRaised":
         return "question" if d.get("ruling") else "request"
     if kind == "RequestAnswered":
-        return None if d.get("answered", True) else f"unanswered {d.get('kind', 'request')}"
+        asked = _ASKED_AS.get(str(d.get("kind", "request")), str(d.get("kind", "request")))
+        return None if d.get("answered", True) else f"unanswered {asked}"
     return {
+        "InformationRequested": "request",
+        "QuestionAsked": "question",
+        "CommitmentAsked": "request",
+        "LeadCommissionerAsked": "request",
         "ConcernRaised": "concern",
         "FundingBid": "bid for funding",
         "RulingMade": "ruling",

@@ -352,6 +352,7 @@ def _resolve(state: GameState, scenario: Scenario, phase: str) -> tuple[GameStat
     for step in (
         dialogue.hold_meetings,
         dialogue.lapse_requests,
+        dialogue.rebuild_links,
         disputes.unanswered_disputes,
         plans.plan_deadline,
         deadlines.check_deadlines,

@@ -20,11 +20,15 @@ from ..vocabulary.causes import Cause
 from ..vocabulary.events import (
     AgreementProposed,
     AllianceFormed,
+    CommitmentAsked,
     ConcernRaised,
     ContractSigned,
     Event,
     FundingBid,
+    InformationRequested,
+    LeadCommissionerAsked,
     MeetingConvened,
+    QuestionAsked,
     RequestRaised,
     SchemeInvested,
 )
@@ -76,6 +80,11 @@ class Lookup:
             rid = e.bid if isinstance(e, FundingBid) else e.meeting if isinstance(e, MeetingConvened) else e.request
             topic = "money" if isinstance(e, FundingBid) or e.topic is None else e.topic
             self.requests.setdefault(str(rid), (_REQUEST_KIND[e.kind], str(e.by or ""), tuple(e.to or ()), str(topic)))
+        elif isinstance(e, InformationRequested | QuestionAsked | CommitmentAsked | LeadCommissionerAsked):
+            topic = getattr(e, "topic", None) or (e.topics[0] if e.topics else "strategy")
+            self.requests.setdefault(
+                str(e.request), (_REQUEST_KIND[e.kind], str(e.by or ""), tuple(e.to or ()), str(topic))
+            )
         elif isinstance(e, SchemeInvested):
             self.investments.setdefault(str(e.investment), str(e.scheme or ""))
 
@@ -85,6 +94,10 @@ _REQUEST_KIND = {
     "ConcernRaised": "concern",
     "MeetingConvened": "meeting",
     "FundingBid": "funding",
+    "InformationRequested": "information",
+    "QuestionAsked": "question",
+    "CommitmentAsked": "commitment",
+    "LeadCommissionerAsked": "lead",
 }
 
 
@@ -267,6 +280,8 @@ class Words:
             return "with its practices' backing"
         if kind == causes.PLAN_CHALLENGE:
             return "after a challenged plan"
+        if kind == causes.EXPERTISE:
+            return f"through the former commissioners {self.name(ref)} hired"
         return ""
 
     def decision(self, did: str, actor: str) -> str:

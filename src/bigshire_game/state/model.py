@@ -62,6 +62,9 @@ class Org:
     plan_unrealistic: bool = False  # its assessor has called the plan as it stands unrealistic in public
     decisions: tuple[str, ...] = ()
     consultations: dict[str, int] = field(factory=dict)  # decision consulted on -> month index it may be taken from
+    committed_to: tuple[str, ...] = ()  # organisations whose priorities it has committed to
+    rebuilding: dict[str, int] = field(factory=dict)  # organisation -> last month index hired former commissioners
+    # raise trust with it
     workload_extra: int = 0
     moved_this_turn: int = 0
 
@@ -130,12 +133,12 @@ class Request:
     """A concern, request, meeting invitation or funding bid, addressed to someone who can answer."""
 
     id: str
-    kind: str  # concern | request | meeting | funding
+    kind: str  # concern | request | meeting | funding | information | question | commitment | lead | ...
     source: str
     to: tuple[str, ...]
     topic: str
     text: str = ""
-    about: str = ""
+    about: str = ""  # what a concern is about; a commitment's priority; the provider asking for a lead
     setting: str = ""
     amount: int = 0
     opened: int = 0

@@ -290,6 +290,10 @@ NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
     "ConcernRaised": ("by", "to", "about", "topic", "text"),
     "RequestRaised": ("by", "to", "topic", "text", "setting"),
     "RequestAnswered": ("asker", "answerer", "to", "item", "topic", "answer"),
+    "InformationRequested": ("by", "to", "topic", "text"),
+    "QuestionAsked": ("by", "to", "topic", "rule"),
+    "CommitmentAsked": ("by", "to", "priority"),
+    "LeadCommissionerAsked": ("by", "to"),
     "MeetingConvened": ("convener", "invitees", "topic", "text"),
     "MeetingHeld": ("convener", "attendees", "declined", "absent", "topic"),
     "PlanSubmitted": ("submitter", "consortium", "savings", "gap", "credibility"),
@@ -302,6 +306,7 @@ NARRATIVE_FIELDS: dict[str, tuple[str, ...]] = {
     "AgendaCarriedOver": ("role", "items", "capacity"),
     "ForecastMissed": ("role", "expected", "actual", "lag"),
     "StaffRecruited": ("role", "posts", "cost", "capacity"),
+    "FormerCommissionersHired": ("role", "partners", "cost", "until"),
     "AgendaItemDismissed": ("subject", "reason"),
     "InspectionHeld": ("inspector", "subject", "rating", "quality"),
     "JointReviewProposed": ("proposer", "partner", "subject", "reason"),
@@ -392,11 +397,13 @@ NARRATIVE_SWITCHES: dict[str, dict[str, tuple[bool | str, ...]]] = {
     "ConcernRaised": {"has_text": _YES_NO, "to_subject": _YES_NO},
     "RequestRaised": {"ruling": _YES_NO, "has_text": _YES_NO},
     "RequestAnswered": {
-        "item": ("concern", "request", "meeting", "funding"),
+        "item": ("concern", "request", "meeting", "funding", "information", "question", "commitment", "lead"),
         "answered": _YES_NO,
         "attend": _YES_NO,
         "has_answer": _YES_NO,
+        "committed": _YES_NO,
     },
+    "InformationRequested": {"has_text": _YES_NO},
     "MeetingConvened": {"has_text": _YES_NO},
     "MeetingHeld": {"nobody_came": _YES_NO, "some_declined": _YES_NO, "some_absent": _YES_NO},
     "PlanSubmitted": {
@@ -468,9 +475,12 @@ CLUSTER_MEASURES = frozenset({"clusters", "alone"})
 
 ASKS: dict[str, str] = {
     "request": "a request to another organisation",
-    "question": "a question asking a regulator to rule on a rule setting",
+    "question": "a question asking a regulator to rule on a rule setting, or about any rule in words",
     "concern": "a concern raised with another organisation",
     "bid": "a bid for transitional funding",
+    "information": "a request to share what an organisation knows",
+    "commitment": "a call to commit to the asker's priorities, one for each organisation asked",
+    "lead": "a provider's request for a single lead commissioner, one for each consortium asked",
     "invitation": "an invitation to a meeting, one for each organisation invited",
     "proposal": "a proposed contract or alliance, one for each party asked to agree",
 }

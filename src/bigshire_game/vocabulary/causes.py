@@ -22,6 +22,7 @@ DEMAND = "demand"
 FACILITATOR = "facilitator"
 CONSULTATION = "consultation"
 CLOSURE = "closure"
+EXPERTISE = "expertise"
 
 KINDS: dict[str, str] = {
     CARD: "a card's news, or the answer an organisation chose to it (card:<card>, card:<card>:<option>)",
@@ -37,6 +38,7 @@ KINDS: dict[str, str] = {
     FACILITATOR: "the facilitator's adjustment at the table (facilitator)",
     CONSULTATION: "a consortium's consultation of its member practices before a decision (consultation:<decision>)",
     CLOSURE: "a closure going ahead against opposition (<closure>)",
+    EXPERTISE: "former commissioners an organisation hired to rebuild its links (expertise:<role>)",
 }
 """Every kind of cause the rules give, with its text form."""
 
@@ -102,13 +104,17 @@ class Cause:
         return cls(CLOSURE, closure)
 
     @classmethod
+    def expertise(cls, role: str) -> Cause:
+        return cls(EXPERTISE, role)
+
+    @classmethod
     def facilitator(cls) -> Cause:
         return cls(FACILITATOR)
 
     def __str__(self) -> str:
         """The text form events have always carried as `source`."""
         kind, ref, part = self.kind, self.ref, self.part
-        if kind in (CARD, DECISION, SCHEME, CONSULTATION):
+        if kind in (CARD, DECISION, SCHEME, CONSULTATION, EXPERTISE):
             return f"{kind}:{ref}:{part}" if part else f"{kind}:{ref}"
         if kind == SANCTION:
             return f"{ref}:{part}"

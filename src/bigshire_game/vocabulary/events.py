@@ -588,6 +588,60 @@ class RequestAnswered(Event):
     answer: str | None = None
     attend: bool | None = None
     lapsed: bool | None = None
+    committed: bool | None = None  # a commitment asked for: given or refused
+
+
+@_kind("an organisation asked another to share what it knows")
+class InformationRequested(Event):
+    """An organisation asked another to share what it knows on a topic."""
+
+    request: str | None = None
+    by: str | None = None
+    to: tuple[str, ...] | None = None
+    topic: str | None = None
+    text: str | None = None
+
+
+@_kind("a regulator was asked a question about a rule")
+class QuestionAsked(Event):
+    """A regulator was asked a question about any rule, in words, not a ruling on a setting."""
+
+    request: str | None = None
+    by: str | None = None
+    to: tuple[str, ...] | None = None
+    topic: str | None = None
+    rule: str | None = None
+
+
+@_kind("organisations were asked to commit to the asker's priorities")
+class CommitmentAsked(Event):
+    """Organisations were asked to commit to one of the asker's priorities; each answer is a RequestAnswered."""
+
+    request: str | None = None
+    by: str | None = None
+    to: tuple[str, ...] | None = None
+    priority: str | None = None
+    text: str | None = None
+
+
+@_kind("a provider asked the consortia buying from it for a single lead commissioner")
+class LeadCommissionerAsked(Event):
+    """A provider asked the consortia that buy from it to deal with it through one lead commissioner."""
+
+    request: str | None = None
+    by: str | None = None
+    to: tuple[str, ...] | None = None
+
+
+@_kind("an organisation hired former commissioners to rebuild its links")
+class FormerCommissionersHired(Event):
+    """An organisation paid for former commissioners, whose contacts raise its trust with the chosen
+    organisations at each month's end until `until`."""
+
+    role: str | None = None
+    partners: tuple[str, ...] | None = None
+    cost: int | None = None
+    until: int | None = None  # the last month index their work raises trust
 
 
 @_kind("a meeting was convened")

@@ -152,6 +152,59 @@ class RespondToMeeting(Move):
     attend: bool
 
 
+@frozen(kw_only=True)
+class AskForInformation(Move):
+    """Ask any organisation to share what it knows on a topic; answering builds trust, ignoring it lets it lapse."""
+
+    to: str
+    topic: str
+    text: str = ""
+
+
+@frozen(kw_only=True)
+class AskAboutRule(Move):
+    """Ask a regulator a question about any rule, in words; it may answer, or leave it unanswered."""
+
+    to: str
+    topic: str
+    rule: str
+
+
+@frozen(kw_only=True)
+class AskForCommitment(Move):
+    """Ask organisations to commit to one of the asker's priorities (the wellbeing board's prevention)."""
+
+    to: tuple[str, ...]
+    priority: str
+    text: str = ""
+
+
+@_reactive
+@frozen(kw_only=True)
+class AnswerCommitment(Move):
+    request: str
+    commit: bool
+
+
+@frozen(kw_only=True)
+class AskForLeadCommissioner(Move):
+    """A provider asks the consortia that buy from it to deal with it through a single lead commissioner."""
+
+
+@frozen(kw_only=True)
+class OfferToLead(Move):
+    """Answer a provider's request for a single lead commissioner by offering to lead for the other consortia."""
+
+    request: str
+
+
+@frozen(kw_only=True)
+class HireFormerCommissioners(Move):
+    """Pay for former commissioners who know the people, to rebuild links with chosen organisations."""
+
+    partners: tuple[str, ...]
+
+
 # --- closures and opposition ---------------------------------------------------------
 
 
@@ -401,6 +454,13 @@ MOVE_TYPES: dict[str, type[Move]] = {
         AnswerRequest,
         ConveneMeeting,
         RespondToMeeting,
+        AskForInformation,
+        AskAboutRule,
+        AskForCommitment,
+        AnswerCommitment,
+        AskForLeadCommissioner,
+        OfferToLead,
+        HireFormerCommissioners,
         SubmitPlan,
         ChallengePlan,
         BidForFunding,

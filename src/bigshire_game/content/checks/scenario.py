@@ -320,6 +320,31 @@ def check_routing(w: World, file: str, r: Routing) -> None:
         check_words(w, file, (*path, "by"), objection.by, cat.KINDS, "kind of organisation")
         if not objection.by:
             w.error(file, (*path, "by"), "an objection route names at least one kind of organisation")
+    for i, info in enumerate(r.information):
+        path = ("routing", "information", i)
+        check_words(w, file, (*path, "by"), info.by, cat.KINDS, "kind of organisation")
+        check_words(w, file, (*path, "to"), info.to, cat.KINDS, "kind of organisation")
+        check_word(w, file, (*path, "topic"), info.topic, cat.TOPICS, "topic")
+    for i, question in enumerate(r.questions):
+        path = ("routing", "questions", i)
+        check_words(w, file, (*path, "by"), question.by, cat.KINDS, "kind of organisation")
+        check_word(w, file, (*path, "topic"), question.topic, cat.TOPICS, "topic")
+        _check_addressee(w, file, path, question.to, question.to_power)
+        if question.to and question.to not in cat.REGULATOR_KINDS:
+            w.error(file, (*path, "to"), f"questions about rules go to a regulator ({', '.join(cat.REGULATOR_KINDS)})")
+        if not question.rule.strip():
+            w.error(file, (*path, "rule"), "a question route says what it asks about the rule")
+    for i, commitment in enumerate(r.commitments):
+        path = ("routing", "commitments", i)
+        check_words(w, file, (*path, "by"), commitment.by, cat.KINDS, "kind of organisation")
+        check_words(w, file, (*path, "to"), commitment.to, cat.KINDS, "kind of organisation")
+        check_word(w, file, (*path, "priority"), commitment.priority, cat.BOT_PRIORITIES, "priority")
+        if not commitment.by or not commitment.to:
+            w.error(file, path, "a commitment route names who asks and who is asked")
+    for i, lead in enumerate(r.leads):
+        path = ("routing", "leads", i)
+        check_words(w, file, (*path, "by"), lead.by, cat.PROVIDER_KINDS, "kind of provider")
+        check_words(w, file, (*path, "to"), lead.to, ("consortium",), "kind of commissioner")
 
 
 def check_labels(w: World, file: str, labels: Labels) -> None:
@@ -336,6 +361,8 @@ def check_balance(w: World, file: str, b: Balance) -> None:
     """The tuning numbers in the ranges the rules can use: chances 0 to 1, months and points not negative."""
     for name in ("request_lapse_months", "proposal_lapse_months", "analytics_lag_months", "closure_delay_limit"):
         not_negative(w, file, ("balance", name), getattr(b, name), "a number of months")
+    for name in ("expertise_cost", "expertise_months", "expertise_trust", "expertise_partners"):
+        not_negative(w, file, ("balance", name), getattr(b, name))
     for name in (
         "plan_points_base",
         "plan_points_coverage",

@@ -82,6 +82,10 @@ class Balance:
     surprise_from: int = tune(2000, "£k: a year-end position this far from what a commissioner foresaw is a surprise")
     recruit_cost: int = tune(600, "£k a year's new staff cost an organisation that recruits, paid at once")
     recruit_most: int = tune(2, "posts an organisation may add in a game by recruiting")
+    expertise_cost: int = tune(300, "£k an organisation pays, at once, to hire former commissioners")
+    expertise_months: int = tune(3, "month ends at which hired former commissioners raise trust with their partners")
+    expertise_trust: int = tune(4, "trust gained with each chosen organisation at each of those month ends")
+    expertise_partners: int = tune(4, "most organisations one hire of former commissioners works on")
     verdict_needs_work_from: int = tune(40, 'plan credibility from which a verdict is "needs work", not "not credible"')
     closure_delay_limit: int = tune(3, "most months strong objections can add to a closure's notice period")
     closure_objection_cost: int = tune(
@@ -148,6 +152,47 @@ class ObjectionRoute:
     affected: bool = False
 
 
+@frozen(kw_only=True)
+class InformationRoute:
+    """Organisations of the `by` kinds may ask any organisation of the `to` kinds for information on `topic`
+    (anyone, when a list is empty)."""
+
+    topic: str
+    by: tuple[str, ...] = ()
+    to: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
+class QuestionRoute:
+    """Organisations of the `by` kinds (any, when empty) may ask the first of the `to` kind or holder of
+    `to_power`, a regulator, a question about a rule in words: `rule` is the question offered ready-made (a
+    player may ask about any rule)."""
+
+    topic: str
+    rule: str
+    by: tuple[str, ...] = ()
+    to: str = ""
+    to_power: str = ""
+
+
+@frozen(kw_only=True)
+class CommitmentRoute:
+    """Organisations of the `by` kinds may ask every organisation of the `to` kinds to commit to `priority`."""
+
+    by: tuple[str, ...]
+    to: tuple[str, ...]
+    priority: str
+
+
+@frozen(kw_only=True)
+class LeadRoute:
+    """Providers of the `by` kinds may ask the organisations of the `to` kinds that buy from them for a single
+    lead commissioner."""
+
+    by: tuple[str, ...]
+    to: tuple[str, ...] = ("consortium",)
+
+
 def _concern_routes() -> tuple[ConcernRoute, ...]:
     return (
         ConcernRoute(about=_PROVIDERS, topic="quality", to="cqc"),
@@ -179,6 +224,32 @@ def _objection_routes() -> tuple[ObjectionRoute, ...]:
     return (ObjectionRoute(by=("consortium",), affected=True), ObjectionRoute(by=("healthwatch", "hwb")))
 
 
+def _information_routes() -> tuple[InformationRoute, ...]:
+    return (
+        InformationRoute(topic="money"),
+        InformationRoute(topic="quality", by=("healthwatch", "hwb", "consortium"), to=_PROVIDERS),
+    )
+
+
+def _question_routes() -> tuple[QuestionRoute, ...]:
+    return (
+        QuestionRoute(
+            topic="competition",
+            to_power="review_competition",
+            rule="whether providers working together as one need a competition review",
+        ),
+        QuestionRoute(topic="quality", to="cqc", rule="whether a new integrated body must register afresh"),
+    )
+
+
+def _commitment_routes() -> tuple[CommitmentRoute, ...]:
+    return (CommitmentRoute(by=("hwb",), to=("consortium",), priority="prevention"),)
+
+
+def _lead_routes() -> tuple[LeadRoute, ...]:
+    return (LeadRoute(by=_PROVIDERS),)
+
+
 @frozen(kw_only=True)
 class Routing:
     """Who may address whom about what, as rules by kind and by power; the defaults are the game as designed."""
@@ -187,6 +258,10 @@ class Routing:
     requests: tuple[RequestRoute, ...] = field(factory=_request_routes)
     meetings: tuple[MeetingRoute, ...] = field(factory=_meeting_routes)
     objections: tuple[ObjectionRoute, ...] = field(factory=_objection_routes)
+    information: tuple[InformationRoute, ...] = field(factory=_information_routes)
+    questions: tuple[QuestionRoute, ...] = field(factory=_question_routes)
+    commitments: tuple[CommitmentRoute, ...] = field(factory=_commitment_routes)
+    leads: tuple[LeadRoute, ...] = field(factory=_lead_routes)
 
 
 @frozen(kw_only=True)

@@ -9,6 +9,7 @@ from ...vocabulary.events import (
     DecisionTaken,
     FigureAdjusted,
     ForecastMissed,
+    FormerCommissionersHired,
     GameStarted,
     MonthStarted,
     OptionChosen,
@@ -59,6 +60,15 @@ def _recruited(w: Words, e: StaffRecruited) -> tuple[Switches, Fields]:
         "posts": plural(int(given(e.posts, 1)), "post"),
         "cost": money(int(given(e.cost, 0))),
         "capacity": plural(int(given(e.capacity, 0)), "action"),
+    }
+
+
+def _hired(w: Words, e: FormerCommissionersHired) -> tuple[Switches, Fields]:
+    return {}, {
+        "role": w.name(given(e.role)),
+        "partners": w.names(given(e.partners, ())),
+        "cost": money(int(given(e.cost, 0))),
+        "until": w.month(given(e.until, 0)),
     }
 
 
@@ -155,6 +165,7 @@ FIELDS: dict[str, FieldsOf] = {
     "TurnStarted": _turn_started,
     "AgendaCarriedOver": _carried_over,
     "StaffRecruited": _recruited,
+    "FormerCommissionersHired": _hired,
     "ForecastMissed": _forecast_missed,
     "TurnEnded": _turn_ended,
     "CardPublished": _card_published,

@@ -7,13 +7,17 @@ from collections.abc import Sequence
 
 from ...vocabulary.catalogue import PROVIDER_KINDS
 from ...vocabulary.events import (
+    CommitmentAsked,
     ConcernRaised,
     Event,
     FundingAwarded,
     FundingBid,
+    InformationRequested,
+    LeadCommissionerAsked,
     MeetingConvened,
     MeetingHeld,
     PlanChallenged,
+    QuestionAsked,
     RequestAnswered,
     RequestRaised,
 )
@@ -56,11 +60,52 @@ def _request_raised(w: Words, e: RequestRaised) -> tuple[Switches, Fields]:
     )
 
 
+def _information_requested(w: Words, e: InformationRequested) -> tuple[Switches, Fields]:
+    text = str(given(e.text)).strip()
+    return (
+        {"has_text": bool(text)},
+        {
+            "actor": w.name(given(e.by)),
+            "by": w.name(given(e.by)),
+            "to": w.names(given(e.to, ())),
+            "topic": w.topic(given(e.topic)),
+            "text": text.rstrip("."),
+        },
+    )
+
+
+def _question_asked(w: Words, e: QuestionAsked) -> tuple[Switches, Fields]:
+    return {}, {
+        "actor": w.name(given(e.by)),
+        "by": w.name(given(e.by)),
+        "to": w.names(given(e.to, ())),
+        "topic": w.topic(given(e.topic)),
+        "rule": str(given(e.rule)).strip().rstrip("?."),
+    }
+
+
+def _commitment_asked(w: Words, e: CommitmentAsked) -> tuple[Switches, Fields]:
+    return {}, {
+        "actor": w.name(given(e.by)),
+        "by": w.name(given(e.by)),
+        "to": w.names(given(e.to, ())),
+        "priority": str(given(e.priority)).replace("_", " "),
+    }
+
+
+def _lead_asked(w: Words, e: LeadCommissionerAsked) -> tuple[Switches, Fields]:
+    return {}, {"actor": w.name(given(e.by)), "by": w.name(given(e.by)), "to": w.names(given(e.to, ()))}
+
+
 _ITEMS = {
     "concern": "concern",
     "request": "request",
     "meeting": "invitation to a meeting",
     "funding": "bid for funding",
+    "information": "information request",
+    "question": "question",
+    "commitment": "commitment request",
+    "lead": "lead-commissioner request",
 }
 
 
@@ -78,6 +123,7 @@ def _request_answered(w: Words, e: RequestAnswered) -> tuple[Switches, Fields]:
             "answered": answered,
             "attend": bool(given(e.attend, False)),
             "has_answer": bool(answer),
+            "committed": bool(given(e.committed, False)),
         },
         {
             "actor": w.name(answerer or source),
@@ -236,6 +282,10 @@ FIELDS: dict[str, FieldsOf] = {
     "ConcernRaised": _concern_raised,
     "RequestRaised": _request_raised,
     "RequestAnswered": _request_answered,
+    "InformationRequested": _information_requested,
+    "QuestionAsked": _question_asked,
+    "CommitmentAsked": _commitment_asked,
+    "LeadCommissionerAsked": _lead_asked,
     "MeetingConvened": _meeting_convened,
     "MeetingHeld": _meeting_held,
     "PlanSubmitted": _plan_submitted,

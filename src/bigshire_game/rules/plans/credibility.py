@@ -101,7 +101,8 @@ def has_analytics(state: GameState, scenario: Scenario, cid: str) -> bool:
 
 @per_state
 def shares_needs_assessment(state: GameState, scenario: Scenario, cid: str) -> bool:
-    """Its plans already follow the wellbeing board's needs assessment, or it has met or trusts the board."""
+    """Its plans already follow the wellbeing board's needs assessment, or it has met, trusts or committed to the
+    priorities of the board."""
     population = scenario.roles[cid].population
     if population is not None and population.needs_assessment_aligned:
         return True
@@ -110,7 +111,12 @@ def shares_needs_assessment(state: GameState, scenario: Scenario, cid: str) -> b
         r.kind == "meeting" and r.status == "closed" and r.source in boards and cid in r.attending
         for r in state.requests.values()
     )
-    return met or any(state.trust.get(pair_key(cid, b), 50) >= scenario.balance.plan_needs_trust for b in boards)
+    committed = any(b in state.orgs[cid].committed_to for b in boards)
+    return (
+        met
+        or committed
+        or any(state.trust.get(pair_key(cid, b), 50) >= scenario.balance.plan_needs_trust for b in boards)
+    )
 
 
 def credibility(

@@ -10,7 +10,7 @@ from attrs import frozen
 from ...content import Scenario
 from ...state import Agreement, GameState
 from ...vocabulary.moves import AcceptProposal, Move, Rejection, SignAgreement
-from .wording import agreement_words, kind_words, money, names, rule_words, short, terms_words, words
+from .wording import agreement_words, kind_words, money, names, possessive, rule_words, short, terms_words, words
 
 
 @frozen
@@ -38,6 +38,8 @@ _ANSWER_FIELD = {
     "SignAgreement": "agreement",
     "DecideReview": "agreement",
     "AnswerRequest": "request",
+    "AnswerCommitment": "request",
+    "OfferToLead": "request",
     "RespondToMeeting": "meeting",
     "DecideFunding": "bid",
     "MakeRuling": "request",
@@ -119,6 +121,19 @@ def inbox(scenario: Scenario, state: GameState, role: str, legal: Sequence[Move]
             )
         elif request.kind == "dispute":
             title, detail = _dispute_words(scenario, state, role, request)
+        elif request.kind == "information":
+            title, detail = f"{source} asks what you know about {words(request.topic)}", request.text
+        elif request.kind == "question":
+            title = f"Question from {source}: {request.text}"
+            detail = "Answer it in words, or leave it unanswered."
+        elif request.kind == "commitment":
+            title = f"{source} asks you to commit to its priority: {words(request.about)}"
+            detail = (request.text + "\n\n" if request.text else "") + (
+                f"If you commit, your financial plan can reflect {possessive(source)} needs assessment."
+            )
+        elif request.kind == "lead":
+            title = f"{source} asks for a single lead commissioner"
+            detail = "Offer to lead for the other consortia it asked, or let the request lapse."
         elif request.setting:
             title = f"{source} asks for a ruling: {words(request.setting)}"
             detail = request.text or f"Now {rule_words(request.setting, state.rules.value(request.setting))}."
