@@ -64,3 +64,16 @@ def test_providers_that_do_not_collaborate_propose_no_integrated_care():
     together = [themes_of(SCENARIO, play(SCENARIO, seed))["integrated_care_reviewed"][0] for seed in range(1, 7)]
     alone = [themes_of(apart, play(apart, seed))["integrated_care_reviewed"][0] for seed in range(1, 7)]
     assert sum(alone) < sum(together) and sum(alone) == 0
+
+
+def test_commissioners_who_come_to_strangers_meetings_hear_the_wellbeing_board():
+    """The board is marginalised because busy commissioners go only to hosts they trust: with the default
+    readiness to attend, fewer of its meetings go ahead short of half of those invited."""
+    open_door = evolve(
+        SCENARIO,
+        roles={
+            rid: evolve(r, bot=evolve(r.bot, attend_trust=40)) if r.kind == "consortium" else r
+            for rid, r in SCENARIO.roles.items()
+        },
+    )
+    assert _median(open_door, "wellbeing_board_unheard") < _median(SCENARIO, "wellbeing_board_unheard")

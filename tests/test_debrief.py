@@ -330,18 +330,23 @@ def test_the_share_of_requests_to_the_centre():
 
 
 def test_an_unanswered_board():
-    meetings = [
-        make_event("MeetingConvened", 1, "system", ("wellbeing_board",),
-                   meeting=f"R{n}", by="wellbeing_board", to=("north_vale",), topic="strategy")
-        for n in (1, 2)
-    ]  # fmt: skip
-    reply = make_event("RequestAnswered", 1, "system", ("north_vale",),
-                       request="R1", kind="meeting", answered=True, attend=True)  # fmt: skip
-    assert _notes(meetings)["The health and wellbeing board was marginalised"].startswith("100% of the board's")
-    assert _notes([*meetings, reply])["The health and wellbeing board was marginalised"].startswith("50%")
-    reply2 = make_event("RequestAnswered", 1, "system", ("north_vale",),
-                        request="R2", kind="meeting", answered=True, attend=False)  # fmt: skip
-    assert "The health and wellbeing board was marginalised" not in _notes([*meetings, reply, reply2])
+    """The board is marginalised when most of its meetings go ahead with fewer than half of those invited."""
+    invited = ("north_vale", "east_bigshire", "united_hospitals")
+
+    def held(n: int, came: tuple[str, ...]):
+        return make_event(
+            "MeetingHeld", 1, "resolution", ("wellbeing_board", *came), meeting=f"R{n}", by="wellbeing_board",
+            topic="strategy", attendees=("wellbeing_board", *came),
+            declined=tuple(r for r in invited if r not in came), absent=(),
+            inquorate=True if 2 * len(came) < len(invited) else None,
+        )  # fmt: skip
+
+    empty, full = held(1, ()), held(2, invited)
+    assert _notes([empty, held(3, ("north_vale",))])["The health and wellbeing board was marginalised"].startswith(
+        "100% of the board's meetings"
+    )
+    assert _notes([empty, full])["The health and wellbeing board was marginalised"].startswith("50%")
+    assert "The health and wellbeing board was marginalised" not in _notes([full, held(4, invited[:2])])
 
 
 # --- the narrative file ----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import InvestInScheme, Move
 from . import Handlers, Outcome, name_of, refuse
-from .economy import contracts_between, external, is_active, transfer
+from .economy import baseline, contracts_between, external, is_active, transfer
 from .effects import DEFAULT_TRUST, change_quality
 from .registry import NOT_AT_ALL, Judge, MoveKind, handlers_of, no_fields
 from .wording import money, names
@@ -141,12 +141,13 @@ def apply_invest(state: GameState, scenario: Scenario, move: InvestInScheme, pha
                     source=cause,
                 )
             )
-            # the partner spends it on the staff who deliver the scheme: paid for work, not a windfall
-            state = external(state, partner, -amount)
+            # the partner spends most of it on the staff who deliver the scheme: paid for work, with a margin
+            spent = round(amount * scenario.balance.scheme_delivery_cost)
+            state = external(state, partner, -spent)
             events.append(
                 event(
                     state, phase, "MoneyMoved", (partner,), (partner,), ("money",),
-                    role=partner, amount=-amount, flow="scheme delivery costs", source=cause,
+                    role=partner, amount=-spent, flow="scheme delivery costs", source=cause,
                 )
             )  # fmt: skip
     else:
@@ -255,9 +256,19 @@ def score_invest(judge: Judge, move: InvestInScheme) -> float | None:
     if "prevention" in scheme.purposes:
         s += 3.5 * judge.weight("prevention")
     if judge.scenario.activities[scheme.activity].setting == "acute":
-        # savings hunted where the money is, and soon: a long wait for savings halves the appeal
-        s += 2.5 * judge.weight("seek_savings") * (1.0 if scheme.lag_months <= 4 else 0.5)
+        # savings hunted where the money is, and soon: savings more than four months away do not count
+        s += 2.5 * judge.weight("seek_savings") * (1.0 if scheme.lag_months <= 4 else 0.0)
+    guarded = judge.weight("protect_income")
+    if guarded:  # one protecting its money spends it only on what pays for itself before the year ends
+        s -= 5.0 * guarded * (1.0 - in_year_payback(judge.state, judge.scenario, judge.role, scheme))
     return s
+
+
+def in_year_payback(state: GameState, scenario: Scenario, investor: str, scheme: Scheme) -> float:
+    """The share of a scheme's cost (0 to 1) its savings at tariff would repay before the year ends."""
+    monthly = baseline(scenario).get((investor, scheme.activity), 0.0) * state.tariff[scheme.activity] / 1000
+    months = max(0, len(scenario.months) - state.month_index - scheme.lag_months)
+    return min(1.0, monthly * scheme.reduction_percent / 100 * months / max(scheme.cost, 1))
 
 
 def bound_invest(judge: Judge) -> float:

@@ -666,6 +666,7 @@ class MeetingHeld(Event):
     declined: tuple[str, ...] | None = None
     absent: tuple[str, ...] | None = None
     unanswered: bool | None = None
+    inquorate: bool | None = None  # fewer than half of those invited came
 
 
 @_kind("a financial plan was submitted")

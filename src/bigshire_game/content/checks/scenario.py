@@ -375,7 +375,7 @@ def check_balance(w: World, file: str, b: Balance) -> None:
     not_negative(w, file, ("balance", "recruit_cost"), b.recruit_cost, "a cost")
     not_negative(w, file, ("balance", "surprise_from"), b.surprise_from, "an amount")
     not_negative(w, file, ("balance", "recruit_most"), b.recruit_most, "a number of posts")
-    for name in ("plan_realistic_factor", "quality_strain", "new_work_cost"):
+    for name in ("plan_realistic_factor", "quality_strain", "new_work_cost", "scheme_delivery_cost"):
         not_negative(w, file, ("balance", name), getattr(b, name), "a multiple")
     for name in ("closure_objection_cost", "dispute_claim"):
         not_negative(w, file, ("balance", name), getattr(b, name), "an amount of money")

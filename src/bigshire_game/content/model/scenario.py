@@ -73,6 +73,7 @@ class Balance:
     scheme_low_trust: int = tune(40, "the investor's average trust with its partners below which it counts as low")
     quality_strain: float = tune(1.06, "providers working above this multiple of their baseline lose quality")
     new_work_cost: float = tune(0.9, "share of its tariff value that work new to a provider costs to deliver")
+    scheme_delivery_cost: float = tune(0.9, "share of a scheme's money its partners spend delivering it")
     rating_good_from: int = tune(75, 'quality from which the inspectors rate a provider "good"')
     rating_requires_improvement_from: int = tune(
         60, 'quality from which a rating is "requires improvement", not "inadequate"'

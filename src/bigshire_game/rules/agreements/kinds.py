@@ -20,7 +20,7 @@ from ...vocabulary.moves import (
     SignAgreement,
     VaryContract,
 )
-from ..registry import Judge, MoveKind, at_most, never, no_fields, terms_fields
+from ..registry import NOT_AT_ALL, Judge, MoveKind, at_most, never, no_fields, terms_fields
 from ..wording import activities, agreement_words, kind_words, names, short, terms_words, words
 from . import conflicts, contracts, propose, registration, review
 from .leanings import bot_proposals, score_answer, score_proposal, score_registration, score_review
@@ -90,7 +90,12 @@ def score_declare(judge: Judge, move: Any) -> float:
     return 3.0 + 4 * judge.settings.caution
 
 
-def score_challenge(judge: Judge, move: Any) -> float:
+def score_challenge(judge: Judge, move: Any) -> float | None:
+    """Those who speak up or enforce challenge a conflict of interest, unless it is declared: then it is on the
+    record and a challenge would fail."""
+    agreement = judge.state.agreements.get(move.agreement) if move is not None else None
+    if agreement is not None and agreement.declared:
+        return NOT_AT_ALL
     return 1.0 + (3.0 if "speak_up" in judge.wants or "enforce" in judge.wants else 0.0)
 
 

@@ -26,7 +26,7 @@ from .registration import weakest
 from .review import combined_share
 from .terms import between_providers
 
-ICO_CHANCE = 0.028  # each month, the chance a provider keen on integration floats an integrated care organisation
+ICO_CHANCE = 0.035  # each month, the chance a provider keen on integration floats an integrated care organisation
 RISK_SHARE_CHANCE = 0.012  # ... that a provider offers to share the dominant provider's unplanned risk
 SUBCONTRACT_CHANCE = 0.15  # ... that a provider working beyond its capacity subcontracts some of the work
 LEAD_CHANCE = 0.08  # ... that a collaborating consortium offers to lead another's contracts with a provider

@@ -114,6 +114,7 @@ def hold_meetings(state: GameState, scenario: Scenario, phase: str) -> Outcome:
                 declined=meeting.declined,
                 absent=silent,
                 unanswered=True if not meeting.attending else None,
+                inquorate=True if 2 * len(meeting.attending) < len(meeting.to) else None,
             )
         )
         for i, a in enumerate(present):

@@ -86,10 +86,12 @@ def score_impose(judge: Judge, move: ImposeSanction) -> float:
     state, role, wants = judge.state, judge.role, judge.wants
     key = f"{move.ladder}|{move.subject}"
     step = state.ladders.get(key, 0)
-    waited = state.month_index - state.ladder_since.get(key, -100)
+    since = state.ladder_since.get(key)
+    waited = state.month_index - (_first_noticed(judge, move) if since is None else since)
     top = len(judge.scenario.ladders[move.ladder].steps) - 1  # the step that would reach the ultimate sanction
     waits = judge.settings.rung_waits  # the role's [bot] table: the ultimate sanction waits longest
     wait = waits[min(step, len(waits) - 1)] if step < top else judge.settings.final_wait
+    wait *= 2.0 - judge.weight("enforce")  # one loath to enforce waits up to twice as long on each rung
     own = [  # another regulator's referral is a prompt to look, not evidence of the bot's own; a question about
         # an agreement is settled by its own decision, not a sanction
         i
@@ -99,6 +101,23 @@ def score_impose(judge: Judge, move: ImposeSanction) -> float:
     on_agenda = bool(own)
     ready = on_agenda and waited >= wait and (step < top or "enforce" in wants)
     return 3.0 + (2.5 if "enforce" in wants else 0.5) if ready else 0.0
+
+
+def _first_noticed(judge: Judge, move: ImposeSanction) -> int:
+    """The month the subject first came onto this regulator's agenda for the ladder: the first rung waits from
+    there, as each higher one waits from the rung below."""
+    ladder = judge.scenario.ladders[move.ladder]
+    subject = judge.state.orgs[move.subject]
+    return min(
+        (
+            i.opened
+            for i in judge.state.agendas.values()
+            if i.regulator == judge.role
+            and i.subject == move.subject
+            and (i.ladder == ladder.id or (not i.ladder and subject.kind in ladder.applies_to))
+        ),
+        default=judge.state.month_index,
+    )
 
 
 def score_inspect(judge: Judge, move: Inspect) -> float:
