@@ -74,6 +74,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
         "a chance is written from 0 to 1 (0.05 is 5%), but it is 5",
     ),
     "scenario_theme_graph_measure_counts_events.toml": (37, '"of" picks events to count, but an "unanswered"'),
+    "scenario_question_to_a_provider.toml": (32, "questions about rules go to a regulator (monitor, cqc, nhscb)"),
     "scenario_theme_unknown_ask.toml": (38, '"requests" is not a known kind of ask. Did you mean "request"?'),
     "self_in_card_condition.toml": (
         14,
