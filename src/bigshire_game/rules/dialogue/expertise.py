@@ -102,8 +102,11 @@ def describe_hire(state: GameState, scenario: Scenario, move: HireFormerCommissi
 
 
 def bound_hire(judge: Judge) -> float:
+    """Nothing for commissioners themselves or without the surplus to pay (see `score_hire`)."""
     lean = max(judge.weight("collaborate"), judge.weight("expand"))
-    return 1.0 + 2.0 * lean + 0.5 * judge.scenario.balance.expertise_partners if lean else 0.0
+    if not lean or judge.me.kind in COMMISSIONERS or judge.forecast < judge.scenario.balance.expertise_cost:
+        return 0.0
+    return 1.0 + 2.0 * lean + 0.5 * judge.scenario.balance.expertise_partners
 
 
 def score_hire(judge: Judge, move: HireFormerCommissioners) -> float | None:
