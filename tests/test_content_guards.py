@@ -167,7 +167,9 @@ def test_a_missing_folder_is_exit_2_and_still_json(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     done = validation("no_such_folder", (), "json")
     assert done.code == 2
-    assert json.loads(done.out)["failure"] == {"kind": "usage", "message": "bigshire: no such folder: no_such_folder"}
+    failure = json.loads(done.out)["failure"]
+    assert failure["kind"] == "usage"
+    assert failure["message"].startswith("bigshire: no such folder: no_such_folder, nor an installed scenario")
 
 
 def _run(*args: str, code: str = "") -> subprocess.CompletedProcess[str]:

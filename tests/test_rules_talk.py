@@ -151,8 +151,8 @@ def test_bots_commit_to_a_priority_they_hold_and_the_uncooperative_decline(state
     def keen(cid, commit):
         return score(state, scenario, cid, AnswerCommitment(actor=cid, request=request, commit=commit), jitter=0.0)
 
-    assert scenario.roles["west_bigshire"].bot.weight("prevention") > 0
-    assert keen("west_bigshire", True) > keen("west_bigshire", False)
+    assert scenario.roles["east_bigshire"].bot.weight("prevention") > 0
+    assert keen("east_bigshire", True) > keen("east_bigshire", False)
     north = scenario.roles["north_vale"].bot
     assert north.weight("prevention") == 0 and north.cooperation < 0.7
     assert keen("north_vale", False) > keen("north_vale", True)
