@@ -100,7 +100,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
         '"consortia" is not a known kind of organisation. Did you mean "consortium"?',
     ),
     "scenario_theme_graph_measure_counts_events.toml": (37, '"of" picks events to count, but an "unanswered"'),
-    "scenario_question_to_a_provider.toml": (32, "questions about rules go to a regulator (monitor, cqc, nhscb)"),
+    "scenario_question_to_a_provider.toml": (38, "questions about rules go to a regulator (monitor, cqc, nhscb)"),
     "scenario_theme_unknown_ask.toml": (38, '"requests" is not a known kind of ask. Did you mean "request"?'),
     "self_in_card_condition.toml": (
         14,
