@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bigshire_game.rules import dialogue, economy
-from bigshire_game.state.memo import last_seen
+from bigshire_game.state.memo import last_seen, per_state
 from walk import SCENARIO, decisions
 
 
@@ -40,3 +40,18 @@ def test_last_seen_recomputes_for_a_new_part_even_if_equal() -> None:
     first, second = {"a": 1}, {"a": 1}
     assert size(first) == size(first) == 1 and len(calls) == 1
     assert size(second) == 1 and len(calls) == 2  # a different object, even an equal one, is worked out again
+
+
+def test_per_state_remembers_by_position_and_question() -> None:
+    calls = []
+
+    @per_state
+    def asked(state: object, scenario: object, role: str) -> int:
+        calls.append((state, role))
+        return len(calls)
+
+    state, scenario = object(), object()
+    assert asked(state, scenario, "a") == asked(state, scenario, "a") == 1
+    assert asked(state, scenario, "b") == 2  # another question of the same position
+    assert asked(object(), scenario, "a") == 3  # a new position is worked out afresh
+    assert asked(state, object(), "a") == 4  # and so is the same position under other content

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..content import Scenario
 from ..narrative import Lookup, Told, Words, gather, tell
@@ -39,12 +39,24 @@ class Context:
         self._closings: list[Event] | None = None
         self._positions: dict[int, int] | None = None
         self._order: dict[int, int] | None = None
+        self._by_kind: dict[str, list[tuple[int, Event]]] | None = None
 
     def position(self, e: Event) -> int:
         """Where an event comes in the game's order (by identity: a list's index() compares every event)."""
         if self._positions is None:
             self._positions = {id(x): i for i, x in enumerate(self.events)}
         return self._positions[id(e)]
+
+    def of_kinds(self, kinds: Iterable[str]) -> list[Event]:
+        """The window's events of these kinds, in the order they happened (every theme asks for a few kinds)."""
+        if self._by_kind is None:
+            found: dict[str, list[tuple[int, Event]]] = {}
+            for n, e in enumerate(self.events):
+                found.setdefault(e.kind, []).append((n, e))
+            self._by_kind = found
+        picked = [pair for kind in dict.fromkeys(kinds) for pair in self._by_kind.get(kind, ())]
+        picked.sort(key=lambda pair: pair[0])
+        return [e for _, e in picked]
 
     def in_order(self, events: Sequence[Event]) -> list[Event]:
         """Events in the order they happened, wherever they came from among those the reader saw."""

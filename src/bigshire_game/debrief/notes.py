@@ -44,8 +44,7 @@ def _matching(ctx: Context, f: EventFilter, answered: set[str], kinds: dict[str,
     """The window's events that pass the filter, in order; those of other kinds are passed over at once (a sweep
     measures every theme over every game)."""
     if f.events:
-        named = frozenset(f.events)
-        return [e for e in ctx.events if e.kind in named and _matches(ctx, f, e, answered, kinds)]
+        return [e for e in ctx.of_kinds(f.events) if _matches(ctx, f, e, answered, kinds)]
     return [e for e in ctx.events if _matches(ctx, f, e, answered, kinds)]
 
 
