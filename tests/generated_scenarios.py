@@ -19,8 +19,8 @@ DALES = Path(__file__).parent / "data" / "dales"
 
 SYLLABLES = ("ash", "brack", "cor", "dun", "elm", "fen", "gar", "hol", "kel", "lin", "mor", "nor", "pen", "ros", "tor")
 ENDINGS = ("by", "combe", "ford", "ham", "ley", "mere", "stow", "ton", "wick", "worth")
-SECOND_PROVIDER_KINDS = ("private", "community", "mental_health", "gp_provider")
-OVERSEER_KINDS = ("cqc", "hwb", "healthwatch")
+SECOND_PROVIDER_KINDS = ("private", "community", "mental_health", "gp_provider", "csu")
+OVERSEER_KINDS = ("cqc", "hwb", "healthwatch", "nhscb")
 WORDS = ("board", "panel", "body", "office", "circle", "forum", "trust", "group", "house", "guild")
 ROLE_WORDS = {
     "consortium": "Care Group",
@@ -33,6 +33,8 @@ ROLE_WORDS = {
     "cqc": "Care Inspectors",
     "hwb": "Wellness Table",
     "healthwatch": "Patients' Voice",
+    "csu": "Support Unit",
+    "nhscb": "Area Office",
 }
 
 
@@ -126,6 +128,8 @@ def _roles(shape: Shape) -> dict[str, dict[str, Any]]:
         extra = _read(DALES / "roles" / "swift_care.toml")
         extra["kind"] = shape.second_provider
         extra["services"] = ["outpatient"]
+        if shape.second_provider == "csu":  # a support unit sells its services to the groups, not care
+            del extra["services"], extra["quality"]
         roles["second_provider"] = extra
     if shape.overseer:
         roles["overseer"] = {
@@ -211,7 +215,7 @@ def _deck(shape: Shape) -> dict[str, Any]:
     opening, pressure = data["cards"]
     opening["when"] = {"month": _month(shape, 0)}
     pressure["when"] = {"first": _month(shape, min(1, shape.months - 1)), "last": _month(shape, shape.months - 1)}
-    providers = sorted(shape.kinds & {"acute", "private", *SECOND_PROVIDER_KINDS})
+    providers = sorted(shape.kinds & {"acute", "private", *SECOND_PROVIDER_KINDS} - {"csu"})
     for n, (month, kind, amount) in enumerate(shape.cards):
         audience = providers[kind % len(providers)]  # quality and cost effects work on every care provider
         data["cards"].append(
