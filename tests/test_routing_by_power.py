@@ -1,6 +1,7 @@
 """Oversight reaches whoever holds the power, whatever it is called: in the Dales (no Board, one economic
 regulator) a challenged conflict of interest, a contract rolled over at the deadline and the top-slice go to the
-organisation whose powers and ladders say it answers for them, not to an organisation of a named kind."""
+organisation whose powers and ladders say it answers for them, and a plan follows the priorities of whoever the
+routing lets ask for a commitment, not an organisation of a named kind."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from pathlib import Path
 from attrs import evolve
 
 from bigshire_game.content import load_scenario
+from bigshire_game.content.model import CommitmentRoute
 from bigshire_game.engine import apply, new_game
 from bigshire_game.rules import agreements, economy
+from bigshire_game.rules.plans.credibility import shares_needs_assessment
 from bigshire_game.state import GameState
 from bigshire_game.vocabulary.moves import ChallengeConflict
 
@@ -72,3 +75,13 @@ def test_the_top_slice_goes_to_the_holder_of_the_power_to_award_funding():
     held = sum(round(DALES.roles[c].finance.annual_allocation * 0.02 / 12) for c in ("lower_dale", "upper_dale"))
     assert held > 0
     assert regulator_income(awarding) - regulator_income(DALES) == held
+
+
+def test_a_plan_shares_the_priorities_of_whoever_content_lets_ask_for_a_commitment():
+    state = new_game(DALES, 3)
+    committed = {**state.orgs, "upper_dale": evolve(state.orgs["upper_dale"], committed_to=(REGULATOR,))}
+    state = evolve(state, orgs=committed)
+    assert not shares_needs_assessment(state, DALES, "upper_dale")  # no wellbeing board, no route: nobody to follow
+    route = CommitmentRoute(by=("monitor",), to=("consortium",), priority="prevention")
+    routed = evolve(DALES, info=evolve(DALES.info, routing=evolve(DALES.routing, commitments=(route,))))
+    assert shares_needs_assessment(state, routed, "upper_dale")
