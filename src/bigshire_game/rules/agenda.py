@@ -29,6 +29,17 @@ def ladder_for(scenario: Scenario, regulator_kind: str, subject_kind: str) -> La
     return found[key]
 
 
+def overseers(scenario: Scenario, rid: str) -> tuple[str, ...]:
+    """The bodies that hold this organisation to account: holders of `assess_plan` with a ladder that applies to
+    it, in file order (Bigshire's Board for a consortium), so an oversight matter reaches whoever content says."""
+    kind = scenario.roles[rid].kind
+    return tuple(
+        judge
+        for judge in scenario.addressees(power="assess_plan")
+        if ladder_for(scenario, scenario.roles[judge].kind, kind) is not None
+    )
+
+
 def open_items(
     state: GameState, regulator: str, subject: str | None = None, ladder: str | None = None
 ) -> list[AgendaItem]:

@@ -14,7 +14,7 @@ from collections.abc import Container, Iterator
 from ..content import Scenario
 from ..state import GameState, Request, evolve, new_id
 from ..state.memo import last_seen
-from ..vocabulary.catalogue import DISPUTE_OUTCOMES
+from ..vocabulary.catalogue import DISPUTE_OUTCOMES, FORECAST_KINDS
 from ..vocabulary.causes import Cause
 from ..vocabulary.events import Event, event
 from ..vocabulary.moves import AnswerDispute, MediateDispute, Move, RaiseDispute
@@ -62,9 +62,6 @@ def merit(state: GameState, dispute: Request) -> str:
         defendant = state.orgs[dispute.about].balance
         return "upheld" if defendant >= 0 and defendant - state.orgs[dispute.source].balance >= UNEVEN else "split"
     return "split" if met(state, dispute.source, dispute.about) else "dismissed"
-
-
-_FORECAST = ("consortium", "acute", "community", "mental_health")  # organisations whose forecasts the bots read
 
 
 @last_seen
@@ -362,7 +359,7 @@ def _grievance(judge: Judge, move: RaiseDispute) -> float:
     if agreement.status == "signed" and (agreement.is_alliance or agreement.kind == "risk_share"):
         other = judge.state.orgs[move.against]
         gap = (
-            economy.forecast(judge.state, judge.scenario, move.against) if other.kind in _FORECAST else 0
+            economy.forecast(judge.state, judge.scenario, move.against) if other.kind in FORECAST_KINDS else 0
         ) - judge.forecast
         return max(0.0, min(1.5, (gap - 5_000) / 5_000))
     return 0.0

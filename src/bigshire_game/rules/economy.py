@@ -173,14 +173,14 @@ def _flows(
     by_line: dict[tuple[str, str], float] = defaultdict(float)  # units by (provider, activity)
     payments: list[tuple[Agreement | None, str, str, int, float]] = []
     top_slice = state.rules.top_slice_percent / 100
-    nhscb = next(iter(scenario.roles_of_kind("nhscb")), None)
+    holder = scenario.first_addressee(power="award_funding")  # the body holding the top-slice
     defaults = default_providers(scenario)
     for cid in scenario.roles_of_kind("consortium"):
         fin = scenario.roles[cid].finance
         held = round(fin.annual_allocation * top_slice / 12)
         income[cid] += round(fin.annual_allocation / 12) - held
-        if nhscb is not None:
-            income[nhscb] += held
+        if holder is not None:
+            income[holder] += held
         spend[cid] += round(fin.other_spend / 12)
         per_contract: dict[str, tuple[Agreement, float, float]] = {}
         loose: dict[str, tuple[float, float]] = defaultdict(lambda: (0.0, 0.0))

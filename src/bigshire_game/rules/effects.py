@@ -45,7 +45,6 @@ _RULE_TOPICS = {
     "contract_deadline": ("governance",),
 }
 DEFAULT_TRUST = 50  # between two organisations that have no history
-_REGULATOR_TOPICS = {"cqc": ("quality",), "monitor": ("governance",), "nhscb": ("governance",)}
 
 
 def targets(scenario: Scenario, word: str | None, self_id: str | None, audience: tuple[str, ...]) -> tuple[str, ...]:
@@ -251,7 +250,8 @@ def _agenda(state: GameState, e: Effect, c: _Context) -> Outcome:
     )
     if regulator is None:
         return state, []
-    topics = _REGULATOR_TOPICS.get(state.orgs[regulator].kind, ("governance",))
+    # an inspector's agenda is about the quality of care; any other regulator's about governance
+    topics = ("quality",) if "inspect" in c.scenario.roles[regulator].powers else ("governance",)
     events = []
     for subject in c.who(e.target):
         state, more = add_agenda_item(state, c.phase, "effect", regulator, subject, e.reason, topics=topics)

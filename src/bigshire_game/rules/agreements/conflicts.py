@@ -9,7 +9,7 @@ from ...vocabulary.events import Event, event
 from ...vocabulary.moves import ChallengeConflict, DeclareConflict
 from .. import Outcome, name_of, refuse
 from ..agenda import add_agenda_item
-from .terms import first_of_kind, put, with_trust
+from .terms import put, with_trust
 
 
 def check_declare(state: GameState, scenario: Scenario, move: DeclareConflict):
@@ -56,17 +56,15 @@ def apply_challenge(state: GameState, scenario: Scenario, move: ChallengeConflic
         ends = state.month_index  # a contract that had not yet begun ends before it started: never in force
         agreement = evolve(agreement, status=status, starts=min(agreement.starts, ends), ends=ends, awaiting=())
         state = put(state, agreement)
-        for kind in ("monitor", "nhscb"):
-            regulator = first_of_kind(scenario, kind)
-            if regulator:
-                reason = (
-                    f"Undeclared conflict of interest: {name_of(scenario, commissioner)} "
-                    f"and {name_of(scenario, agreement.provider)}"
-                )
-                state, more = add_agenda_item(
-                    state, phase, "conflict", regulator, commissioner, reason, topics=("governance",)
-                )
-                events += more
+        reason = (
+            f"Undeclared conflict of interest: {name_of(scenario, commissioner)} "
+            f"and {name_of(scenario, agreement.provider)}"
+        )
+        for regulator in scenario.addressees(power="assess_plan"):  # the bodies that hold organisations to account
+            state, more = add_agenda_item(
+                state, phase, "conflict", regulator, commissioner, reason, topics=("governance",)
+            )
+            events += more
     events.insert(
         0,
         event(

@@ -16,11 +16,11 @@ from ...vocabulary.moves import (
     VaryContract,
 )
 from .. import Outcome, name_of, refuse
-from ..agenda import add_agenda_item
+from ..agenda import add_agenda_item, overseers
 from .lead import arrangement_for, others_to_answer, told
 from .propose import already_arranged
 from .review import sign_alliance
-from .terms import OPEN, check_terms, first_of_kind, pairs, put, with_trust
+from .terms import OPEN, check_terms, pairs, put, with_trust
 
 # --- answer -------------------------------------------------------------------------------
 
@@ -348,9 +348,9 @@ def month_end(state: GameState, scenario: Scenario, month: int, phase: str) -> O
 
 
 def _roll_over(state: GameState, scenario: Scenario, month: int, phase: str) -> Outcome:
-    """Contracts ending by the deadline with no successor signed carry on, on the same terms, and are flagged."""
+    """Contracts ending by the deadline with no successor signed carry on, on the same terms, and are flagged to
+    the body that oversees the commissioner (its `assess_plan` holder with a ladder for it)."""
     events: list[Event] = []
-    nhscb = first_of_kind(scenario, "nhscb")
     for agreement in list(state.agreements.values()):
         if not (agreement.is_contract and agreement.status == "signed" and agreement.ends <= month):
             continue
@@ -380,8 +380,9 @@ def _roll_over(state: GameState, scenario: Scenario, month: int, phase: str) -> 
                 until=scenario.months[min(rolled.ends, len(scenario.months) - 1)],
             )
         )
-        if nhscb:
+        overseer = next(iter(overseers(scenario, agreement.commissioner)), None)
+        if overseer:
             reason = f"Contract with {name_of(scenario, agreement.provider)} not signed by the deadline"
-            state, more = add_agenda_item(state, phase, "unsigned_contract", nhscb, agreement.commissioner, reason)
+            state, more = add_agenda_item(state, phase, "unsigned_contract", overseer, agreement.commissioner, reason)
             events += more
     return state, events

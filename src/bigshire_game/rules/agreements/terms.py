@@ -44,11 +44,6 @@ def _ask_for_ruling(scenario: Scenario, setting: str) -> str:
     return f" Ask {name_of(scenario, ruler)} for a ruling on below-tariff deals first."
 
 
-def first_of_kind(scenario: Scenario, kind: str) -> str | None:
-    """The scenario's regulator of a kind (Monitor, the NHS board), whose agenda a problem goes on; None if absent."""
-    return next(iter(scenario.roles_of_kind(kind)), None)
-
-
 def pairs(parties: tuple[str, ...]) -> Iterator[tuple[str, str]]:
     """Each two parties once: a signature moves trust between every pair of them."""
     for i, a in enumerate(parties):

@@ -154,9 +154,9 @@ def bound_concern(judge: Judge) -> float:
 
 
 def bound_convene(judge: Judge) -> float:
-    """Collaborators and the boards convene, every third month."""
-    kind = judge.me.kind
-    s = 1.0 + (2.5 if "collaborate" in judge.wants else 0.0) + (2.0 if kind in ("hwb", "healthwatch") else 0.0)
+    """Collaborators and the bodies that scrutinise in public convene, every third month."""
+    scrutiny = "scrutinise" in judge.me.powers
+    s = 1.0 + (2.5 if "collaborate" in judge.wants else 0.0) + (2.0 if scrutiny else 0.0)
     return s * (0.5 if judge.state.month_index % 3 else 1.0)
 
 

@@ -99,14 +99,27 @@ def has_analytics(state: GameState, scenario: Scenario, cid: str) -> bool:
     )
 
 
+@cache
+def _priority_setters(scenario: Scenario, kind: str) -> tuple[str, ...]:
+    """The organisations that may ask one of this kind to commit to their priorities (Bigshire's wellbeing board)."""
+    return tuple(
+        dict.fromkeys(
+            rid
+            for route in scenario.routing.commitments
+            if kind in route.to
+            for rid in scenario.roles_of_kind(*route.by)
+        )
+    )
+
+
 @per_state
 def shares_needs_assessment(state: GameState, scenario: Scenario, cid: str) -> bool:
     """Its plans already follow the wellbeing board's needs assessment, or it has met, trusts or committed to the
-    priorities of the board."""
+    priorities of the board: the bodies content's commitment routes let ask it to commit to a priority."""
     population = scenario.roles[cid].population
     if population is not None and population.needs_assessment_aligned:
         return True
-    boards = scenario.roles_of_kind("hwb")
+    boards = _priority_setters(scenario, scenario.roles[cid].kind)
     met = any(
         r.kind == "meeting" and r.status == "closed" and r.source in boards and cid in r.attending
         for r in state.requests.values()
