@@ -9,7 +9,6 @@ shipped scenario or its organisations, nor use the catalogue's word for a kind t
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import io
 import re
@@ -22,10 +21,8 @@ from hypothesis import Phase, given, settings
 from bigshire_game.cli import main
 from bigshire_game.content import installed_scenarios, load_scenario
 from bigshire_game.content.labels import DEFAULT_LABELS
-from bigshire_game.tui.app import BigshireApp
-from bigshire_game.tui.launch import Launch
 from generated_scenarios import Shape, shapes, write_scenario
-from tui_support import SIZE, screen_text
+from tui_support import first_turn
 
 
 def _shipped_names() -> set[str]:
@@ -139,30 +136,8 @@ FULLEST = Shape(
 def test_a_generated_scenario_plays_a_turn_at_the_terminal(shape, tmp_path):
     play_everything(shape, tmp_path)
     scenario = load_scenario(tmp_path / "scenario")
-    first = next(r for r in scenario.roles.values() if r.kind == "consortium")
-    launch = Launch(
-        mode="new",
-        scenario=scenario,
-        scenario_dir=tmp_path / "scenario",
-        seats={first.id: first.short_name},
-        saves_dir=tmp_path / "saves",
-    )
-    app = BigshireApp(launch, clock=lambda: 0.0, cursor_blink=False)
-    texts: list[tuple[str, str]] = []
-
-    async def play() -> None:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("enter", "enter")  # the month's news, then the curtain
-            await pilot.pause()
-            texts.append(("the desk", screen_text(app)))
-            await pilot.press("e")
-            await pilot.pause()
-            await pilot.press("enter")  # yes, end the turn
-            await pilot.pause()
-            texts.append(("after the turn", screen_text(app)))
-            assert app.game is not None and app.game.session.moves
-
-    asyncio.run(play())
+    app, texts, moves = first_turn(scenario, tmp_path / "scenario", tmp_path / "saves")
+    assert moves, "the game was open and held the turn's moves"
     assert app.title == scenario.name
     autosaves = list((tmp_path / "saves" / "autosave").glob("*/latest.toml"))
     assert autosaves

@@ -17,7 +17,7 @@ from bigshire_game.content import installed_scenarios, load_scenario
 from bigshire_game.content.layout import SCENARIO_FILE
 from bigshire_game.tui.app import BigshireApp
 from bigshire_game.tui.launch import Launch
-from tui_support import SIZE, screen_text
+from tui_support import SIZE, first_turn, screen_text
 
 SHIPPED = installed_scenarios()
 SCENARIOS = {name: load_scenario(root) for name, root in SHIPPED.items()}
@@ -87,30 +87,8 @@ def test_a_shipped_scenario_validates_simulates_debriefs_and_sweeps(name, tmp_pa
 @pytest.mark.parametrize("name", list(SHIPPED))
 def test_a_shipped_scenario_plays_a_turn_at_the_terminal(name, tmp_path):
     scenario = SCENARIOS[name]
-    first = next(r for r in scenario.roles.values() if r.kind == "consortium")
-    launch = Launch(
-        mode="new",
-        scenario=scenario,
-        scenario_dir=SHIPPED[name],
-        seats={first.id: first.short_name},
-        saves_dir=tmp_path / "saves",
-    )
-    app = BigshireApp(launch, clock=lambda: 0.0, cursor_blink=False)
-    texts: list[tuple[str, str]] = []
-
-    async def play() -> None:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("enter", "enter")  # the month's news, then the curtain
-            await pilot.pause()
-            texts.append(("the desk", screen_text(app)))
-            await pilot.press("e")
-            await pilot.pause()
-            await pilot.press("enter")  # yes, end the turn
-            await pilot.pause()
-            texts.append(("after the turn", screen_text(app)))
-            assert app.game is not None and app.game.session.moves
-
-    asyncio.run(play())
+    app, texts, moves = first_turn(scenario, SHIPPED[name], tmp_path / "saves")
+    assert moves, "the game was open and held the turn's moves"
     assert app.title == scenario.name
     for where, text in texts:
         assert_nothing_foreign(name, where, text)

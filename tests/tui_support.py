@@ -73,3 +73,35 @@ def screen_text(app: BigshireApp) -> str:
             if border:
                 parts.append(plain(border))
     return "\n".join(parts)
+
+
+def first_turn(scenario, scenario_dir: Path, saves_dir: Path) -> tuple[BigshireApp, list[tuple[str, str]], int]:
+    """A new game of `scenario` with one consortium at the keyboard: read the news, open the desk and end the
+    turn. The app, the screen's text on the desk and after the turn, and the moves the game held then."""
+    first = next(r for r in scenario.roles.values() if r.kind == "consortium")
+    launch = Launch(
+        mode="new",
+        scenario=scenario,
+        scenario_dir=scenario_dir,
+        seats={first.id: first.short_name},
+        saves_dir=saves_dir,
+    )
+    app = BigshireApp(launch, clock=lambda: 0.0, cursor_blink=False)
+    texts: list[tuple[str, str]] = []
+    moves = 0
+
+    async def play() -> None:
+        nonlocal moves
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter", "enter")  # the month's news, then the curtain
+            await pilot.pause()
+            texts.append(("the desk", screen_text(app)))
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("enter")  # yes, end the turn
+            await pilot.pause()
+            texts.append(("after the turn", screen_text(app)))
+            moves = len(app.game.session.moves) if app.game is not None else 0
+
+    asyncio.run(play())
+    return app, texts, moves
