@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, OptionList, Select, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from ...narrative.wording import plural
 from ...session import BOT
 from ...state import FACILITATOR
 from ...vocabulary.catalogue import RULE_SETTINGS
@@ -418,7 +419,7 @@ class FacilitatorScreen(Screen[None]):
 
     def show_checkpoints(self) -> None:
         marks = self.game.checkpoints
-        text = "\n".join(f"• {escape(c.label)} ({escape(c.month)}, after {c.after} moves)" for c in marks)
+        text = "\n".join(f"• {escape(c.label)} ({escape(c.month)}, after {plural(c.after, 'move')})" for c in marks)
         self.query_one("#checkpoints", Static).update(text or "No checkpoints yet.")
 
     def action_next_section(self) -> None:
